@@ -1,0 +1,1 @@
+namespace SubsidyService.Domain; internal static class Placeholder { }
