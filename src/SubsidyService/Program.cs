@@ -1,6 +1,33 @@
+using SubsidyService.Accounts;
+using SubsidyService.Cli;
+using SubsidyService.Data;
+using SubsidyService.Operations;
+using SubsidyService.Pages;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOperations();
+builder.AddData();
+builder.AddAccounts();
+builder.AddPages();
+
 var app = builder.Build();
+await app.StartDatabaseAsync();
+if (CommandLine.IsCommand(args))
+{
+    Environment.ExitCode = await CommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+    await app.DisposeAsync();
+    return;
+}
+await app.SeedDemoDataAsync();
 
-app.MapGet("/", () => "Hello World!");
-
+app.UseOperations();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOperations();
+app.MapAccountEndpoints();
+app.MapRazorPages();
 app.Run();
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;

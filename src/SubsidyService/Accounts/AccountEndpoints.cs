@@ -1,0 +1,52 @@
+using SubsidyService.Operations;
+
+namespace SubsidyService.Accounts;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").AllowAnonymous();
+
+        auth.MapPost("/register", async (HttpContext http, AccountService accounts) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<RegisterRequest>(http);
+            if (problem is not null) return problem;
+            var result = await accounts.CreateAsync(body!.Username, body.Password, body.Email, body.DisplayName, Roles.Applicant);
+            if (!result.Succeeded) return Problems.Validation(result.Errors);
+            var u = result.User!;
+            return Results.Created($"/api/v1/users/{u.Id}", new RegisteredUser(u.Id, u.Username, u.Email, u.DisplayName, u.Role));
+        })
+        .Accepts<RegisterRequest>("application/json")
+        .Produces<RegisteredUser>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .WithSummary("Register an applicant account");
+
+        auth.MapPost("/login", async (HttpContext http, AccountService accounts, TokenIssuer tokens) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<LoginRequest>(http);
+            if (problem is not null) return problem;
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(body!.Username)) errors["username"] = ["请填写用户名。"];
+            if (string.IsNullOrEmpty(body.Password)) errors["password"] = ["请填写密码。"];
+            if (errors.Count > 0) return Problems.Validation(errors);
+
+            var result = await accounts.LoginAsync(body.Username!, body.Password!);
+            return result.Outcome switch
+            {
+                LoginOutcome.Success => Results.Ok(tokens.Issue(result.User!)),
+                LoginOutcome.LockedOut => Problems.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
+                _ => Problems.Unauthorized("invalid_credentials", "用户名或密码不正确。"),
+            };
+        })
+        .Accepts<LoginRequest>("application/json")
+        .Produces<LoginResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesValidationProblem()
+        .WithSummary("Log in and get a bearer token");
+    }
+
+    public static string LockedMessage(DateTimeOffset until) =>
+        $"连续 {UserStore.MaxFailedLogins} 次密码错误，账户已锁定 {UserStore.LockoutDuration.TotalMinutes:0} 分钟，" +
+        $"请于 {until.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间）后再试。";
+}

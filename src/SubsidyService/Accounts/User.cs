@@ -1,0 +1,15 @@
+namespace SubsidyService.Accounts;
+
+/// <summary>A row of <c>users</c> (settable properties so Dapper can fill it by column name).</summary>
+public sealed class User
+{
+    public Guid Id { get; init; }
+    public string Username { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string Role { get; init; } = "";
+    public int FailedLogins { get; init; }
+    public DateTime? LockedUntil { get; init; }
+    public DateTime CreatedAt { get; init; }
+}

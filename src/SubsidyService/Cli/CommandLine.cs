@@ -1,0 +1,65 @@
+using SubsidyService.Accounts;
+
+namespace SubsidyService.Cli;
+
+/// <summary>Subcommands run instead of the web server: <c>users add|list</c>.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          SubsidyService users add --username U --role verifier|finance|auditor|admin --password P --email E [--name "显示名"]
+          SubsidyService users list
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length >= 2 && args[1] == "list")
+        {
+            foreach (var u in await services.GetRequiredService<UserStore>().ListAsync())
+                await stdout.WriteLineAsync($"{u.Role,-10} {u.Username,-24} {u.Email}");
+            return 0;
+        }
+        if (args.Length < 2 || args[1] != "add")
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+        var options = ParseOptions(args.Skip(2).ToArray());
+        if (options is null)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+        var role = options.GetValueOrDefault("role") ?? "";
+        if (!Roles.Staff.Contains(role))
+        {
+            await stderr.WriteLineAsync($"--role must be one of: {string.Join(", ", Roles.Staff)}");
+            return 2;
+        }
+        var username = options.GetValueOrDefault("username");
+        var result = await services.GetRequiredService<AccountService>().CreateAsync(
+            username, options.GetValueOrDefault("password"), options.GetValueOrDefault("email"),
+            options.GetValueOrDefault("name") ?? username, role);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, messages) in result.Errors)
+                await stderr.WriteLineAsync($"--{(field == "displayName" ? "name" : field)}: {string.Join(" ", messages)}");
+            return 1;
+        }
+        await stdout.WriteLineAsync($"Added {role} '{result.User!.Username}'.");
+        return 0;
+    }
+
+    private static Dictionary<string, string>? ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
+            result[args[i][2..]] = args[i + 1];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
+namespace SubsidyService.Data;
+
+public static class DataExtensions
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        // Columns are snake_case, properties PascalCase.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        var options = new DatabaseOptions
+        {
+            ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
+            DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
+        };
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
+
+        builder.Services.AddDataProtection().SetApplicationName("SubsidyService");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<Database>((o, db) => o.XmlRepository = new PostgresXmlRepository(db));
+        return builder;
+    }
+
+    /// <summary>
+    /// Starts (or connects to) the database and migrates it, then makes sure the shared key ring has a
+    /// key: created under an advisory lock, so nodes starting together do not each make their own.
+    /// </summary>
+    public static async Task StartDatabaseAsync(this WebApplication app)
+    {
+        var db = app.Services.GetRequiredService<Database>();
+        await db.StartAsync();
+        await using var conn = await db.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(7421)", transaction: tx);
+        var keys = app.Services.GetRequiredService<IKeyManager>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!keys.GetAllKeys().Any(k => k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2) && !k.IsRevoked))
+            keys.CreateNewKey(now, now.AddDays(90));
+        await tx.CommitAsync();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace SubsidyService.Data;
+
+/// <summary>
+/// A private PostgreSQL cluster for development and tests: created on first use, started on a free
+/// loopback port, stopped on shutdown, reused by the next start. PostgreSQL refuses to run as root,
+/// so when we are root the cluster belongs to the 'postgres' system user.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string ServiceUser = "postgres";
+    private readonly string _binDir;
+    private readonly string? _runAs;
+    private readonly ILogger _logger;
+    private bool _running;
+
+    public string ClusterDirectory { get; }
+    public int Port { get; private set; }
+    public string Password { get; }
+    public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Password = Password,
+        Database = database,
+    }.ConnectionString;
+
+    private EmbeddedPostgres(string binDir, string? runAs, string clusterDir, string password, ILogger logger)
+    {
+        _binDir = binDir;
+        _runAs = runAs;
+        ClusterDirectory = clusterDir;
+        Password = password;
+        _logger = logger;
+    }
+
+    /// <summary>Where the cluster of a project directory lives (the README names this rule).</summary>
+    public static string ResolveClusterDirectory(string dataRoot)
+    {
+        var preferred = Path.Combine(Path.GetFullPath(dataRoot), "pg");
+        if (!Environment.IsPrivilegedProcess || CanServiceUserReach(Path.GetFullPath(dataRoot)))
+            return preferred;
+        // A checkout under /root (mode 700) is out of the postgres user's reach: keep the cluster in a
+        // directory that user owns, one per project path so two checkouts never share data.
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataRoot))))[..16].ToLowerInvariant();
+        return Path.Combine("/var/lib/postgresql/subsidyservice", key, "pg");
+    }
+
+    public static async Task<EmbeddedPostgres> StartAsync(string dataRoot, ILogger? logger = null, CancellationToken ct = default)
+    {
+        logger ??= NullLogger.Instance;
+        var binDir = PostgresBinaries.FindBinDirectory() ?? throw new InvalidOperationException(PostgresBinaries.MissingMessage);
+        var runAs = Environment.IsPrivilegedProcess ? ServiceUser : null;
+        Directory.CreateDirectory(dataRoot);
+        var clusterDir = ResolveClusterDirectory(dataRoot);
+        var parent = Path.GetDirectoryName(clusterDir)!;
+        Directory.CreateDirectory(parent);
+        if (runAs is not null) await ChownAsync(parent, runAs, ct);
+
+        var password = await ReadOrCreatePasswordAsync(Path.Combine(parent, "superuser.password"));
+        var pg = new EmbeddedPostgres(binDir, runAs, clusterDir, password, logger);
+        if (!File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
+            await pg.InitAsync(parent, ct);
+        await pg.StopLeftoverServerAsync(ct);
+        await pg.StartServerAsync(ct);
+        return pg;
+    }
+
+    private async Task InitAsync(string parent, CancellationToken ct)
+    {
+        _logger.LogInformation("Creating PostgreSQL cluster in {Directory}", ClusterDirectory);
+        var pwFile = Path.Combine(parent, ".initdb-pw");
+        await File.WriteAllTextAsync(pwFile, Password, ct);
+        if (_runAs is not null) await ChownAsync(pwFile, _runAs, ct);
+        try
+        {
+            var (code, output) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "initdb"),
+                ["-D", ClusterDirectory, "-U", "postgres", "--pwfile", pwFile, "--auth=scram-sha-256",
+                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], TimeSpan.FromMinutes(2), ct);
+            if (code != 0) throw new InvalidOperationException($"initdb failed ({code}): {output}");
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+    }
+
+    /// <summary>
+    /// A service killed without shutdown leaves its server running on a port nobody knows any more:
+    /// stop it so that this start owns the cluster.
+    /// </summary>
+    private async Task StopLeftoverServerAsync(CancellationToken ct)
+    {
+        var (status, _) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
+            ["-D", ClusterDirectory, "status"], TimeSpan.FromSeconds(30), ct);
+        if (status != 0) return;
+        _logger.LogWarning("A PostgreSQL server left running on {Directory} is being stopped first", ClusterDirectory);
+        await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
+            ["-D", ClusterDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60), ct);
+    }
+
+    private async Task StartServerAsync(CancellationToken ct, int? port = null)
+    {
+        Port = port ?? FreeLoopbackPort();
+        var log = Path.Combine(Path.GetDirectoryName(ClusterDirectory)!, "postgres.log");
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        var (code, output) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
+            ["-D", ClusterDirectory, "-l", log, "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
+        if (code != 0)
+            throw new InvalidOperationException($"PostgreSQL did not start ({code}): {output}\nSee {log}");
+        _running = true;
+        await WaitUntilAcceptingAsync(ct);
+        _logger.LogInformation("Embedded PostgreSQL listening on 127.0.0.1:{Port}", Port);
+    }
+
+    private async Task WaitUntilAcceptingAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await using var conn = new NpgsqlConnection(ConnectionString());
+                await conn.OpenAsync(ct);
+                return;
+            }
+            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+    }
+
+    /// <summary>Stops the server (fast mode: open sessions are ended, nothing committed is lost).</summary>
+    public async Task StopAsync()
+    {
+        if (!_running) return;
+        _running = false;
+        NpgsqlConnection.ClearAllPools();
+        await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
+            ["-D", ClusterDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Starts a stopped server again on the same port (used to test recovery).</summary>
+    public Task RestartAsync(CancellationToken ct = default) => StartServerAsync(ct, Port);
+
+    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString());
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn);
+        exists.Parameters.AddWithValue(database);
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "")}\"", conn);
+        await create.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool CanServiceUserReach(string dir)
+    {
+        if (OperatingSystem.IsWindows()) return true;
+        // Every ancestor must let 'others' search it, else the postgres user cannot enter.
+        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
+        {
+            if (!d.Exists) continue;
+            if ((d.UnixFileMode & UnixFileMode.OtherExecute) == 0) return false;
+        }
+        return true;
+    }
+
+    private static async Task ChownAsync(string path, string user, CancellationToken ct)
+    {
+        var (code, output) = await ProcessRunner.RunAsync(null, "chown", [user + ":", path], TimeSpan.FromSeconds(30), ct);
+        if (code != 0) throw new InvalidOperationException($"chown {path} failed: {output}");
+    }
+
+    private static async Task<string> ReadOrCreatePasswordAsync(string file)
+    {
+        if (File.Exists(file)) return (await File.ReadAllTextAsync(file)).Trim();
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        await File.WriteAllTextAsync(file, password);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return password;
+    }
+}

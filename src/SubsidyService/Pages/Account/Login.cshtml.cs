@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SubsidyService.Accounts;
+
+namespace SubsidyService.Pages.Account;
+
+public sealed class LoginModel(AccountService accounts) : PageModel
+{
+    [BindProperty] public string? Username { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password))
+        {
+            Error = "请填写用户名和密码。";
+            return Page();
+        }
+        var result = await accounts.LoginAsync(Username, Password);
+        switch (result.Outcome)
+        {
+            case LoginOutcome.Success:
+                await HttpContext.SignInAsync(AccountsExtensions.CookieScheme,
+                    TokenIssuer.Principal(result.User!, AccountsExtensions.CookieScheme));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
+            case LoginOutcome.LockedOut:
+                Error = AccountEndpoints.LockedMessage(result.LockedUntil!.Value);
+                return Page();
+            default:
+                Error = "用户名或密码不正确。";
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using SubsidyService.Accounts;
+
+namespace SubsidyService.Pages;
+
+public static class PagesExtensions
+{
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            // Each role's pages sit in a folder of that name; the folder decides who may enter.
+            foreach (var role in Roles.All)
+                o.Conventions.AuthorizeFolder("/" + char.ToUpperInvariant(role[0]) + role[1..], role);
+        });
+        return builder;
+    }
+
+    /// <summary>Where a signed-in person starts.</summary>
+    public static string HomeOf(string? role) => role switch
+    {
+        Roles.Applicant => "/Applicant",
+        Roles.Verifier => "/Verifier",
+        Roles.Finance => "/Finance",
+        Roles.Auditor => "/Auditor",
+        Roles.Admin => "/Admin",
+        _ => "/",
+    };
+}
