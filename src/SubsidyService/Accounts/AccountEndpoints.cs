@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using SubsidyService.Operations;
 
 namespace SubsidyService.Accounts;
@@ -44,7 +45,20 @@ public static class AccountEndpoints
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesValidationProblem()
         .WithSummary("Log in and get a bearer token");
+
+        app.MapMeEndpoint();
     }
+
+    public static void MapMeEndpoint(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/auth/me", (ClaimsPrincipal user) => Results.Ok(new Me(
+                Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+                user.Identity!.Name!,
+                user.FindFirstValue(ClaimTypes.GivenName) ?? "",
+                user.FindFirstValue(ClaimTypes.Role) ?? "")))
+            .RequireAuthorization()
+            .WithTags("Accounts")
+            .Produces<Me>()
+            .WithSummary("Who the bearer of this token is");
 
     public static string LockedMessage(DateTimeOffset until) =>
         $"连续 {UserStore.MaxFailedLogins} 次密码错误，账户已锁定 {UserStore.LockoutDuration.TotalMinutes:0} 分钟，" +

@@ -7,3 +7,5 @@ public sealed record LoginRequest(string? Username, string? Password);
 public sealed record LoginResponse(string AccessToken, long ExpiresIn, string Role);
 
 public sealed record RegisteredUser(Guid Id, string Username, string Email, string DisplayName, string Role);
+
+public sealed record Me(Guid Id, string Username, string DisplayName, string Role);

@@ -7,7 +7,7 @@ namespace SubsidyService.Data;
 
 public sealed record Migration(string Name, string Sql)
 {
-    public string Checksum { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Sql))).ToLowerInvariant();
+    public string Checksum => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Sql))).ToLowerInvariant();
 }
 
 /// <summary>

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test project, ending with the totals.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/ensure-debian-packages.sh postgresql fonts-droid-fallback fonts-dejavu-core poppler-utils chromium || exit 1
+if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
+  echo "Installing maildev 2.2.1 (SMTP server for the tests)…"
+  npm install --prefix .tools/maildev --no-audit --no-fund --silent maildev@2.2.1 >/dev/null || exit 1
+fi
+
+# Servers a killed run left behind would hold ports and disk.
+pkill -u postgres -f "/tmp/subsidy-tests/" 2>/dev/null || true
+rm -rf /tmp/subsidy-tests
+
+dotnet build SubsidyService.sln -c Release --nologo -v quiet || exit 1
+
+log=$(mktemp)
+dotnet test SubsidyService.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T"; add them up.
+read -r passed failed skipped < <(grep -E "Failed: +[0-9]+, Passed: +[0-9]+" "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+rm -f "$log"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+echo
+echo "Totals: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

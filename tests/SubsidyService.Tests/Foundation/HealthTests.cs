@@ -1,0 +1,40 @@
+using System.Net;
+using FluentAssertions;
+using SubsidyService.Data;
+using SubsidyService.Tests.Infrastructure;
+
+namespace SubsidyService.Tests.Foundation;
+
+/// <summary>Runs on a server of its own, since it stops and restarts it.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Healthz_answers_503_while_the_database_is_stopped_and_200_after_it_returns()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "subsidy-tests", "health-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var pg = await EmbeddedPostgres.StartAsync(root);
+        await pg.EnsureDatabaseAsync("subsidy");
+        await using var app = new SubsidyApp(pg.ConnectionString("subsidy"));
+        var client = app.CreateClient();
+        try
+        {
+            (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            await pg.StopAsync();
+            var down = await client.GetAsync("/healthz");
+            down.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+
+            await pg.RestartAsync();
+            // The pool may hold a connection broken by the restart: the first probe can still fail.
+            var status = HttpStatusCode.ServiceUnavailable;
+            for (var i = 0; i < 10 && status != HttpStatusCode.OK; i++)
+                status = (await client.GetAsync("/healthz")).StatusCode;
+            status.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await pg.StopAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

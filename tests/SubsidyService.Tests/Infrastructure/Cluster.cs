@@ -1,0 +1,21 @@
+namespace SubsidyService.Tests.Infrastructure;
+
+/// <summary>N service nodes on one database, started at the same moment (as a rolling deploy would not, and a cold start would).</summary>
+public sealed class Cluster : IAsyncDisposable
+{
+    public IReadOnlyList<SubsidyApp> Nodes { get; }
+
+    private Cluster(IReadOnlyList<SubsidyApp> nodes) => Nodes = nodes;
+
+    public static async Task<Cluster> StartAsync(string connectionString, int nodes = 2)
+    {
+        var apps = Enumerable.Range(0, nodes).Select(_ => new SubsidyApp(connectionString)).ToList();
+        await Task.WhenAll(apps.Select(a => Task.Run(() => a.Server)));
+        return new Cluster(apps);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var n in Nodes) await n.DisposeAsync();
+    }
+}

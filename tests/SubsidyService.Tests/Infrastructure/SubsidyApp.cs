@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SubsidyService.Accounts;
+
+namespace SubsidyService.Tests.Infrastructure;
+
+/// <summary>
+/// The real service in-process on a given database. Several instances on one connection string are
+/// several nodes of one deployment.
+/// </summary>
+public sealed class SubsidyApp(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Passw0rd!";
+    public string ConnectionString { get; } = connectionString;
+    public ConcurrentQueue<string> LogLines { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Subsidy", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(LogLines)));
+        if (clock is not null)
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Creates a user of the role (a random username) and returns it.</summary>
+    public async Task<User> CreateUserAsync(string role, string? username = null)
+    {
+        username ??= $"{role}.{Guid.NewGuid().ToString("N")[..8]}";
+        var result = await Service<AccountService>().CreateAsync(username, Password, $"{username}@test.example", $"测试{Roles.DisplayName(role)}", role);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        return result.User!;
+    }
+
+    public async Task<string> TokenAsync(string username, string password = Password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LoginResponse>())!.AccessToken;
+    }
+
+    /// <summary>An API client acting as a new user of the role.</summary>
+    public async Task<(HttpClient Client, User User)> ClientAsAsync(string role)
+    {
+        var user = await CreateUserAsync(role);
+        return (ClientWithToken(await TokenAsync(user.Username)), user);
+    }
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}

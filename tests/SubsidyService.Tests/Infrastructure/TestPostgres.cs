@@ -1,0 +1,67 @@
+using Npgsql;
+using SubsidyService.Data;
+
+namespace SubsidyService.Tests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL server for the whole test run, started by the service's own embedded manager, with
+/// a migrated template database that each test class clones (CREATE DATABASE … TEMPLATE is fast).
+/// </summary>
+public static class TestPostgres
+{
+    private const string Template = "subsidy_template";
+    private static readonly SemaphoreSlim CloneLock = new(1, 1);
+    private static readonly Lazy<Task<EmbeddedPostgres>> Server = new(StartAsync);
+
+    public static Task<EmbeddedPostgres> ServerAsync() => Server.Value;
+
+    /// <summary>A fresh database with every migration applied.</summary>
+    public static async Task<string> CreateMigratedDatabaseAsync() => await CloneAsync(Template);
+
+    /// <summary>A fresh, empty database (no tables at all).</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync() => await CloneAsync("template0");
+
+    private static async Task<string> CloneAsync(string template)
+    {
+        var server = await ServerAsync();
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await CloneLock.WaitAsync();
+        try
+        {
+            await using var conn = new NpgsqlConnection(server.ConnectionString());
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            CloneLock.Release();
+        }
+        return server.ConnectionString(name);
+    }
+
+    /// <summary>A superuser connection to a test database, for checks the service itself may not make.</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        return conn;
+    }
+
+    private static async Task<EmbeddedPostgres> StartAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "subsidy-tests", Guid.NewGuid().ToString("N")[..12]);
+        var server = await EmbeddedPostgres.StartAsync(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            server.StopAsync().GetAwaiter().GetResult();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        await server.EnsureDatabaseAsync(Template);
+        var migrator = new Migrator(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance);
+        await migrator.MigrateAsync(server.ConnectionString(Template));
+        // A template must have no open sessions while it is cloned.
+        NpgsqlConnection.ClearAllPools();
+        return server;
+    }
+}
