@@ -1,0 +1,8 @@
+namespace SubsidyService.Domain.Claims;
+
+/// <summary>Everything a guard may look at, loaded by the caller: guards never reach for data themselves.</summary>
+/// <param name="IsOwner">The actor is the applicant who owns the claim.</param>
+/// <param name="VerifiedBy">The verifier who verified the claim, if it has been verified.</param>
+/// <param name="UnresolvedFlags">Screening flags no person has confirmed or dismissed yet.</param>
+/// <param name="PublicNoticeWorkingDays">The configured notice period; 0 skips the notice.</param>
+public sealed record GuardContext(bool IsOwner, Guid ActorId, Guid? VerifiedBy, int UnresolvedFlags, int PublicNoticeWorkingDays);

@@ -1,1 +1,0 @@
-namespace SubsidyService.Domain; internal static class Placeholder { }

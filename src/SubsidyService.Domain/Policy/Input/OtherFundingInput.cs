@@ -1,0 +1,3 @@
+namespace SubsidyService.Domain.Policy;
+
+public sealed record OtherFundingInput(string? Source, string? Level, string? Amount, string? Reference);

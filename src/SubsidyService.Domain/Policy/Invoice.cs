@@ -1,0 +1,3 @@
+namespace SubsidyService.Domain.Policy;
+
+public sealed record Invoice(string Number, decimal Amount, DateOnly? IssuedOn);

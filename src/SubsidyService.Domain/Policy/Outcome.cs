@@ -1,0 +1,11 @@
+namespace SubsidyService.Domain.Policy;
+
+/// <summary>How the case ended. Settled is a mediated or agreed end, not a judgment win.</summary>
+public enum Outcome
+{
+    Won,
+    PartiallyWon,
+    Lost,
+    Settled,
+    Withdrawn,
+}

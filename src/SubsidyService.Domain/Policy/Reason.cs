@@ -1,0 +1,3 @@
+namespace SubsidyService.Domain.Policy;
+
+public sealed record Reason(ReasonCode Code, string Message);

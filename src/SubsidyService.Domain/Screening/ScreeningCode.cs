@@ -1,0 +1,9 @@
+namespace SubsidyService.Domain.Screening;
+
+public enum ScreeningCode
+{
+    DuplicateClaim,
+    InvoiceReused,
+    SharedCase,
+    ExternalFundingMatch,
+}

@@ -1,0 +1,98 @@
+using FluentAssertions;
+using SubsidyService.Domain.Claims;
+
+namespace SubsidyService.Domain.Tests.Claims;
+
+public class ClaimWorkflowGuardTests
+{
+    private static readonly Guid Me = Guid.NewGuid();
+    private static readonly ClaimWorkflow Workflow = ClaimWorkflow.Instance;
+
+    private static GuardContext Ctx(Guid? verifiedBy = null, int flags = 0, int notice = 5) =>
+        new(IsOwner: false, ActorId: Me, VerifiedBy: verifiedBy ?? Guid.NewGuid(), UnresolvedFlags: flags, PublicNoticeWorkingDays: notice);
+
+    [Fact]
+    public void Verify_with_unresolved_flags_is_not_permitted_and_says_why()
+    {
+        var d = Workflow.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx(flags: 2));
+        d.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        d.Target.Should().BeNull();
+        d.Message.Should().Contain("筛查标记");
+        Workflow.PermittedTriggers(ClaimStatus.UnderReview, Role.Verifier, Ctx(flags: 2)).Should().NotContain(ClaimTrigger.Verify);
+    }
+
+    [Fact]
+    public void Verify_without_flags_is_permitted()
+    {
+        Workflow.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx()).Target.Should().Be(ClaimStatus.Verified);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(0)]
+    public void The_verifier_of_the_claim_may_not_approve_it(int notice)
+    {
+        var d = Workflow.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(verifiedBy: Me, notice: notice));
+        d.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        d.Message.Should().Contain("批准人不是本申请的审核人").And.NotContain("公示期");
+    }
+
+    [Fact]
+    public void Approve_goes_to_public_notice_when_there_is_a_notice_period()
+    {
+        Workflow.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(notice: 5))
+            .Should().Be(new TransitionDecision(TransitionOutcome.Permitted, ClaimStatus.InPublicNotice, null));
+    }
+
+    [Fact]
+    public void Approve_goes_straight_to_ready_for_payout_when_the_notice_period_is_zero()
+    {
+        Workflow.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(notice: 0))
+            .Should().Be(new TransitionDecision(TransitionOutcome.Permitted, ClaimStatus.ReadyForPayout, null));
+    }
+
+    [Fact]
+    public void A_wrong_role_is_forbidden_before_any_guard_is_looked_at()
+    {
+        Workflow.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Verifier, Ctx(verifiedBy: Me)).Outcome
+            .Should().Be(TransitionOutcome.Forbidden);
+    }
+
+    [Fact]
+    public void A_trigger_unknown_in_the_state_is_not_permitted_even_for_a_wrong_role()
+    {
+        Workflow.Decide(ClaimStatus.Paid, ClaimTrigger.Approve, Role.Applicant, Ctx()).Outcome
+            .Should().Be(TransitionOutcome.NotPermitted);
+    }
+
+    [Fact]
+    public void A_non_owner_applicant_is_forbidden_with_a_message()
+    {
+        var d = Workflow.Decide(ClaimStatus.Draft, ClaimTrigger.Submit, Role.Applicant, Ctx());
+        d.Outcome.Should().Be(TransitionOutcome.Forbidden);
+        d.Message.Should().Contain("申请人本人");
+    }
+
+    [Theory]
+    [InlineData(ClaimTrigger.RequestSupplement, true, false)]
+    [InlineData(ClaimTrigger.ResolveScreening, true, false)]
+    [InlineData(ClaimTrigger.Reject, true, true)]
+    [InlineData(ClaimTrigger.ReturnForReview, true, false)]
+    [InlineData(ClaimTrigger.Object, true, false)]
+    [InlineData(ClaimTrigger.Submit, false, false)]
+    [InlineData(ClaimTrigger.Approve, false, false)]
+    [InlineData(ClaimTrigger.Verify, false, false)]
+    [InlineData(ClaimTrigger.Withdraw, false, false)]
+    public void Reasons_are_required_where_api_md_says(ClaimTrigger trigger, bool reason, bool reasonCode)
+    {
+        Workflow.RequiresReason(trigger).Should().Be(reason);
+        Workflow.RequiresReasonCode(trigger).Should().Be(reasonCode);
+    }
+
+    [Fact]
+    public void Only_rejected_and_withdrawn_claims_are_not_live()
+    {
+        Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s))
+            .Should().BeEquivalentTo([ClaimStatus.Rejected, ClaimStatus.Withdrawn]);
+    }
+}

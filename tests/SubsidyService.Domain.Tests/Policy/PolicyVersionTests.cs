@@ -1,0 +1,74 @@
+using FluentAssertions;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Domain.Tests.Policy;
+
+public class PolicyVersionTests
+{
+    private static PolicyVersion V(string id, string from, string? to) =>
+        PolicyVersion.Default with { Id = id, EffectiveFrom = DateOnly.Parse(from), EffectiveTo = to is null ? null : DateOnly.Parse(to) };
+
+    [Fact]
+    public void The_default_carries_the_policy_md_numbers()
+    {
+        var v = PolicyVersion.Default;
+        v.Id.Should().Be("2023-item13");
+        v.EffectiveFrom.Should().Be(new DateOnly(2023, 1, 1));
+        v.EffectiveTo.Should().BeNull();
+        v.Rate.Should().Be(0.50m);
+        v.Caps.Should().BeEquivalentTo(new Dictionary<Tier, decimal>
+        {
+            [Tier.NaturalPerson] = 5_000m,
+            [Tier.LegalPerson] = 10_000m,
+            [Tier.MajorOrForeign] = 50_000m,
+        });
+        v.WinningOutcomes.Should().BeEquivalentTo([Outcome.Won, Outcome.PartiallyWon]);
+        v.RegularCaseTypes.Should().BeEquivalentTo([CaseType.PatentInfringement]);
+        v.MajorCaseTypes.Should().BeEquivalentTo(Enum.GetValues<CaseType>());
+        v.ApplicationWindowDays.Should().BeNull();
+        v.PublicNoticeWorkingDays.Should().Be(5);
+    }
+
+    [Fact]
+    public void In_force_includes_both_ends()
+    {
+        var v = V("a", "2024-01-01", "2024-12-31");
+        v.IsInForceOn(new DateOnly(2023, 12, 31)).Should().BeFalse();
+        v.IsInForceOn(new DateOnly(2024, 1, 1)).Should().BeTrue();
+        v.IsInForceOn(new DateOnly(2024, 12, 31)).Should().BeTrue();
+        v.IsInForceOn(new DateOnly(2025, 1, 1)).Should().BeFalse();
+        PolicyVersion.Default.IsInForceOn(new DateOnly(2099, 1, 1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Adjacent_versions_do_not_overlap()
+    {
+        PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2024-12-31"), V("b", "2025-01-01", null)]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Overlapping_versions_are_named()
+    {
+        var errors = PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2025-01-01"), V("b", "2025-01-01", null), V("c", "2026-01-01", "2026-06-30")]);
+        errors.Should().HaveCount(2);
+        errors.Should().Contain(e => e.Contains("a") && e.Contains("b") && e.Contains("重叠"));
+        errors.Should().Contain(e => e.Contains("b") && e.Contains("c"));
+    }
+
+    [Fact]
+    public void A_version_ending_before_it_starts_or_a_repeated_id_is_an_error()
+    {
+        PolicyVersion.CheckNoOverlap([V("a", "2025-01-01", "2024-01-01")]).Should().ContainSingle().Which.Should().Contain("早于");
+        PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2023-12-31"), V("a", "2024-01-01", null)])
+            .Should().ContainSingle().Which.Should().Contain("重复");
+    }
+
+    [Fact]
+    public void The_catalog_picks_the_version_in_force_on_the_judgment_date()
+    {
+        var versions = new[] { V("old", "2023-01-01", "2024-12-31"), V("new", "2025-01-01", null) };
+        PolicyCatalog.InForce(versions, new DateOnly(2024, 12, 31))!.Id.Should().Be("old");
+        PolicyCatalog.InForce(versions, new DateOnly(2025, 1, 1))!.Id.Should().Be("new");
+        PolicyCatalog.InForce(versions, new DateOnly(2022, 12, 31)).Should().BeNull();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using FluentAssertions;
+using SubsidyService.Domain.Screening;
+
+namespace SubsidyService.Domain.Tests.Screening;
+
+/// <summary>Canonical form over many random case numbers rewritten the ways people type them.</summary>
+public class CaseNumberPropertyTests
+{
+    private const int Cases = 10_000;
+    private const string Provinces = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新";
+    private static readonly string[] Types = ["民初", "民终", "知民初", "知民终", "刑初", "行初", "民申", "执"];
+    private static readonly (char Open, char Close)[] Brackets =
+        [('(', ')'), ('（', '）'), ('〔', '〕'), ('［', '］'), ('【', '】'), ('[', ']'), ('〈', '〉'), ('﹝', '﹞')];
+    private static readonly string[] Spaces = [" ", "\u3000", "\t", "\n", "\u00A0", "  "];
+
+    private static string RandomCaseNumber(Random r) =>
+        $"({r.Next(1990, 2031)}){Provinces[r.Next(Provinces.Length)]}{r.Next(0, 10000):00}{Types[r.Next(Types.Length)]}" +
+        $"{r.Next(1, 100000)}{(r.Next(4) == 0 ? "ab" : "")}号";
+
+    /// <summary>Full-width digits and letters, another bracket style, whitespace sprinkled anywhere.</summary>
+    private static string Retype(Random r, string s)
+    {
+        var (open, close) = Brackets[r.Next(Brackets.Length)];
+        var sb = new StringBuilder();
+        foreach (var c in s)
+        {
+            if (r.Next(5) == 0)
+                sb.Append(Spaces[r.Next(Spaces.Length)]);
+            sb.Append(c switch
+            {
+                '(' => open,
+                ')' => close,
+                _ when char.IsAsciiLetterOrDigit(c) && r.Next(2) == 0 => (char)(c + 0xFEE0),
+                _ when char.IsAsciiLetterLower(c) && r.Next(2) == 0 => char.ToUpperInvariant(c),
+                _ => c,
+            });
+        }
+
+        if (r.Next(3) == 0)
+            sb.Append(Spaces[r.Next(Spaces.Length)]);
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Canonical_is_idempotent_and_invariant_under_width_brackets_and_whitespace()
+    {
+        var r = new Random(2023_02);
+        for (var i = 0; i < Cases; i++)
+        {
+            var original = RandomCaseNumber(r);
+            var canonical = CaseNumber.Canonical(original);
+            var retyped = Retype(r, original);
+
+            CaseNumber.Canonical(canonical).Should().Be(canonical);
+            CaseNumber.Canonical(retyped).Should().Be(canonical, $"“{retyped}” is “{original}” retyped");
+            canonical.Should().NotContainAny(" ", "\u3000", "（", "〔", "［");
+            CaseNumber.TryParse(retyped).Should().Be(CaseNumber.TryParse(original));
+        }
+    }
+
+    [Fact]
+    public void Canonical_is_idempotent_on_arbitrary_text()
+    {
+        var r = new Random(7);
+        for (var i = 0; i < Cases; i++)
+        {
+            var chars = Enumerable.Range(0, r.Next(0, 20)).Select(_ => (char)r.Next(0x20, 0x3100))
+                .Where(c => !char.IsSurrogate(c)).ToArray();
+            var canonical = CaseNumber.Canonical(new string(chars));
+            CaseNumber.Canonical(canonical).Should().Be(canonical, $"for U+{string.Join(" U+", chars.Select(c => ((int)c).ToString("X4")))}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using FluentAssertions;
+using SubsidyService.Domain.Screening;
+
+namespace SubsidyService.Domain.Tests.Screening;
+
+public class DuplicateScreeningTests
+{
+    private const string Case = "(2023)浙02民初123号";
+    private const string OtherCase = "(2023)浙02民初999号";
+    private const string Me = "11010519491231002X";
+    private const string Someone = "91350100M000100Y43";
+
+    private static readonly Guid Candidate = Guid.Parse("10000000-0000-0000-0000-000000000000");
+    private static readonly Guid ClaimA = Guid.Parse("a0000000-0000-0000-0000-000000000000");
+    private static readonly Guid ClaimB = Guid.Parse("b0000000-0000-0000-0000-000000000000");
+    private static readonly Guid RowR = Guid.Parse("c0000000-0000-0000-0000-000000000000");
+
+    private static ScreeningCandidate Cand(string id = Me, string caseNumber = Case, params string[] invoices) =>
+        new(Candidate, id, caseNumber, invoices.Length == 0 ? ["11112222"] : invoices);
+
+    private static IReadOnlyList<ScreeningFinding> Screen(ScreeningCandidate c, LiveClaimRow[]? live = null, FundingRegisterRow[]? register = null) =>
+        DuplicateScreening.Screen(c, live ?? [], register ?? []);
+
+    [Fact]
+    public void Nothing_in_common_finds_nothing()
+    {
+        Screen(Cand(), [new LiveClaimRow(ClaimA, Someone, OtherCase, ["99998888"])],
+            [new FundingRegisterRow(RowR, "省知识产权局", "省级", "某公司", OtherCase, 1000m)]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_same_applicant_and_case_is_a_refused_duplicate_whatever_the_case_of_x()
+    {
+        var f = Screen(Cand(), [new LiveClaimRow(ClaimA, Me.ToLowerInvariant(), "（2023）浙０２民初123号", ["99998888"])]).Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.DuplicateClaim);
+        f.RefusesSubmission.Should().BeTrue();
+        f.MatchedClaimId.Should().Be(ClaimA);
+        f.Detail.Should().Contain(ClaimA.ToString());
+    }
+
+    [Fact]
+    public void Another_applicant_on_the_same_case_is_only_flagged()
+    {
+        var f = Screen(Cand(), [new LiveClaimRow(ClaimA, Someone, Case, ["99998888"])]).Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.SharedCase);
+        f.RefusesSubmission.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_reused_invoice_is_refused_and_named()
+    {
+        var f = Screen(Cand(invoices: ["1111 2222", "33334444"]), [new LiveClaimRow(ClaimA, Someone, OtherCase, ["11112222"])])
+            .Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.InvoiceReused);
+        f.RefusesSubmission.Should().BeTrue();
+        f.Detail.Should().Contain("11112222").And.Contain(ClaimA.ToString());
+    }
+
+    [Fact]
+    public void A_register_match_is_flagged_with_the_row()
+    {
+        var f = Screen(Cand(), register: [new FundingRegisterRow(RowR, "省知识产权局", "省级", "张三", "〔2023〕浙02民初123号", 3000m)])
+            .Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.ExternalFundingMatch);
+        f.RefusesSubmission.Should().BeFalse();
+        f.MatchedRegisterRowId.Should().Be(RowR);
+        f.Detail.Should().Contain("3000.00").And.Contain(RowR.ToString());
+    }
+
+    [Fact]
+    public void The_candidate_itself_is_ignored_and_all_findings_are_reported_in_code_order()
+    {
+        var findings = Screen(
+            Cand(),
+            [
+                new LiveClaimRow(Candidate, Me, Case, ["11112222"]),
+                new LiveClaimRow(ClaimB, Someone, Case, ["11112222"]),
+                new LiveClaimRow(ClaimA, Me, Case, []),
+            ],
+            [new FundingRegisterRow(RowR, "市科技局", "市级", "张三", Case, 500m)]);
+        findings.Select(f => (f.Code, f.MatchedClaimId)).Should().Equal(
+            (ScreeningCode.DuplicateClaim, ClaimA),
+            (ScreeningCode.InvoiceReused, ClaimB),
+            (ScreeningCode.SharedCase, ClaimB),
+            (ScreeningCode.ExternalFundingMatch, (Guid?)null));
+    }
+}
