@@ -37,6 +37,7 @@ public static class ClaimNames
         ClaimTrigger.IncludeInPayout => "纳入拨付批次",
         ClaimTrigger.PaymentSucceeded => "拨付成功",
         ClaimTrigger.PaymentFailed => "拨付失败",
+        ClaimTrigger.ScreeningFlagRaised => "新增筛查标记",
         _ => value.ToString(),
     };
 

@@ -1,6 +1,9 @@
 namespace SubsidyService.Domain.Claims;
 
-/// <summary>What may happen to a claim. The last four are fired by the scheduler as <see cref="Role.System"/>.</summary>
+/// <summary>
+/// What may happen to a claim. The last five are fired by the service itself as <see cref="Role.System"/>:
+/// the scheduler, the payout batches, and a register import that matches a verified claim.
+/// </summary>
 public enum ClaimTrigger
 {
     Submit,
@@ -18,4 +21,5 @@ public enum ClaimTrigger
     IncludeInPayout,
     PaymentSucceeded,
     PaymentFailed,
+    ScreeningFlagRaised,
 }

@@ -40,6 +40,8 @@ public sealed class ClaimWorkflow
         m.RestrictActor(ClaimTrigger.Withdraw, c => c.IsOwner, "仅限申请人本人");
 
         var notTheVerifier = new Guard<GuardContext>(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
+        var flagsResolved = new Guard<GuardContext>(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
+        var eligible = new Guard<GuardContext>(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = new Guard<GuardContext>(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日", SelectsTarget: true);
         var withoutNotice = new Guard<GuardContext>(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日", SelectsTarget: true);
 
@@ -55,7 +57,7 @@ public sealed class ClaimWorkflow
         m.Configure(ClaimStatus.UnderReview)
             .Permit(ClaimTrigger.RequestSupplement, ClaimStatus.SupplementRequested, verifier)
             .PermitReentry(ClaimTrigger.ResolveScreening, verifier)
-            .PermitIf(ClaimTrigger.Verify, ClaimStatus.Verified, c => c.UnresolvedFlags == 0, "所有筛查标记均已处理", verifier)
+            .PermitIf(ClaimTrigger.Verify, ClaimStatus.Verified, [flagsResolved, eligible], verifier)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
             .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant);
 
@@ -67,6 +69,8 @@ public sealed class ClaimWorkflow
             .PermitIf(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, [notTheVerifier, withNotice], finance)
             .PermitIf(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, [notTheVerifier, withoutNotice], finance)
             .Permit(ClaimTrigger.ReturnForReview, ClaimStatus.UnderReview, finance)
+            // A register imported after verification can match the case: back to the verifiers.
+            .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, finance);
 
         m.Configure(ClaimStatus.InPublicNotice)

@@ -5,4 +5,6 @@ namespace SubsidyService.Domain.Claims;
 /// <param name="VerifiedBy">The verifier who verified the claim, if it has been verified.</param>
 /// <param name="UnresolvedFlags">Screening flags no person has confirmed or dismissed yet.</param>
 /// <param name="PublicNoticeWorkingDays">The configured notice period; 0 skips the notice.</param>
-public sealed record GuardContext(bool IsOwner, Guid ActorId, Guid? VerifiedBy, int UnresolvedFlags, int PublicNoticeWorkingDays);
+/// <param name="Eligible">The claim's evaluation on the facts as they would be verified finds it eligible.</param>
+public sealed record GuardContext(bool IsOwner, Guid ActorId, Guid? VerifiedBy, int UnresolvedFlags, int PublicNoticeWorkingDays,
+    bool Eligible = true);

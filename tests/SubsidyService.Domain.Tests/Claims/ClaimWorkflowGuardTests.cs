@@ -22,6 +22,16 @@ public class ClaimWorkflowGuardTests
     }
 
     [Fact]
+    public void Verify_of_an_ineligible_claim_is_not_permitted_and_says_why()
+    {
+        var d = Workflow.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx() with { Eligible = false });
+        d.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        d.Message.Should().Contain("符合补助条件");
+        Workflow.PermittedTriggers(ClaimStatus.UnderReview, Role.Verifier, Ctx() with { Eligible = false })
+            .Should().NotContain(ClaimTrigger.Verify).And.Contain(ClaimTrigger.Reject);
+    }
+
+    [Fact]
     public void Verify_without_flags_is_permitted()
     {
         Workflow.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx()).Target.Should().Be(ClaimStatus.Verified);

@@ -40,6 +40,7 @@ public class ClaimWorkflowTableTests
         new(IncludeInPayout, ReadyForPayout, [Role.System], InPayout),
         new(PaymentSucceeded, InPayout, [Role.System], Paid),
         new(PaymentFailed, InPayout, [Role.System], PayoutFailed),
+        new(ScreeningFlagRaised, Verified, [Role.System], UnderReview),
     ];
 
     private static GuardContext Ctx(bool owner) =>
