@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SubsidyService.Domain.Payments;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Claims;
+
+/// <summary>How claim facts and bank accounts are written to and read from the database and request bodies.</summary>
+public static class ClaimJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>The validated facts written back in the API's shape: money with two decimals, codes in snake_case.</summary>
+    public static ClaimFactsInput Normalise(ClaimFacts f) => new(
+        EnumCodes.ToCode(f.ApplicantType), f.Name, f.IdNumber, f.DomicileInCounty, f.CaseNumber, f.Court,
+        EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
+        Money(f.AgencyFee),
+        f.Invoices.Select(i => new InvoiceInput(i.Number, Money(i.Amount), i.IssuedOn is { } d ? Date(d) : null)).ToList(),
+        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, Money(o.Amount), o.Reference)).ToList());
+
+    public static string Money(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+
+    /// <summary>Binds part of a request body, naming the field a type error is in.</summary>
+    /// <param name="prefix">Where the element sits in the body, e.g. "bankAccount."; empty for the root.</param>
+    public static Outcome<T> Bind<T>(JsonElement element, string prefix = "")
+    {
+        var whole = prefix.Length > 0 ? prefix.TrimEnd('.') : "body";
+        try
+        {
+            return element.Deserialize<T>(Options) is { } value ? value : Refusal.Validation(whole, "不能为空");
+        }
+        catch (JsonException ex)
+        {
+            var inner = RequestBody.FieldOf(ex.Path);
+            return Refusal.Validation(inner == "body" ? whole : prefix + inner, "格式不正确：此处的值无法按要求的类型读取。");
+        }
+    }
+
+    public static BankAccountInput? BankInput(BankAccount? b) => b is null ? null : new(b.BankName, b.AccountName, b.AccountNumber);
+}

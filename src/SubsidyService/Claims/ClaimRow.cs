@@ -1,0 +1,37 @@
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>A row of <c>claims</c> as stored.</summary>
+public sealed class ClaimRow
+{
+    public Guid Id { get; init; }
+    public Guid ApplicantId { get; init; }
+    public string Status { get; init; } = "";
+    public int Version { get; init; }
+    public string Facts { get; init; } = "";
+    public string BankAccount { get; init; } = "";
+    public string ApplicantType { get; init; } = "";
+    public string ApplicantName { get; init; } = "";
+    public string IdNumber { get; init; } = "";
+    public string CaseNumber { get; init; } = "";
+    public string CanonicalCaseNumber { get; init; } = "";
+    public string PolicyVersion { get; init; } = "";
+    public decimal Amount { get; init; }
+    public Guid? VerifiedBy { get; init; }
+    public DateTime? VerifiedAt { get; init; }
+    public string? Verification { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public DateTime? SubmittedAt { get; init; }
+
+    public ClaimStatus StatusValue => EnumCodes.TryParse<ClaimStatus>(Status, out var s) ? s
+        : throw new InvalidOperationException($"claim {Id} has unknown status {Status}");
+
+    public const string Columns = """
+        id, applicant_id, status, version, facts::text AS facts, bank_account::text AS bank_account, applicant_type,
+        applicant_name, id_number, case_number, canonical_case_number, policy_version, amount, verified_by, verified_at,
+        verification::text AS verification, created_at, updated_at, submitted_at
+        """;
+}
