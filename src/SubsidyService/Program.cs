@@ -3,15 +3,18 @@ using SubsidyService.Cli;
 using SubsidyService.Data;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
+using SubsidyService.Policy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddData();
 builder.AddAccounts();
 builder.AddPages();
+builder.AddPolicy();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
+await app.SeedPolicyAsync();
 if (CommandLine.IsCommand(args))
 {
     Environment.ExitCode = await CommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
@@ -26,6 +29,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapPolicy();
 app.MapRazorPages();
 app.Run();
 

@@ -1,0 +1,45 @@
+using System.Globalization;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Policy;
+
+/// <summary>
+/// The numbers of a policy version as kept in <c>policy_versions.definition</c> (jsonb): the API's
+/// conventions (two-decimal strings, snake_case enum codes), so the stored document reads like the API.
+/// </summary>
+public sealed record PolicyDefinition(
+    string Rate,
+    IReadOnlyDictionary<string, string> Caps,
+    IReadOnlyList<string> WinningOutcomes,
+    IReadOnlyList<string> RegularCaseTypes,
+    IReadOnlyList<string> MajorCaseTypes,
+    int? ApplicationWindowDays,
+    int PublicNoticeWorkingDays)
+{
+    public static PolicyDefinition From(PolicyVersion v) => new(
+        ApiFormat.Rate(v.Rate),
+        Enum.GetValues<Tier>().Where(t => v.Caps.ContainsKey(t)).ToDictionary(EnumCodes.ToCode, t => ApiFormat.Money(v.Caps[t])),
+        Codes(v.WinningOutcomes),
+        Codes(v.RegularCaseTypes),
+        Codes(v.MajorCaseTypes),
+        v.ApplicationWindowDays,
+        v.PublicNoticeWorkingDays);
+
+    /// <summary>Back to the domain; the document was written by <see cref="From"/>, so it is trusted.</summary>
+    public PolicyVersion ToVersion(string id, DateOnly effectiveFrom, DateOnly? effectiveTo) => new(
+        id, effectiveFrom, effectiveTo,
+        decimal.Parse(Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
+        Caps.ToDictionary(c => Parse<Tier>(c.Key), c => decimal.Parse(c.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)),
+        WinningOutcomes.Select(Parse<Outcome>).ToHashSet(),
+        RegularCaseTypes.Select(Parse<CaseType>).ToHashSet(),
+        MajorCaseTypes.Select(Parse<CaseType>).ToHashSet(),
+        ApplicationWindowDays,
+        PublicNoticeWorkingDays);
+
+    /// <summary>In enum order, so the same set always reads the same.</summary>
+    internal static IReadOnlyList<string> Codes<T>(IReadOnlySet<T> set) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(set.Contains).Select(EnumCodes.ToCode).ToArray();
+
+    private static T Parse<T>(string code) where T : struct, Enum =>
+        EnumCodes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} code '{code}' in a stored policy version");
+}

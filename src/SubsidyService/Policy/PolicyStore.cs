@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Policy;
+
+/// <summary>Policy versions in PostgreSQL. The exclusion constraint, not this class, is the last word on overlaps.</summary>
+public sealed class PolicyStore(NpgsqlDataSource db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Aliased to the Row constructor's parameter names.
+    private const string Columns = "id, effective_from AS effectivefrom, effective_to AS effectiveto, definition::text AS definition";
+
+    public async Task<IReadOnlyList<PolicyVersion>> AllAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<Row>($"SELECT {Columns} FROM policy_versions ORDER BY effective_from, id");
+        return rows.Select(r => r.ToVersion()).ToList();
+    }
+
+    /// <summary>The version in force on the judgment date, or null when none is.</summary>
+    public async Task<PolicyVersion?> InForceAsync(DateOnly judgmentDate)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var row = await conn.QuerySingleOrDefaultAsync<Row>($"""
+            SELECT {Columns} FROM policy_versions
+            WHERE daterange(effective_from, effective_to, '[]') @> @day::date
+            ORDER BY effective_from DESC, id LIMIT 1
+            """, new { day = AsDateTime(judgmentDate) });
+        return row?.ToVersion();
+    }
+
+    public async Task<PolicyVersion?> FindAsync(string id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var row = await conn.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM policy_versions WHERE id = @id", new { id });
+        return row?.ToVersion();
+    }
+
+    /// <summary>
+    /// Adds a version whose fields are already valid. A taken id names <c>id</c>; dates overlapping another
+    /// version name <c>effectiveFrom</c>, whether found by the check here or by the constraint in a race.
+    /// </summary>
+    public async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyVersion version, Guid? createdBy)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var errors = new Dictionary<string, string[]>();
+        if (version.EffectiveTo < version.EffectiveFrom)
+            errors["effectiveTo"] = ["失效日期不能早于生效日期。"];
+        if (await FindAsync(version.Id) is not null)
+            errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
+        if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(), version]) is [var overlap, ..])
+            errors["effectiveFrom"] = [overlap + "。"];
+        if (errors.Count > 0) return (null, errors);
+
+        await using var conn = await db.OpenConnectionAsync();
+        try
+        {
+            await conn.ExecuteAsync("""
+                INSERT INTO policy_versions (id, effective_from, effective_to, definition, created_by)
+                VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
+                """, Parameters(version, createdBy));
+            return (version, errors);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            errors["effectiveFrom"] = ["有效期与另一政策版本重叠（该版本刚由他人添加）。"];
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
+        }
+        return (null, errors);
+    }
+
+    /// <summary>Puts the default version in place unless a version of that id exists; safe on every node at once.</summary>
+    internal async Task SeedDefaultAsync()
+    {
+        var version = PolicyVersion.Default;
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            INSERT INTO policy_versions (id, effective_from, effective_to, definition, created_by)
+            VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
+            ON CONFLICT DO NOTHING
+            """, Parameters(version, null));
+    }
+
+    private static object Parameters(PolicyVersion v, Guid? createdBy) => new
+    {
+        id = v.Id,
+        from = AsDateTime(v.EffectiveFrom),
+        to = v.EffectiveTo is { } to ? AsDateTime(to) : (DateTime?)null,
+        definition = JsonSerializer.Serialize(PolicyDefinition.From(v), Json),
+        createdBy,
+    };
+
+    // Passed as timestamps and cast in SQL: Dapper does not map DateOnly parameters itself.
+    private static DateTime AsDateTime(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    // Npgsql 10 reads date columns as DateOnly.
+    private sealed record Row(string Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Definition)
+    {
+        public PolicyVersion ToVersion() =>
+            JsonSerializer.Deserialize<PolicyDefinition>(Definition, Json)!.ToVersion(Id, EffectiveFrom, EffectiveTo);
+    }
+}
