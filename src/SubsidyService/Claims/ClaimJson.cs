@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Policy;
 
 namespace SubsidyService.Claims;
 
@@ -18,13 +18,10 @@ public static class ClaimJson
     /// <summary>The validated facts written back in the API's shape: money with two decimals, codes in snake_case.</summary>
     public static ClaimFactsInput Normalise(ClaimFacts f) => new(
         EnumCodes.ToCode(f.ApplicantType), f.Name, f.IdNumber, f.DomicileInCounty, f.CaseNumber, f.Court,
-        EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
-        Money(f.AgencyFee),
-        f.Invoices.Select(i => new InvoiceInput(i.Number, Money(i.Amount), i.IssuedOn is { } d ? Date(d) : null)).ToList(),
-        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, Money(o.Amount), o.Reference)).ToList());
-
-    public static string Money(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
-    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), ApiFormat.Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
+        ApiFormat.Money(f.AgencyFee),
+        f.Invoices.Select(i => new InvoiceInput(i.Number, ApiFormat.Money(i.Amount), i.IssuedOn is { } d ? ApiFormat.Date(d) : null)).ToList(),
+        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, ApiFormat.Money(o.Amount), o.Reference)).ToList());
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;

@@ -1,0 +1,38 @@
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>Evaluates a stored claim under its policy version, with what the verifier settled.</summary>
+public sealed class ClaimEvaluator(PolicyStore policies, TimeProvider clock)
+{
+    /// <summary>The stored facts were valid when written and stay so: they are read through the same validator.</summary>
+    public ClaimFacts FactsOf(ClaimRow row)
+    {
+        var result = ClaimFactsValidator.Validate(ClaimJson.Deserialize<ClaimFactsInput>(row.Facts), clock.Today());
+        return result.Value ?? throw new InvalidOperationException(
+            $"stored facts of claim {row.Id} no longer validate: {string.Join("; ", result.Errors.SelectMany(e => e.Value))}");
+    }
+
+    public async Task<Evaluation> EvaluateAsync(ClaimRow row, bool confirmedDuplicateFunding, Verification? verification = null)
+    {
+        var facts = FactsOf(row);
+        var version = await policies.FindAsync(row.PolicyVersion)
+            ?? throw new InvalidOperationException($"policy version {row.PolicyVersion} of claim {row.Id} is missing");
+        return Evaluate(facts, version, row.SubmittedAt is { } s ? ChinaTime.DateOf(s) : clock.Today(),
+            confirmedDuplicateFunding, verification ?? VerificationOf(row));
+    }
+
+    public static Evaluation Evaluate(ClaimFacts facts, PolicyVersion version, DateOnly applicationDate,
+        bool confirmedDuplicateFunding, Verification? verification)
+    {
+        if (verification is not null)
+            facts = facts with { MajorImpact = verification.MajorImpact, ForeignRelated = verification.ForeignRelated };
+        return PolicyEvaluator.Evaluate(facts, version,
+            new EvaluationContext(applicationDate, confirmedDuplicateFunding, verification?.FeeBaseLimit));
+    }
+
+    public static Verification? VerificationOf(ClaimRow row) =>
+        row.Verification is null ? null : ClaimJson.Deserialize<Verification>(row.Verification);
+}

@@ -1,0 +1,25 @@
+namespace SubsidyService.Claims;
+
+/// <summary>A row of <c>screening_flags</c>.</summary>
+public sealed class FlagRow
+{
+    public Guid Id { get; init; }
+    public Guid ClaimId { get; init; }
+    public string Code { get; init; } = "";
+    public string Detail { get; init; } = "";
+    public Guid? MatchedClaimId { get; init; }
+    public Guid? MatchedRegisterRowId { get; init; }
+    public DateTime RaisedAt { get; init; }
+    public string? Resolution { get; init; }
+    public Guid? ResolvedBy { get; init; }
+    public DateTime? ResolvedAt { get; init; }
+    public string? ResolutionReason { get; init; }
+
+    public bool IsUnresolved => Resolution is null;
+}
+
+public static class FlagCodes
+{
+    public const string SharedCase = "shared_case";
+    public const string ExternalFundingMatch = "external_funding_match";
+}

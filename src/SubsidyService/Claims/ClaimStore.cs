@@ -1,0 +1,76 @@
+using Dapper;
+using Npgsql;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Screening;
+
+namespace SubsidyService.Claims;
+
+/// <summary>The SQL of claims, invoices and flags; every write takes the caller's transaction.</summary>
+public static class ClaimStore
+{
+    public static Task<ClaimRow?> FindAsync(NpgsqlConnection conn, Guid id, NpgsqlTransaction? tx = null, bool forUpdate = false) =>
+        conn.QuerySingleOrDefaultAsync<ClaimRow>(
+            $"SELECT {ClaimRow.Columns} FROM claims WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx);
+
+    public static async Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid applicantId,
+        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, decimal amount, DateTime now)
+    {
+        await conn.ExecuteAsync("""
+            INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
+                                case_number, canonical_case_number, policy_version, amount, created_at, updated_at)
+            VALUES (@id, @applicantId, 'draft', 1, @factsJson::jsonb, @bankJson::jsonb, @type, @Name, @IdNumber,
+                    @CaseNumber, @canonical, @policyVersion, @amount, @now, @now)
+            """, new
+        {
+            id, applicantId, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
+            facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
+        }, tx);
+        await ReplaceInvoicesAsync(conn, tx, id, facts);
+    }
+
+    public static async Task UpdateFactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id,
+        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, decimal amount, DateTime now)
+    {
+        await conn.ExecuteAsync("""
+            UPDATE claims SET facts = @factsJson::jsonb, bank_account = @bankJson::jsonb, applicant_type = @type,
+                applicant_name = @Name, id_number = @IdNumber, case_number = @CaseNumber, canonical_case_number = @canonical,
+                policy_version = @policyVersion, amount = @amount, version = version + 1, updated_at = @now
+            WHERE id = @id
+            """, new
+        {
+            id, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
+            facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
+        }, tx);
+        await ReplaceInvoicesAsync(conn, tx, id, facts);
+    }
+
+    private static async Task ReplaceInvoicesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimFacts facts)
+    {
+        await conn.ExecuteAsync("DELETE FROM claim_invoices WHERE claim_id = @id", new { id }, tx);
+        await conn.ExecuteAsync(
+            "INSERT INTO claim_invoices (claim_id, position, number_digits, amount) VALUES (@id, @position, @digits, @Amount)",
+            facts.Invoices.Select((inv, i) => new { id, position = i, digits = InvoiceNumber.Digits(inv.Number), inv.Amount }), tx);
+    }
+
+    /// <summary>The status change every transition makes, with the version bump that makes stale writers fail.</summary>
+    public static Task SetStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimStatus to, DateTime now) =>
+        conn.ExecuteAsync("UPDATE claims SET status = @status, version = version + 1, updated_at = @now WHERE id = @id",
+            new { id, status = EnumCodes.ToCode(to), now }, tx);
+
+    public static Task BumpVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateTime now) =>
+        conn.ExecuteAsync("UPDATE claims SET version = version + 1, updated_at = @now WHERE id = @id", new { id, now }, tx);
+
+    public static async Task<IReadOnlyList<FlagRow>> FlagsAsync(NpgsqlConnection conn, Guid claimId, NpgsqlTransaction? tx = null) =>
+        (await conn.QueryAsync<FlagRow>("SELECT * FROM screening_flags WHERE claim_id = @claimId ORDER BY raised_at, code",
+            new { claimId }, tx)).ToList();
+
+    /// <returns>Whether the flag is new (the same match is flagged once).</returns>
+    public static async Task<bool> RaiseFlagAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string code, string detail,
+        Guid? matchedClaimId, Guid? matchedRegisterRowId, DateTime now) =>
+        await conn.ExecuteAsync("""
+            INSERT INTO screening_flags (id, claim_id, code, detail, matched_claim_id, matched_register_row_id, raised_at)
+            VALUES (@id, @claimId, @code, @detail, @matchedClaimId, @matchedRegisterRowId, @now)
+            ON CONFLICT DO NOTHING
+            """, new { id = Guid.NewGuid(), claimId, code, detail, matchedClaimId, matchedRegisterRowId, now }, tx) == 1;
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>A transition the first one entails, decided by the same machine.</summary>
+public sealed record FollowUp(ClaimTrigger Trigger, string? Reason, object? Data);
+
+/// <summary>What a trigger did besides changing the status: data for its event, and maybe a follow-up.</summary>
+public sealed record Applied(object? EventData, FollowUp? FollowUp = null);
+
+/// <summary>
+/// What each trigger does to the claim besides its status, inside the transition's transaction.
+/// Whether it may happen at all was decided before, by the state machine.
+/// </summary>
+public sealed class TransitionEffects(SubmissionScreening screening, TimeProvider clock)
+{
+    public async Task<Outcome<Applied>> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row, Actor actor,
+        TransitionRequest request, Verification? verification, Evaluation evaluation, IReadOnlyList<FlagRow> flags)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (request.Trigger)
+        {
+            case ClaimTrigger.Submit:
+                var screened = await screening.ScreenAsync(conn, tx, row, actor);
+                if (!screened.Succeeded) return screened.Refusal!;
+                await conn.ExecuteAsync("UPDATE claims SET submitted_at = coalesce(submitted_at, @now) WHERE id = @Id", new { now, row.Id }, tx);
+                return new Applied(new { flags = screened.Value!.Where(f => !f.RefusesSubmission).Select(f => EnumCodes.ToCode(f.Code)) });
+
+            case ClaimTrigger.Verify:
+                await conn.ExecuteAsync("""
+                    UPDATE claims SET verified_by = @by, verified_at = @now, verification = @verification::jsonb, amount = @Amount
+                    WHERE id = @Id
+                    """, new { by = actor.Id, now, verification = ClaimJson.Serialize(verification), evaluation.Amount, row.Id }, tx);
+                return new Applied(new
+                {
+                    verification!.MajorImpact, verification.ForeignRelated,
+                    feeBase = ApiFormat.Money(evaluation.FeeBase), amount = ApiFormat.Money(evaluation.Amount),
+                });
+
+            case ClaimTrigger.ResolveScreening:
+                return await ResolveAsync(conn, tx, row, actor, request, flags, now);
+
+            case ClaimTrigger.Reject:
+                return new Applied(new { request.ReasonCode, reasonText = RejectionReasons.All[request.ReasonCode!] });
+
+            case ClaimTrigger.RequestSupplement:
+                var defects = Defects(request.Data);
+                return defects.Succeeded ? new Applied(new { defects = defects.Value }) : defects.Refusal!;
+
+            default:
+                return new Applied(null);
+        }
+    }
+
+    /// <summary>
+    /// <c>data: {code, decision: confirm|dismiss}</c> settles every open flag of that code. Confirming a
+    /// register match means the case was funded elsewhere: the claim is rejected as duplicate funding.
+    /// </summary>
+    private static async Task<Outcome<Applied>> ResolveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row, Actor actor,
+        TransitionRequest request, IReadOnlyList<FlagRow> flags, DateTime now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = Text(request.Data, "code");
+        var decision = Text(request.Data, "decision");
+        var open = flags.Where(f => f.IsUnresolved).ToList();
+        if (code is null) errors["data.code"] = ["请指明要处理的筛查标记（data.code）。"];
+        else if (open.All(f => f.Code != code))
+            errors["data.code"] = [open.Count == 0 ? "该申请没有待处理的筛查标记。" : $"没有待处理的“{code}”标记；待处理的有：{string.Join("、", open.Select(f => f.Code).Distinct())}。"];
+        if (decision is not ("confirm" or "dismiss")) errors["data.decision"] = ["处理结论须为 confirm（确认）或 dismiss（排除）。"];
+        if (errors.Count > 0) return Refusal.Validation(errors);
+
+        var ids = open.Where(f => f.Code == code).Select(f => f.Id).ToArray();
+        await conn.ExecuteAsync("""
+            UPDATE screening_flags SET resolution = @decision, resolved_by = @by, resolved_at = @now, resolution_reason = @reason
+            WHERE id = ANY(@ids)
+            """, new { decision, by = actor.Id, now, reason = request.Reason, ids }, tx);
+        var data = new { code, decision, flags = ids };
+        return code == FlagCodes.ExternalFundingMatch && decision == "confirm"
+            ? new Applied(data, new FollowUp(ClaimTrigger.Reject, request.Reason,
+                new { reasonCode = "duplicate_funding", reasonText = RejectionReasons.All["duplicate_funding"] }))
+            : new Applied(data);
+    }
+
+    private static Outcome<IReadOnlyList<string>> Defects(JsonElement? data)
+    {
+        if (data is not { } d || !d.TryGetProperty("defects", out var list) || list.ValueKind == JsonValueKind.Null)
+            return Array.Empty<string>();
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > SupplementDefects.MaxItems ||
+            list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || e.GetString()!.Trim().Length is 0 or > SupplementDefects.MaxItemLength))
+            return Refusal.Validation("data.defects", $"补正事项须为不超过 {SupplementDefects.MaxItems} 项的文本列表，每项 1 至 {SupplementDefects.MaxItemLength} 个字符。");
+        return list.EnumerateArray().Select(e => e.GetString()!.Trim()).ToList();
+    }
+
+    private static string? Text(JsonElement? data, string name) =>
+        data is { } d && d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+}
