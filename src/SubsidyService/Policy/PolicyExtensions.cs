@@ -5,6 +5,8 @@ public static class PolicyExtensions
     public static WebApplicationBuilder AddPolicy(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddSingleton<Estimator>();
+        EstimateRateLimit.Add(builder);
         return builder;
     }
 
@@ -15,5 +17,12 @@ public static class PolicyExtensions
     public static Task SeedPolicyAsync(this WebApplication app) =>
         app.Services.GetRequiredService<PolicyStore>().SeedDefaultAsync();
 
-    public static WebApplication MapPolicy(this WebApplication app) => app;
+    public static WebApplication MapPolicy(this WebApplication app)
+    {
+        // Routing runs first in a WebApplication, so the limiter sees which endpoint asks for a policy;
+        // only endpoints that name one are limited.
+        app.UseRateLimiter();
+        app.MapPolicyEndpoints();
+        return app;
+    }
 }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using SubsidyService.Accounts;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Policy;
+
+public static class PolicyEndpoints
+{
+    public static void MapPolicyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var versions = app.MapGroup("/api/v1/policy-versions").WithTags("Policy");
+
+        versions.MapGet("", async (PolicyStore store) =>
+                Results.Ok((await store.AllAsync()).Select(PolicyVersionResponse.From).ToList()))
+            .AllowAnonymous()
+            .Produces<List<PolicyVersionResponse>>()
+            .WithSummary("Every policy version, oldest first");
+
+        versions.MapPost("", async (HttpContext http, PolicyStore store) =>
+            {
+                var (body, problem) = await RequestBody.ReadAsync<PolicyVersionInput>(http);
+                if (problem is not null) return problem;
+                var (created, errors) = await AddAsync(store, body!, http.User);
+                return created is null
+                    ? Problems.Validation(errors)
+                    : Results.Created($"/api/v1/policy-versions/{created.Id}", PolicyVersionResponse.From(created));
+            })
+            .RequireAuthorization(Roles.Admin)
+            .Accepts<PolicyVersionInput>("application/json")
+            .Produces<PolicyVersionResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Add a policy version (admin); its dates may not overlap another version's");
+
+        app.MapPost("/api/v1/estimate", async (HttpContext http, Estimator estimator) =>
+            {
+                var (body, problem) = await RequestBody.ReadAsync<ClaimFactsInput>(http);
+                if (problem is not null) return problem;
+                var (estimate, errors) = await estimator.EstimateAsync(body!);
+                return estimate is null ? Problems.Validation(new Dictionary<string, string[]>(errors)) : Results.Ok(estimate);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(EstimateRateLimit.PolicyName)
+            .WithTags("Policy")
+            .Accepts<ClaimFactsInput>("application/json")
+            .Produces<EstimateResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Estimate the subsidy for claim facts under the policy version in force on the judgment date");
+    }
+
+    /// <summary>Field validation, then the store's checks against the other versions: the API and the admin page both add through here.</summary>
+    public static async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyStore store, PolicyVersionInput input, ClaimsPrincipal user)
+    {
+        var (version, errors) = PolicyVersionValidator.Validate(input);
+        if (version is null) return (null, errors);
+        var createdBy = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        return await store.AddAsync(version, createdBy);
+    }
+}

@@ -1,0 +1,35 @@
+namespace SubsidyService.Policy;
+
+/// <summary>A policy version as the API (or the admin page) received it: strings and nulls, nothing trusted yet.</summary>
+public sealed record PolicyVersionInput(
+    string? Id,
+    string? EffectiveFrom,
+    string? EffectiveTo,
+    string? Rate,
+    IReadOnlyDictionary<string, string?>? Caps,
+    IReadOnlyList<string?>? WinningOutcomes,
+    IReadOnlyList<string?>? RegularCaseTypes,
+    IReadOnlyList<string?>? MajorCaseTypes,
+    int? ApplicationWindowDays,
+    int? PublicNoticeWorkingDays);
+
+/// <summary>A stored policy version in the API's conventions.</summary>
+public sealed record PolicyVersionResponse(
+    string Id,
+    string EffectiveFrom,
+    string? EffectiveTo,
+    string Rate,
+    IReadOnlyDictionary<string, string> Caps,
+    IReadOnlyList<string> WinningOutcomes,
+    IReadOnlyList<string> RegularCaseTypes,
+    IReadOnlyList<string> MajorCaseTypes,
+    int? ApplicationWindowDays,
+    int PublicNoticeWorkingDays)
+{
+    public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v)
+    {
+        var d = PolicyDefinition.From(v);
+        return new(v.Id, ApiFormat.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? ApiFormat.Date(to) : null,
+            d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays);
+    }
+}
