@@ -9,9 +9,11 @@ if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
   npm install --prefix .tools/maildev --no-audit --no-fund --silent maildev@2.2.1 >/dev/null || exit 1
 fi
 
-# Servers a killed run left behind would hold ports and disk.
-pkill -u postgres -f "/tmp/subsidy-tests/" 2>/dev/null || true
-rm -rf /tmp/subsidy-tests
+# This checkout's test servers live under their own folder; a killed run's leftovers are cleared
+# here without touching other checkouts' running tests.
+export SUBSIDY_TEST_ROOT="/tmp/subsidy-tests/$(pwd | sha256sum | cut -c1-12)"
+pkill -u postgres -f "$SUBSIDY_TEST_ROOT/" 2>/dev/null || true
+rm -rf "$SUBSIDY_TEST_ROOT"
 
 dotnet build SubsidyService.sln -c Release --nologo -v quiet || exit 1
 

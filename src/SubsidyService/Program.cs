@@ -1,4 +1,5 @@
 using SubsidyService.Accounts;
+using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
 using SubsidyService.Operations;
@@ -11,6 +12,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddPages();
 builder.AddPolicy();
+builder.AddClaims();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
@@ -30,6 +32,7 @@ app.UseAuthorization();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapPolicy();
+app.MapClaims();
 app.MapRazorPages();
 app.Run();
 

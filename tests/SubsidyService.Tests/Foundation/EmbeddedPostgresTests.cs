@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Npgsql;
 using SubsidyService.Data;
+using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Foundation;
 
@@ -9,7 +10,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_second_start_reuses_the_data_of_the_first()
     {
-        var root = Path.Combine(Path.GetTempPath(), "subsidy-tests", "reuse-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(TestPostgres.RunRoot, "reuse-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             await using (var first = await EmbeddedPostgres.StartAsync(root))
@@ -39,7 +40,7 @@ public sealed class EmbeddedPostgresTests
     public void A_project_under_an_unreachable_directory_keeps_its_cluster_where_postgres_can_reach_it()
     {
         if (!Environment.IsPrivilegedProcess) return; // the rule only applies when we must switch user
-        var hidden = Path.Combine(Path.GetTempPath(), "subsidy-tests", "private-" + Guid.NewGuid().ToString("N")[..8]);
+        var hidden = Path.Combine(TestPostgres.RunRoot, "private-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(hidden);
         File.SetUnixFileMode(hidden, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try

@@ -11,7 +11,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Healthz_answers_503_while_the_database_is_stopped_and_200_after_it_returns()
     {
-        var root = Path.Combine(Path.GetTempPath(), "subsidy-tests", "health-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(TestPostgres.RunRoot, "health-" + Guid.NewGuid().ToString("N")[..8]);
         await using var pg = await EmbeddedPostgres.StartAsync(root);
         await pg.EnsureDatabaseAsync("subsidy");
         await using var app = new SubsidyApp(pg.ConnectionString("subsidy"));

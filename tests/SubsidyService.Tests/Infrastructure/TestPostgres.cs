@@ -15,6 +15,13 @@ public static class TestPostgres
 
     public static Task<EmbeddedPostgres> ServerAsync() => Server.Value;
 
+    /// <summary>
+    /// Where this checkout's test servers live (test.sh sets it per checkout, so that cleaning up after
+    /// a killed run never touches another checkout's running tests).
+    /// </summary>
+    public static string RunRoot { get; } = Environment.GetEnvironmentVariable("SUBSIDY_TEST_ROOT") is { Length: > 0 } r
+        ? r : Path.Combine(Path.GetTempPath(), "subsidy-tests", "adhoc");
+
     /// <summary>A fresh database with every migration applied.</summary>
     public static async Task<string> CreateMigratedDatabaseAsync() => await CloneAsync(Template);
 
@@ -50,7 +57,7 @@ public static class TestPostgres
 
     private static async Task<EmbeddedPostgres> StartAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "subsidy-tests", Guid.NewGuid().ToString("N")[..12]);
+        var root = Path.Combine(RunRoot, Guid.NewGuid().ToString("N")[..12]);
         var server = await EmbeddedPostgres.StartAsync(root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Claims;
+
+public static class ClaimEndpoints
+{
+    public static void MapClaimEndpoints(this IEndpointRouteBuilder app)
+    {
+        var claims = app.MapGroup("/api/v1/claims").WithTags("Claims").RequireAuthorization();
+
+        claims.MapPost("/", async (HttpContext http, ClaimsPrincipal user, ClaimIntake intake, ClaimReader reader) =>
+        {
+            var input = await ClaimInput.ReadAsync(http);
+            if (!input.Succeeded) return input.Refusal!.ToResult();
+            var actor = Actor.From(user);
+            var created = await intake.CreateAsync(actor, input.Value!);
+            if (!created.Succeeded) return created.Refusal!.ToResult();
+            return (await reader.GetAsync(actor, created.Value)).ToResult(v => Results.Created($"/api/v1/claims/{v.Id}", v));
+        })
+        .Accepts<ClaimFactsInput>("application/json")
+        .Produces<ClaimView>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .WithSummary("Create a claim in draft (applicant): claim facts plus bankAccount");
+
+        claims.MapPut("/{id:guid}", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimIntake intake, ClaimReader reader) =>
+        {
+            var input = await ClaimInput.ReadAsync(http);
+            if (!input.Succeeded) return input.Refusal!.ToResult();
+            var actor = Actor.From(user);
+            var updated = await intake.UpdateAsync(actor, id, input.Value!);
+            if (!updated.Succeeded) return updated.Refusal!.ToResult();
+            return (await reader.GetAsync(actor, id)).ToResult(Results.Ok);
+        })
+        .Accepts<ClaimFactsInput>("application/json")
+        .Produces<ClaimView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Edit a claim in draft or supplement_requested (owner); optional expectedVersion");
+
+        claims.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ClaimReader reader) =>
+            (await reader.GetAsync(Actor.From(user), id)).ToResult(Results.Ok))
+        .Produces<ClaimView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .WithSummary("A claim with its estimate, screening, permitted triggers and history");
+
+        claims.MapGet("/", async (ClaimsPrincipal user, ClaimReader reader, [FromQuery] string? status, [FromQuery] string? q,
+                [FromQuery] int? page, [FromQuery] int? pageSize) =>
+            (await reader.ListAsync(Actor.From(user), status, q, page ?? 1, pageSize ?? ClaimReader.DefaultPageSize)).ToResult(Results.Ok))
+        .Produces<ClaimPage>()
+        .ProducesValidationProblem()
+        .WithSummary("A page of claims (applicants see only their own); status may list several, comma-separated");
+
+        claims.MapPost("/{id:guid}/transitions", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimTransitions transitions, ClaimReader reader) =>
+        {
+            var request = await TransitionRequest.ReadAsync(http);
+            if (!request.Succeeded) return request.Refusal!.ToResult();
+            var actor = Actor.From(user);
+            var fired = await transitions.FireAsync(actor, id, request.Value!);
+            if (!fired.Succeeded) return fired.Refusal!.ToResult();
+            return (await reader.GetAsync(actor, id)).ToResult(Results.Ok);
+        })
+        .Accepts<TransitionBody>("application/json")
+        .Produces<ClaimView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Fire a workflow trigger: 409 version_conflict, 422 trigger_not_permitted, 403 for the wrong role");
+    }
+
+    /// <summary>For the OpenAPI document only: the body is read by <see cref="TransitionRequest"/>.</summary>
+    public sealed record TransitionBody(string Trigger, int ExpectedVersion, string? Reason, string? ReasonCode, Dictionary<string, object>? Data);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using SubsidyService.Claims.Documents;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Identity;
+using SubsidyService.Domain.Payments;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
+public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, ClaimTransitions transitions)
+{
+    private sealed record HistoryRow(long Id, DateTime At, string Actor, string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
+
+    public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var row = await ClaimStore.FindAsync(conn, id);
+        if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
+
+        var flags = await ClaimStore.FlagsAsync(conn, id);
+        var evaluation = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
+        var permitted = await transitions.PermittedAsync(conn, row, actor, flags);
+        var history = await conn.QueryAsync<HistoryRow>("""
+            SELECT id, at, actor, trigger, from_status AS fromstatus, to_status AS tostatus, reason, data::text AS data
+            FROM claim_events WHERE claim_id = @id ORDER BY id
+            """, new { id });
+        var documents = await DocumentService.ListAsync(conn, id);
+        var applicantName = await conn.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @ApplicantId", new { row.ApplicantId });
+
+        var owner = row.ApplicantId == actor.Id;
+        var facts = ClaimJson.Deserialize<ClaimFactsInput>(row.Facts);
+        if (!owner && actor.Role != Role.Verifier)
+            facts = facts with { IdNumber = Masking.KeepEnds(facts.IdNumber ?? "") };
+        var bank = ClaimJson.Deserialize<BankAccount>(row.BankAccount);
+
+        return new ClaimView(
+            row.Id, row.Status, row.Version, new ApplicantView(row.ApplicantId, applicantName ?? ""), facts,
+            new BankAccountView(bank.BankName, bank.AccountName, owner || actor.Role == Role.Finance ? bank.AccountNumber : bank.MaskedNumber),
+            row.PolicyVersion, EstimateResponse.From(evaluation),
+            flags.Select(f => new ScreeningView(f.Id, f.Code, f.Detail, f.Resolution, f.ResolutionReason, f.RaisedAt, f.ResolvedAt,
+                actor.IsStaff ? f.MatchedClaimId : null, actor.IsStaff ? f.MatchedRegisterRowId : null)).ToList(),
+            permitted.Select(t => EnumCodes.ToCode(t)).ToList(),
+            history.Select(h => new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
+                h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())).ToList(),
+            documents.Select(DocumentView.Of).ToList(),
+            ClaimEvaluator.VerificationOf(row),
+            null,
+            row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
+    }
+
+    public const int DefaultPageSize = 20;
+
+    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize)
+    {
+        var statuses = new List<string>();
+        foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!EnumCodes.TryParse<ClaimStatus>(s, out _))
+                return Refusal.Validation("status", $"未知的状态“{s}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimStatus>())} 之一（可用逗号分隔多个）。");
+            statuses.Add(s);
+        }
+        if (page < 1) return Refusal.Validation("page", "页码须为不小于 1 的整数。");
+        if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
+        var text = q?.Trim() is { Length: > 0 } t ? t : null;
+        if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
+
+        var where = """
+            WHERE (@all OR c.applicant_id = @me)
+              AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
+              AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%')
+            """;
+        var args = new
+        {
+            all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text,
+            canonicalQ = text is null ? null : Domain.Screening.CaseNumber.Canonical(text),
+            offset = (page - 1) * pageSize, pageSize,
+        };
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        // Staff work the oldest first; an applicant looks for the latest.
+        var order = actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id";
+        var items = await conn.QueryAsync<SummaryRow>($"""
+            SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
+                   c.policy_version AS policyversion,
+                   (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
+                   c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat
+            FROM claims c {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset
+            """, args);
+        return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
+    }
+
+    private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,
+        string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt)
+    {
+        public ClaimSummary ToSummary() => new(Id, Status, Version, ApplicantName, CaseNumber, ApiFormat.Money(Amount),
+            PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt);
+    }
+}

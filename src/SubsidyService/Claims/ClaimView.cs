@@ -1,0 +1,47 @@
+using System.Text.Json;
+using SubsidyService.Claims.Documents;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>API.md's claim: <c>{id, status, version, facts, estimate, screening, permittedTriggers, history, letter}</c> and more.</summary>
+public sealed record ClaimView(
+    Guid Id,
+    string Status,
+    int Version,
+    ApplicantView Applicant,
+    ClaimFactsInput Facts,
+    BankAccountView BankAccount,
+    string PolicyVersion,
+    EstimateResponse Estimate,
+    IReadOnlyList<ScreeningView> Screening,
+    IReadOnlyList<string> PermittedTriggers,
+    IReadOnlyList<HistoryView> History,
+    IReadOnlyList<DocumentView> Documents,
+    Verification? Verification,
+    LetterView? Letter,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? SubmittedAt);
+
+public sealed record ApplicantView(Guid Id, string DisplayName);
+
+public sealed record BankAccountView(string BankName, string AccountName, string AccountNumber);
+
+public sealed record ScreeningView(Guid Id, string Code, string Detail, string? Resolution, string? Reason,
+    DateTime RaisedAt, DateTime? ResolvedAt, Guid? MatchedClaimId, Guid? MatchedRegisterRowId);
+
+public sealed record HistoryView(long Id, DateTime At, string Actor, string Trigger, string? From, string? To, string? Reason, JsonElement? Data);
+
+public sealed record DocumentView(Guid Id, string Kind, string FileName, string ContentType, int SizeBytes, string Sha256, DateTime UploadedAt)
+{
+    public static DocumentView Of(DocumentRow d) => new(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedAt);
+}
+
+public sealed record LetterView(string Number, string Sha256);
+
+public sealed record ClaimSummary(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, string Amount,
+    string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt);
+
+public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int PageSize, long Total);

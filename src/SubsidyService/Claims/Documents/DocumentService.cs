@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+using SubsidyService.Audit;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Claims.Documents;
+
+public sealed record Upload(string? Kind, string? FileName, long Length, Func<Stream> Open);
+
+/// <summary>Evidence on a claim: added and removed by its applicant while the claim can be edited, read by staff.</summary>
+public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimeProvider clock)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxPerClaim = 20;
+
+    public async Task<Outcome<DocumentRow>> AddAsync(Actor actor, Guid claimId, Upload upload)
+    {
+        if (upload.Length == 0) return Refusal.Validation("file", "请选择要上传的文件（文件不能为空）。");
+        if (upload.Length > MaxBytes)
+            return new Refusal(413, "payload_too_large", "文件过大", $"单个文件不能超过 {MaxBytes / 1024 / 1024} MB。");
+
+        var content = new byte[upload.Length];
+        await using (var s = upload.Open()) await s.ReadExactlyAsync(content);
+
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var claim = await EditableClaimAsync(conn, tx, actor, claimId);
+        if (!claim.Succeeded) return claim.Refusal!;
+        if (upload.Kind is null || !DocumentRow.Kinds.ContainsKey(upload.Kind))
+            return Refusal.Validation("kind", $"材料类型须为 {string.Join("、", DocumentRow.Kinds.Keys)} 之一。");
+        if (FileSignature.Detect(content) is not var (contentType, extension))
+            return new Refusal(415, "unsupported_media_type", "文件类型不支持", "只接受 PDF、PNG 或 JPEG 文件（按文件内容识别，而非文件名）。");
+        var count = await conn.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL", new { claimId }, tx);
+        if (count >= MaxPerClaim)
+            return Refusal.Validation("file", $"每件申请最多上传 {MaxPerClaim} 份材料，请先删除不需要的材料。");
+
+        var row = new DocumentRow
+        {
+            Id = Guid.NewGuid(), ClaimId = claimId, Kind = upload.Kind, FileName = FileSignature.SafeName(upload.FileName, extension),
+            ContentType = contentType, SizeBytes = content.Length, UploadedBy = actor.Id,
+            Sha256 = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await conn.ExecuteAsync("""
+            INSERT INTO claim_documents (id, claim_id, kind, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+            VALUES (@Id, @ClaimId, @Kind, @FileName, @ContentType, @SizeBytes, @Sha256, @content, @UploadedBy, @UploadedAt)
+            """, new { row.Id, row.ClaimId, row.Kind, row.FileName, row.ContentType, row.SizeBytes, row.Sha256, content, row.UploadedBy, row.UploadedAt }, tx);
+        await ClaimStore.BumpVersionAsync(conn, tx, claimId, row.UploadedAt);
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_added", claim.Value!.Status, claim.Value.Status,
+            Data: new { documentId = row.Id, row.Kind, row.FileName, row.Sha256, row.SizeBytes }));
+        await tx.CommitAsync();
+        return row;
+    }
+
+    public async Task<Outcome<Guid>> RemoveAsync(Actor actor, Guid claimId, Guid documentId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var claim = await EditableClaimAsync(conn, tx, actor, claimId);
+        if (!claim.Succeeded) return claim.Refusal!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var doc = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
+            $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
+            new { documentId, claimId }, tx);
+        if (doc is null) return Refusal.NotFound("该材料");
+        // Kept, not deleted: the history and an auditor may still need what was once submitted.
+        await conn.ExecuteAsync("UPDATE claim_documents SET removed_at = @now, removed_by = @by WHERE id = @documentId",
+            new { now, by = actor.Id, documentId }, tx);
+        await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_removed", claim.Value!.Status, claim.Value.Status,
+            Data: new { documentId, doc.Kind, doc.FileName, doc.Sha256 }));
+        await tx.CommitAsync();
+        return documentId;
+    }
+
+    public async Task<Outcome<(DocumentRow Row, byte[] Content)>> ReadAsync(Actor actor, Guid claimId, Guid documentId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var claim = await ClaimStore.FindAsync(conn, claimId);
+        if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
+        var doc = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
+            $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
+            new { documentId, claimId });
+        if (doc is null) return Refusal.NotFound("该材料");
+        var content = await conn.ExecuteScalarAsync<byte[]>("SELECT content FROM claim_documents WHERE id = @documentId", new { documentId });
+        return (doc, content!);
+    }
+
+    public static async Task<IReadOnlyList<DocumentRow>> ListAsync(NpgsqlConnection conn, Guid claimId) =>
+        (await conn.QueryAsync<DocumentRow>(
+            $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL ORDER BY uploaded_at",
+            new { claimId })).ToList();
+
+    private static async Task<Outcome<ClaimRow>> EditableClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId)
+    {
+        var claim = await ClaimStore.FindAsync(conn, claimId, tx, forUpdate: true);
+        if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
+        if (claim.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以上传或删除材料。");
+        if (claim.StatusValue is not (ClaimStatus.Draft or ClaimStatus.SupplementRequested))
+            return new Refusal(422, "not_editable", "当前状态不能修改材料", "只有草稿或待补正的申请可以上传或删除材料。");
+        return claim;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using Dapper;
+using Npgsql;
+using SubsidyService.Audit;
+using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Registers;
+
+public sealed record ImportResult(Guid ImportId, int Imported, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds);
+
+/// <summary>
+/// Imports an other-level funding register whole or not at all, then screens the live claims again:
+/// a claim whose case appears gets an external_funding_match flag, and a verified one goes back to review.
+/// </summary>
+public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimeProvider clock)
+{
+    // Drafts are screened when they are submitted; closed claims need nothing more.
+    private static readonly string[] RescreenedStatuses = ["submitted", "under_review", "supplement_requested", "verified", "in_public_notice", "ready_for_payout"];
+
+    public async Task<Outcome<ImportResult>> ImportAsync(Actor actor, string fileName, byte[] content)
+    {
+        if (actor.Role != Role.Verifier) return Refusal.Forbidden("只有审核员可以导入外部资助名录。");
+        var read = RegisterFile.Read(content);
+        if (!read.Succeeded) return read.Refusal!;
+        if (read.Value!.Count == 0) return Refusal.Validation("file", "文件中没有数据行。");
+        if (read.Value.Count > RegisterRow.MaxRows) return Refusal.Validation("file", $"一次最多导入 {RegisterRow.MaxRows} 行。");
+
+        var today = clock.Today();
+        var rows = new List<RegisterRow>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (line, fields) in read.Value)
+        {
+            var (row, problems) = RegisterRow.Check(line, fields, today);
+            if (row is null) errors[$"rows[{line}]"] = [.. problems];
+            else rows.Add(row);
+        }
+        if (errors.Count > 0)
+            return new Refusal(400, "validation_failed", "名录有误，未导入任何行",
+                $"{errors.Count} 行有误（以文件行号标示），请修改后重新导入整个文件。", errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var importId = Guid.NewGuid();
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await conn.ExecuteAsync("""
+            INSERT INTO funding_register_imports (id, file_name, sha256, row_count, imported_by, imported_at)
+            VALUES (@importId, @fileName, @sha, @count, @by, @now)
+            """, new { importId, fileName, sha = Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), count = rows.Count, by = actor.Id, now }, tx);
+        var ids = rows.Select(_ => Guid.NewGuid()).ToList();
+        await conn.ExecuteAsync("""
+            INSERT INTO funding_register_rows (id, import_id, line_number, source, level, recipient_name, recipient_id, case_number,
+                                               canonical_case_number, amount, awarded_on, programme)
+            VALUES (@Id, @importId, @Line, @Source, @Level, @RecipientName, @RecipientId, @CaseNumber, @CanonicalCaseNumber, @Amount, @AwardedOn, @Programme)
+            """, rows.Select((r, i) => new
+        {
+            Id = ids[i], importId, r.Line, r.Source, r.Level, r.RecipientName, r.RecipientId, r.CaseNumber, r.CanonicalCaseNumber,
+            r.Amount, AwardedOn = r.AwardedOn?.ToDateTime(TimeOnly.MinValue), r.Programme,
+        }), tx);
+
+        var matched = await RescreenAsync(conn, tx, actor, rows, ids, now);
+        await events.AppendAsync(conn, tx, new NewEvent(null, actor.Id, actor.Label, "register_import", null, null,
+            Data: new { importId, fileName, rows = rows.Count, matchedClaims = matched }));
+        await tx.CommitAsync();
+        return new ImportResult(importId, rows.Count, matched.Count, matched);
+    }
+
+    private async Task<List<Guid>> RescreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor,
+        List<RegisterRow> rows, List<Guid> rowIds, DateTime now)
+    {
+        var byCase = rows.Select((r, i) => (r, id: rowIds[i])).ToLookup(x => x.r.CanonicalCaseNumber);
+        var claims = await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>("""
+            SELECT id, status, canonical_case_number FROM claims
+            WHERE canonical_case_number = ANY(@cases) AND status = ANY(@statuses)
+            ORDER BY id FOR UPDATE
+            """, new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses }, tx);
+        var matched = new List<Guid>();
+        foreach (var claim in claims)
+        {
+            var raised = false;
+            foreach (var (row, rowId) in byCase[claim.CanonicalCaseNumber])
+            {
+                var detail = $"外部资助名录（第 {row.Line} 行）：{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
+                             $"资助 {ApiFormat.Money(row.Amount)} 元，请审核人确认或排除";
+                raised |= await ClaimStore.RaiseFlagAsync(conn, tx, claim.Id, FlagCodes.ExternalFundingMatch, detail, null, rowId, now);
+            }
+            if (!raised) continue;
+            matched.Add(claim.Id);
+            await FlagOrSendBackAsync(conn, tx, actor, claim.Id, claim.Status, now);
+        }
+        return matched;
+    }
+
+    /// <summary>A verified claim goes back to the verifiers through the state machine; others keep their status and gain the flag.</summary>
+    private async Task FlagOrSendBackAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId, string status, DateTime now)
+    {
+        var from = EnumCodes.TryParse<ClaimStatus>(status, out var s) ? s : throw new InvalidOperationException($"unknown status {status}");
+        var decision = ClaimWorkflow.Instance.Decide(from, ClaimTrigger.ScreeningFlagRaised, Role.System,
+            new GuardContext(false, Actor.System.Id, null, 1, 0));
+        var data = new { code = FlagCodes.ExternalFundingMatch, importedBy = actor.Label };
+        if (decision.IsPermitted)
+        {
+            await ClaimStore.SetStatusAsync(conn, tx, claimId, decision.Target!.Value, now);
+            await events.AppendAsync(conn, tx, new NewEvent(claimId, Actor.System.Id, Actor.System.Label,
+                EnumCodes.ToCode(ClaimTrigger.ScreeningFlagRaised), status, EnumCodes.ToCode(decision.Target.Value),
+                "导入的外部资助名录与本案匹配，退回审核", data));
+            return;
+        }
+        await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "screening_flag", status, status, Data: data));
+    }
+}
