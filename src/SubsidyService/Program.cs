@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddData();
 builder.AddAccounts();
+builder.AddIdempotency();
 builder.AddPages();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ app.UseOperations();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotency();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapRazorPages();
