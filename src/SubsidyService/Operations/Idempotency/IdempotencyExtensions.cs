@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using SubsidyService.Operations.Idempotency;
 
 // In the Operations namespace, which Program.cs already imports, so wiring it in is one line each.
@@ -9,6 +10,7 @@ public static class IdempotencyExtensions
     {
         builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection("Idempotency"));
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddOperationTransformer<IdempotencyKeyHeader>());
         return builder;
     }
 
