@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace SubsidyService.Operations.Idempotency;
+
+/// <summary>
+/// The keys' rows. Ownership of a key is decided by the primary key in one statement, so any number
+/// of requests on any number of nodes agree on a single winner. The winner is identified afterwards
+/// by (scope, key, created_at): should its row have expired and been taken over, it touches nothing.
+/// </summary>
+public sealed class IdempotencyStore(NpgsqlDataSource db)
+{
+    /// <returns>true when this request now owns the key: there was no row, or only an expired one.</returns>
+    public async Task<bool> TryBeginAsync(string scope, string key, string requestHash, DateTimeOffset now, DateTimeOffset expiredBefore, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var owned = await conn.ExecuteScalarAsync<int?>(new CommandDefinition("""
+            INSERT INTO idempotency_requests (scope, key, request_hash, status, created_at)
+            VALUES (@scope, @key, @requestHash, 'in_progress', @now)
+            ON CONFLICT (scope, key) DO UPDATE SET
+                request_hash = excluded.request_hash, status = 'in_progress', created_at = excluded.created_at,
+                response_status = NULL, response_content_type = NULL, response_headers = NULL,
+                response_body = NULL, completed_at = NULL
+            WHERE idempotency_requests.created_at < @expiredBefore
+            RETURNING 1
+            """, new { scope, key, requestHash, now, expiredBefore }, cancellationToken: ct));
+        return owned is not null;
+    }
+
+    /// <returns>The live row of the key, or null when there is none (or only an expired one).</returns>
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset expiredBefore, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition("""
+            SELECT request_hash, status, response_status, response_content_type, response_headers::text AS response_headers, response_body
+            FROM idempotency_requests
+            WHERE scope = @scope AND key = @key AND created_at >= @expiredBefore
+            """, new { scope, key, expiredBefore }, cancellationToken: ct));
+    }
+
+    public async Task CompleteAsync(string scope, string key, DateTimeOffset createdAt, CapturedResponse response, DateTimeOffset now)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            UPDATE idempotency_requests SET
+                status = 'completed', response_status = @Status, response_content_type = @ContentType,
+                response_headers = CAST(@headers AS jsonb), response_body = @Body, completed_at = @now
+            WHERE scope = @scope AND key = @key AND created_at = @createdAt AND status = 'in_progress'
+            """, new
+            {
+                scope, key, createdAt, now, response.Status, response.ContentType, response.Body,
+                headers = JsonSerializer.Serialize(response.Headers),
+            });
+    }
+
+    /// <summary>Forgets the key, so that a retry runs the request afresh.</summary>
+    public async Task ReleaseAsync(string scope, string key, DateTimeOffset createdAt)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            DELETE FROM idempotency_requests
+            WHERE scope = @scope AND key = @key AND created_at = @createdAt AND status = 'in_progress'
+            """, new { scope, key, createdAt });
+    }
+}

@@ -1,0 +1,8 @@
+namespace SubsidyService.Tests.Idempotency;
+
+/// <summary>The real clock, moved forward on demand, so a test can let a day pass.</summary>
+internal sealed class ShiftableClock : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+}
