@@ -48,7 +48,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             history.Select(h => new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
                 h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())).ToList(),
             documents.Select(DocumentView.Of).ToList(),
-            ClaimEvaluator.VerificationOf(row),
+            VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
             null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
     }

@@ -19,7 +19,7 @@ public sealed record ClaimView(
     IReadOnlyList<string> PermittedTriggers,
     IReadOnlyList<HistoryView> History,
     IReadOnlyList<DocumentView> Documents,
-    Verification? Verification,
+    VerificationView? Verification,
     LetterView? Letter,
     DateTime CreatedAt,
     DateTime UpdatedAt,
@@ -40,6 +40,13 @@ public sealed record DocumentView(Guid Id, string Kind, string FileName, string 
 }
 
 public sealed record LetterView(string Number, string Sha256);
+
+/// <summary>What the verifier settled, with money as API.md's strings.</summary>
+public sealed record VerificationView(bool MajorImpact, bool ForeignRelated, string? FeeBase)
+{
+    public static VerificationView? Of(Verification? v) =>
+        v is null ? null : new(v.MajorImpact, v.ForeignRelated, v.FeeBaseLimit is { } f ? Policy.ApiFormat.Money(f) : null);
+}
 
 public sealed record ClaimSummary(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, string Amount,
     string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt);

@@ -14,7 +14,14 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class SubmissionScreening(EventLog events, TimeProvider clock)
 {
-    private sealed record LiveClaim(Guid Id, string IdNumber, string CanonicalCaseNumber, string Status, string[] Invoices);
+    private sealed class LiveClaim
+    {
+        public Guid Id { get; init; }
+        public string IdNumber { get; init; } = "";
+        public string CanonicalCaseNumber { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string[] Invoices { get; init; } = [];
+    }
 
     public async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, Actor actor)
     {

@@ -61,7 +61,7 @@ public static class Problems
         var status = pd.Status ?? ctx.HttpContext.Response.StatusCode;
         pd.Extensions.TryAdd("code", DefaultCode(status));
         // The framework's English titles are replaced; titles set by our own code are kept.
-        if (pd.Title is null || pd.Title == ReasonPhrase(status) || pd.Title.StartsWith("One or more validation", StringComparison.Ordinal))
+        if (pd.Title is null || pd.Title == ReasonPhrase(status) || status >= 500 || pd.Title.StartsWith("One or more validation", StringComparison.Ordinal))
             pd.Title = DefaultTitle(status);
         if (status == 400 && pd is not HttpValidationProblemDetails && ctx.Exception is BadHttpRequestException bad)
         {
