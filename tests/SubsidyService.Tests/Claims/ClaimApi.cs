@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluentAssertions;
+using SubsidyService.Tests.Policy;
+
+namespace SubsidyService.Tests.Claims;
+
+/// <summary>Claims through the HTTP API, as an integrator would drive them.</summary>
+public static class ClaimApi
+{
+    private static int _sequence = Random.Shared.Next(1000, 9000);
+
+    /// <summary>A fresh case number and invoice number, so that claims of one test never screen against another's.</summary>
+    public static (string CaseNumber, string Invoice) Unique()
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        return ($"（2024）浙02民初{n}号", $"{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}");
+    }
+
+    public static Dictionary<string, object?> Body(Action<Dictionary<string, object?>>? change = null)
+    {
+        var (caseNumber, invoice) = Unique();
+        var body = EstimateFacts.Valid();
+        body["caseNumber"] = caseNumber;
+        body["invoices"] = new List<object> { EstimateFacts.Invoice(number: invoice) };
+        body["bankAccount"] = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = "张明", ["accountNumber"] = "6222 0212 3456 7890" };
+        change?.Invoke(body);
+        return body;
+    }
+
+    public static async Task<JsonElement> CreateAsync(HttpClient applicant, Action<Dictionary<string, object?>>? change = null)
+    {
+        var response = await applicant.PostAsJsonAsync("/api/v1/claims", Body(change));
+        var json = await JsonAsync(response);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, json.ToString());
+        return json;
+    }
+
+    public static Task<HttpResponseMessage> FireAsync(HttpClient client, JsonElement claim, string trigger,
+        string? reason = null, string? reasonCode = null, object? data = null) =>
+        FireAsync(client, claim.GetProperty("id").GetGuid(), claim.GetProperty("version").GetInt32(), trigger, reason, reasonCode, data);
+
+    public static Task<HttpResponseMessage> FireAsync(HttpClient client, Guid id, int version, string trigger,
+        string? reason = null, string? reasonCode = null, object? data = null) =>
+        client.PostAsJsonAsync($"/api/v1/claims/{id}/transitions",
+            new { trigger, expectedVersion = version, reason, reasonCode, data });
+
+    /// <summary>Fires a trigger that must succeed and returns the claim after it.</summary>
+    public static async Task<JsonElement> MustFireAsync(HttpClient client, JsonElement claim, string trigger,
+        string? reason = null, string? reasonCode = null, object? data = null)
+    {
+        var response = await FireAsync(client, claim, trigger, reason, reasonCode, data);
+        var json = await JsonAsync(response);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, $"{trigger}: {json}");
+        return json;
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/v1/claims/{id}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await JsonAsync(response);
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Guid Id(this JsonElement claim) => claim.GetProperty("id").GetGuid();
+    public static string Status(this JsonElement claim) => claim.GetProperty("status").GetString()!;
+
+    public static IReadOnlyList<string> Triggers(this JsonElement claim) =>
+        claim.GetProperty("permittedTriggers").EnumerateArray().Select(t => t.GetString()!).ToList();
+}
