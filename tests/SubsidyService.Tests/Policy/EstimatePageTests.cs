@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using FluentAssertions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Tests.Infrastructure;
 
@@ -9,7 +8,7 @@ namespace SubsidyService.Tests.Policy;
 
 public sealed partial class EstimatePageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private HttpClient Browser() => fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Browser() => PageForms.Browser(fixture.App);
 
     private static Dictionary<string, string> Form(string token) => new()
     {
@@ -22,8 +21,7 @@ public sealed partial class EstimatePageTests(AppFixture fixture) : IClassFixtur
 
     private static async Task<(HttpClient Client, string Token)> OpenAsync(HttpClient client)
     {
-        var html = await client.GetStringAsync("/Estimate");
-        return (client, TokenField().Match(html).Groups[1].Value);
+        return (client, await PageForms.TokenAsync(client, "/Estimate"));
     }
 
     [Fact]
@@ -94,9 +92,6 @@ public sealed partial class EstimatePageTests(AppFixture fixture) : IClassFixtur
         form.Remove("__RequestVerificationToken");
         (await Browser().PostAsync("/Estimate", new FormUrlEncodedContent(form))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("href=\"/Estimate\"")]
     private static partial Regex LinksToEstimate();

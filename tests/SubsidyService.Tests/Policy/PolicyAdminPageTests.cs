@@ -1,25 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FluentAssertions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SubsidyService.Accounts;
 using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Policy;
 
-public sealed partial class PolicyAdminPageTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class PolicyAdminPageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private async Task<(HttpClient Client, string Token)> SignedInAsync(string role)
     {
-        var user = await fixture.App.CreateUserAsync(role);
-        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = TokenField().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value;
-        await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = user.Username, ["Password"] = SubsidyApp.Password, ["__RequestVerificationToken"] = token,
-        }));
-        if (role != Roles.Admin) return (client, "");
-        return (client, TokenField().Match(await client.GetStringAsync("/Admin/Policies")).Groups[1].Value);
+        var client = await PageForms.SignedInAsync(fixture.App, role);
+        return (client, role == Roles.Admin ? await PageForms.TokenAsync(client, "/Admin/Policies") : "");
     }
 
     private static List<KeyValuePair<string, string>> Form(string token, string id, string from, string to) =>
@@ -68,7 +59,4 @@ public sealed partial class PolicyAdminPageTests(AppFixture fixture) : IClassFix
         var response = await client.GetAsync("/Admin/Policies");
         response.Headers.Location!.ToString().Should().Contain("/Account/Denied");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
