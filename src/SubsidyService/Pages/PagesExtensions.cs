@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using SubsidyService.Accounts;
 
 namespace SubsidyService.Pages;
@@ -12,6 +15,9 @@ public static class PagesExtensions
             foreach (var role in Roles.All)
                 o.Conventions.AuthorizeFolder("/" + char.ToUpperInvariant(role[0]) + role[1..], role);
         });
+        // Chinese text from the model is written as characters, not as &#x…; entities (HTML-special
+        // characters are still escaped).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

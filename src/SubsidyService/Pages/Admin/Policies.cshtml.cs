@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Pages.Admin;
+
+/// <summary>Policy versions: the list, and a form that adds one through the same checks as the API.</summary>
+public sealed class PoliciesModel(PolicyStore store) : PageModel
+{
+    [BindProperty] public string? Id { get; set; }
+    [BindProperty] public string? EffectiveFrom { get; set; }
+    [BindProperty] public string? EffectiveTo { get; set; }
+    [BindProperty] public string? Rate { get; set; } = "0.50";
+    [BindProperty(Name = "caps.natural_person")] public string? CapNaturalPerson { get; set; }
+    [BindProperty(Name = "caps.legal_person")] public string? CapLegalPerson { get; set; }
+    [BindProperty(Name = "caps.major_or_foreign")] public string? CapMajorOrForeign { get; set; }
+    [BindProperty] public List<string> WinningOutcomes { get; set; } = [.. PolicyDefinition.Codes(PolicyVersion.Default.WinningOutcomes)];
+    [BindProperty] public List<string> RegularCaseTypes { get; set; } = [.. PolicyDefinition.Codes(PolicyVersion.Default.RegularCaseTypes)];
+    [BindProperty] public List<string> MajorCaseTypes { get; set; } = [.. PolicyDefinition.Codes(PolicyVersion.Default.MajorCaseTypes)];
+    [BindProperty] public string? ApplicationWindowDays { get; set; }
+    [BindProperty] public string? PublicNoticeWorkingDays { get; set; } = "5";
+    [TempData] public string? Added { get; set; }
+
+    public IReadOnlyList<PolicyVersionResponse> Versions { get; private set; } = [];
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync() => Versions = await ListAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var window = Number("applicationWindowDays", ApplicationWindowDays);
+        var notice = Number("publicNoticeWorkingDays", PublicNoticeWorkingDays);
+        var input = new PolicyVersionInput(Id, EffectiveFrom, EffectiveTo, Rate,
+            new Dictionary<string, string?> { ["natural_person"] = CapNaturalPerson, ["legal_person"] = CapLegalPerson, ["major_or_foreign"] = CapMajorOrForeign },
+            WinningOutcomes, RegularCaseTypes, MajorCaseTypes, window, notice);
+        var (created, errors) = Errors.Count == 0 ? await PolicyEndpoints.AddAsync(store, input, User) : WithNumberErrors(input);
+        if (created is null)
+        {
+            Errors = errors;
+            Versions = await ListAsync();
+            return Page();
+        }
+        Added = created.Id;
+        return RedirectToPage();
+    }
+
+    /// <summary>Every other field's errors too, with "not a number" in place of "missing" for the day counts.</summary>
+    private (PolicyVersion? Created, Dictionary<string, string[]> Errors) WithNumberErrors(PolicyVersionInput input)
+    {
+        var errors = PolicyVersionValidator.Validate(input).Errors;
+        foreach (var (field, messages) in Errors) errors[field] = messages;
+        return (null, errors);
+    }
+
+    public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);
+
+    public static bool Has(IEnumerable<string> codes, string code) => codes.Contains(code);
+
+    private async Task<IReadOnlyList<PolicyVersionResponse>> ListAsync() =>
+        (await store.AllAsync()).Select(PolicyVersionResponse.From).ToList();
+
+    /// <summary>Whole days from a text field; blank is null, anything else not a number is an error under the field.</summary>
+    private int? Number(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        Errors[field] = ["须为整数天数。"];
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using FluentAssertions;
+using SubsidyService.Domain.Claims;
+
+namespace SubsidyService.Tests.Policy;
+
+public sealed class ReadmeDiagramTests
+{
+    private const string Heading = "## The claim workflow";
+
+    [Fact]
+    public void The_README_diagram_is_the_one_the_workflow_generates()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var section = readme.IndexOf(Heading, StringComparison.Ordinal);
+        section.Should().BeGreaterThan(0, "the README has a section on the claim workflow");
+        const string open = "```mermaid\n";
+        var start = readme.IndexOf(open, section, StringComparison.Ordinal) + open.Length;
+        var end = readme.IndexOf("\n```", start, StringComparison.Ordinal);
+
+        var block = readme[start..end];
+
+        block.Should().Be(ClaimWorkflow.Instance.ToMermaid().TrimEnd('\n'),
+            "the README must show the diagram ClaimWorkflow.Instance.ToMermaid() generates; paste it again");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SubsidyService.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"SubsidyService.sln not found above {AppContext.BaseDirectory}");
+    }
+}
