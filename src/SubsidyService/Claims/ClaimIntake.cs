@@ -9,7 +9,7 @@ using Npgsql;
 namespace SubsidyService.Claims;
 
 /// <summary>Creating and editing drafts (and claims sent back for supplement).</summary>
-public sealed class ClaimIntake(NpgsqlDataSource db, PolicyStore policies, EventLog events, TimeProvider clock)
+public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventLog events, TimeProvider clock)
 {
     private sealed record Checked(ClaimFacts Facts, BankAccount Bank, PolicyVersion Version, Evaluation Evaluation);
 
@@ -57,15 +57,10 @@ public sealed class ClaimIntake(NpgsqlDataSource db, PolicyStore policies, Event
     /// <summary>Every field of facts and account is checked at once, so the applicant sees all errors together.</summary>
     private async Task<Outcome<Checked>> CheckAsync(ClaimInput input)
     {
-        var today = clock.Today();
-        var facts = ClaimFactsValidator.Validate(input.Facts, today);
+        var (evaluated, errors) = await estimator.EvaluateAsync(input.Facts);
         var bank = BankAccountValidator.Validate(input.BankAccount);
-        if (!facts.IsValid || !bank.IsValid)
-            return Refusal.Validation(facts.Errors.Concat(bank.Errors).ToDictionary(e => e.Key, e => e.Value));
-        var version = await policies.InForceAsync(facts.Value!.JudgmentEffectiveDate);
-        if (version is null)
-            return Refusal.Validation("judgmentEffectiveDate", $"判决生效日期 {ApiFormat.Date(facts.Value.JudgmentEffectiveDate)} 没有适用的补助政策版本。");
-        var evaluation = ClaimEvaluator.Evaluate(facts.Value, version, today, false, null);
-        return new Checked(facts.Value, bank.Value!, version, evaluation);
+        if (evaluated is null || !bank.IsValid)
+            return Refusal.Validation(errors.Concat(bank.Errors).ToDictionary(e => e.Key, e => e.Value));
+        return new Checked(evaluated.Facts, bank.Value!, evaluated.Version, evaluated.Evaluation);
     }
 }

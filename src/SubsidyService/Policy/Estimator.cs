@@ -1,16 +1,20 @@
 using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Policy;
 
+/// <summary>Valid facts, the version in force on their judgment date, and what it gives.</summary>
+public sealed record Evaluated(ClaimFacts Facts, PolicyVersion Version, Evaluation Evaluation);
+
 /// <summary>
 /// Validates claim facts and evaluates them under the version in force on the judgment date; shared by
-/// the API and the estimate page so both give the same answer and the same field errors.
+/// the estimate (API and page) and claim intake, so all give the same answer and the same field errors.
 /// </summary>
 public sealed class Estimator(PolicyStore store, TimeProvider clock)
 {
-    public async Task<(EstimateResponse? Estimate, IReadOnlyDictionary<string, string[]> Errors)> EstimateAsync(ClaimFactsInput input)
+    public async Task<(Evaluated? Result, IReadOnlyDictionary<string, string[]> Errors)> EvaluateAsync(ClaimFactsInput input)
     {
-        var today = ChinaDate.Today(clock);
+        var today = clock.Today();
         var validated = ClaimFactsValidator.Validate(input, today);
         if (!validated.IsValid) return (null, validated.Errors);
 
@@ -23,6 +27,12 @@ public sealed class Estimator(PolicyStore store, TimeProvider clock)
                 ["judgmentEffectiveDate"] = [$"判决生效日期 {ApiFormat.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。"],
             });
         }
-        return (EstimateResponse.From(PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today))), validated.Errors);
+        return (new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today))), validated.Errors);
+    }
+
+    public async Task<(EstimateResponse? Estimate, IReadOnlyDictionary<string, string[]> Errors)> EstimateAsync(ClaimFactsInput input)
+    {
+        var (result, errors) = await EvaluateAsync(input);
+        return (result is null ? null : EstimateResponse.From(result.Evaluation), errors);
     }
 }

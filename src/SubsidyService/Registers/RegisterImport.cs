@@ -10,7 +10,7 @@ using SubsidyService.Policy;
 
 namespace SubsidyService.Registers;
 
-public sealed record ImportResult(Guid ImportId, int Imported, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds);
+public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds);
 
 /// <summary>
 /// Imports an other-level funding register whole or not at all, then screens the live claims again:
@@ -46,6 +46,17 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimePro
         var importId = Guid.NewGuid();
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        // Registers are re-published with old rows repeated: a row already on file is not a new funding record.
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('funding-register-import', 0))", transaction: tx);
+        var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>("""
+            SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
+            WHERE canonical_case_number = ANY(@cases)
+            """, new { cases = rows.Select(r => r.CanonicalCaseNumber).Distinct().ToArray() }, tx))
+            .Select(k => (k.Item1, k.Item2, k.Item3, k.Item4, k.Item5, k.Item6 is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null))
+            .ToHashSet();
+        var total = rows.Count;
+        rows = rows.Where(r => known.Add((r.Source, r.Level, r.RecipientName, r.CanonicalCaseNumber, r.Amount, r.AwardedOn))).ToList();
+
         await conn.ExecuteAsync("""
             INSERT INTO funding_register_imports (id, file_name, sha256, row_count, imported_by, imported_at)
             VALUES (@importId, @fileName, @sha, @count, @by, @now)
@@ -63,9 +74,9 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimePro
 
         var matched = await RescreenAsync(conn, tx, actor, rows, ids, now);
         await events.AppendAsync(conn, tx, new NewEvent(null, actor.Id, actor.Label, "register_import", null, null,
-            Data: new { importId, fileName, rows = rows.Count, matchedClaims = matched }));
+            Data: new { importId, fileName, rows = rows.Count, alreadyKnown = total - rows.Count, matchedClaims = matched }));
         await tx.CommitAsync();
-        return new ImportResult(importId, rows.Count, matched.Count, matched);
+        return new ImportResult(importId, rows.Count, total - rows.Count, matched.Count, matched);
     }
 
     private async Task<List<Guid>> RescreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor,

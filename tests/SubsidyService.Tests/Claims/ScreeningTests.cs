@@ -57,8 +57,8 @@ public sealed class ScreeningTests(AppFixture fixture) : IClassFixture<AppFixtur
         var (bob, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
         var invoice = ClaimApi.Unique().Invoice;
         await ClaimApi.MustFireAsync(alice, await ClaimApi.CreateAsync(alice, b => b["invoices"] = Invoice(invoice)), "submit");
-        var spaced = string.Join(" ", invoice.Chunk(4).Select(c => new string(c)));
-        var second = await ClaimApi.CreateAsync(bob, b => b["invoices"] = Invoice(spaced));
+        var fullWidth = new string(invoice.Select(c => (char)(c - '0' + '０')).ToArray());
+        var second = await ClaimApi.CreateAsync(bob, b => b["invoices"] = Invoice(fullWidth));
 
         var problem = await (await ClaimApi.FireAsync(bob, second, "submit")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invoice_reused");
         problem.GetProperty("detail").GetString().Should().Contain(invoice);
@@ -125,7 +125,9 @@ public sealed class ScreeningTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         var again = await verifier.PostAsync("/api/v1/registers/external-funding", RegisterCsv(
             $"省知识产权局,省级,张明,,{Case(underReview)},3000.00,2024-08-01,维权援助"));
-        (await ClaimApi.JsonAsync(again)).GetProperty("matchedClaims").GetInt32().Should().Be(0, "the same match is flagged once");
+        var repeat = await ClaimApi.JsonAsync(again);
+        repeat.GetProperty("alreadyKnown").GetInt32().Should().Be(1, "a re-published row is not a new funding record");
+        repeat.GetProperty("matchedClaims").GetInt32().Should().Be(0, "the same match is flagged once");
     }
 
     [Fact]
