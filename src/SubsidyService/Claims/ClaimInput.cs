@@ -30,7 +30,7 @@ public sealed record ClaimInput(ClaimFactsInput Facts, BankAccountInput? BankAcc
             int? expected = null;
             if (root.TryGetProperty("expectedVersion", out var v) && v.ValueKind != JsonValueKind.Null)
             {
-                if (!v.TryGetInt32(out var n)) return Refusal.Validation("expectedVersion", "须为整数。");
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n)) return Refusal.Validation("expectedVersion", "须为整数。");
                 expected = n;
             }
             return new ClaimInput(facts.Value!, bank, expected);

@@ -29,7 +29,7 @@ public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion
             errors["trigger"] = [$"未知的操作“{t.GetString()}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimTrigger>())} 之一。"];
 
         var expected = 0;
-        if (!root.TryGetProperty("expectedVersion", out var v) || !v.TryGetInt32(out expected))
+        if (!root.TryGetProperty("expectedVersion", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out expected))
             errors["expectedVersion"] = ["请提供申请的当前版本号（expectedVersion，整数），以免覆盖他人的修改。"];
 
         var reason = Text(root, "reason", errors);
