@@ -40,6 +40,6 @@ public sealed class Database(DatabaseOptions options, Migrator migrator, ILogger
     public async ValueTask DisposeAsync()
     {
         if (_dataSource is not null) await _dataSource.DisposeAsync();
-        if (_embedded is not null) await _embedded.StopAsync();
+        if (_embedded is not null) await _embedded.DisposeAsync();
     }
 }

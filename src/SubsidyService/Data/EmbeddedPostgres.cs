@@ -18,6 +18,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _binDir;
     private readonly string? _runAs;
     private readonly ILogger _logger;
+    private FileStream? _ownerLock;
     private bool _running;
 
     public string ClusterDirectory { get; }
@@ -64,13 +65,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(parent);
         if (runAs is not null) await ChownAsync(parent, runAs, ct);
 
+        var ownerLock = TakeOwnership(Path.Combine(parent, "service.lock"));
         var password = await ReadOrCreatePasswordAsync(Path.Combine(parent, "superuser.password"));
-        var pg = new EmbeddedPostgres(binDir, runAs, clusterDir, password, logger);
-        if (!File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
-            await pg.InitAsync(parent, ct);
-        await pg.StopLeftoverServerAsync(ct);
-        await pg.StartServerAsync(ct);
-        return pg;
+        var pg = new EmbeddedPostgres(binDir, runAs, clusterDir, password, logger) { _ownerLock = ownerLock };
+        try
+        {
+            if (!File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
+                await pg.InitAsync(parent, ct);
+            await pg.StopLeftoverServerAsync(ct);
+            await pg.StartServerAsync(ct);
+            return pg;
+        }
+        catch
+        {
+            pg.ReleaseOwnership();
+            throw;
+        }
     }
 
     private async Task InitAsync(string parent, CancellationToken ct)
@@ -138,6 +148,25 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One service per embedded cluster: the lock is held while the service runs, so a second start on the
+    /// same data fails at once instead of taking the first one's database away. (Several nodes need a
+    /// shared PostgreSQL and ConnectionStrings__Subsidy.) The OS drops the lock if the process dies.
+    /// </summary>
+    private static FileStream TakeOwnership(string lockFile)
+    {
+        try
+        {
+            return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InvalidOperationException(
+                $"Another SubsidyService is already running on this embedded database ({lockFile} is locked). " +
+                "Stop it first, or give this one its own Embedded__DataDirectory.");
+        }
+    }
+
     /// <summary>Stops the server (fast mode: open sessions are ended, nothing committed is lost).</summary>
     public async Task StopAsync()
     {
@@ -146,6 +175,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
             ["-D", ClusterDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60));
+    }
+
+    public void ReleaseOwnership()
+    {
+        _ownerLock?.Dispose();
+        _ownerLock = null;
     }
 
     /// <summary>Starts a stopped server again on the same port (used to test recovery).</summary>
@@ -162,7 +197,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        ReleaseOwnership();
+    }
 
     private static int FreeLoopbackPort()
     {

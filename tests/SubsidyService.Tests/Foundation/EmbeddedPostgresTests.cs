@@ -31,6 +31,26 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task A_second_service_on_the_same_data_fails_at_once_and_leaves_the_first_running()
+    {
+        var root = Path.Combine(TestPostgres.RunRoot, "twice-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using var first = await EmbeddedPostgres.StartAsync(root);
+            var second = () => EmbeddedPostgres.StartAsync(root);
+            (await second.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*already running*");
+
+            await using var conn = new NpgsqlConnection(first.ConnectionString());
+            await conn.OpenAsync();
+            (await new NpgsqlCommand("SELECT 1", conn).ExecuteScalarAsync()).Should().Be(1);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Binaries_are_found_on_this_machine()
     {
         PostgresBinaries.FindBinDirectory().Should().NotBeNull(PostgresBinaries.MissingMessage);
