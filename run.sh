@@ -15,7 +15,7 @@ cat <<MSG
 
 SubsidyService is starting on ${url%%;*}
   Demo logins (password Demo#2026): applicant.demo, verifier.demo, verifier2.demo, finance.demo, auditor.demo, admin.demo
-  Data: ${root}/.data (embedded PostgreSQL)   Stop: Ctrl-C
+  Data: ${root}/.data (embedded PostgreSQL; the log names the cluster directory)   Stop: Ctrl-C
 
 MSG
 cd .build/app
