@@ -192,6 +192,20 @@ public sealed class ScreeningTests(AppFixture fixture) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task A_large_register_imports_whole_and_rows_keep_their_values()
+    {
+        var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
+        var lines = Enumerable.Range(1, 5000).Select(i => $"国家知识产权局,国家级,企业{i},,(2021)京73民初{i}号,{i}.50,{(i % 2 == 0 ? "2021-06-30" : "")},{(i % 3 == 0 ? "专项" : "")}").ToArray();
+        var result = await ClaimApi.JsonAsync(await verifier.PostAsync("/api/v1/registers/external-funding", RegisterCsv(lines)));
+        result.GetProperty("imported").GetInt32().Should().Be(5000, result.ToString());
+
+        await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        var row = await conn.QuerySingleAsync<(string Recipient, decimal Amount, DateTime? AwardedOn, string? Programme, int Line)>(
+            "SELECT recipient_name, amount, awarded_on, programme, line_number FROM funding_register_rows WHERE case_number = '(2021)京73民初4242号'");
+        row.Should().Be(("企业4242", 4242.50m, new DateTime(2021, 6, 30), "专项", 4243));
+    }
+
+    [Fact]
     public async Task Only_verifiers_import_registers()
     {
         foreach (var role in new[] { Roles.Applicant, Roles.Finance, Roles.Auditor, Roles.Admin })
