@@ -1,4 +1,5 @@
 using SubsidyService.Accounts;
+using SubsidyService.Pages.Claims;
 
 namespace SubsidyService.Pages;
 
@@ -12,6 +13,7 @@ public static class PagesExtensions
             foreach (var role in Roles.All)
                 o.Conventions.AuthorizeFolder("/" + char.ToUpperInvariant(role[0]) + role[1..], role);
         });
+        builder.Services.AddWorkingDayCalendar();
         return builder;
     }
 
