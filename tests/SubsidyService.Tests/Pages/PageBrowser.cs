@@ -84,6 +84,6 @@ public sealed partial class PageBrowser
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
+    [GeneratedRegex("name=\"(?:Input\\.)?[Vv]ersion\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 }

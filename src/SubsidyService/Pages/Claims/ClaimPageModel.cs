@@ -34,6 +34,9 @@ public abstract class ClaimPageModel : PageModel
 
     protected void ShowProblem(string message) => Problem = message;
 
+    /// <summary>Keeps a panel's posted values on the page without an error (a preview, say).</summary>
+    protected void KeepPanel(string panel) => ActivePanel = panel;
+
     public HtmlString ErrorsFor(string field) => new(FieldErrors.Html(Errors, field));
 
     public HtmlString ErrorsFor(string panel, string field) => panel == ActivePanel ? ErrorsFor(field) : HtmlString.Empty;
