@@ -122,8 +122,24 @@
     panel.replaceChildren(box);
   }
 
-  function hint() {
-    panel.replaceChildren(el('p', 'hint', '填写申请人类型、案件、判决生效日期和代理费后，这里即时显示可得补助。'));
+  // The estimate checks every fact; while some are missing or wrong, say which, by the labels the form shows.
+  function labelOf(name) {
+    var input = form.querySelector('[name="' + name + '"]');
+    if (!input) return null;
+    var label = input.id && form.querySelector('label[for="' + input.id + '"]');
+    return label ? label.textContent.trim() : input.getAttribute('aria-label');
+  }
+
+  function missing(problem) {
+    var names = Object.keys((problem && problem.errors) || {}).map(labelOf).filter(function (n, i, all) { return n && all.indexOf(n) === i; });
+    var box = el('div', 'estimate-missing', '填写完整后即时显示可得补助。');
+    if (names.length) {
+      box.appendChild(el('div', '', '尚需填写或更正：'));
+      var ul = el('ul');
+      names.forEach(function (n) { ul.appendChild(el('li', '', n)); });
+      box.appendChild(ul);
+    }
+    panel.replaceChildren(box);
   }
 
   // ---- debounced requests; only the latest answer is shown ----
@@ -143,7 +159,10 @@
       body: JSON.stringify(facts())
     }).then(function (response) {
       if (ticket !== latest) return;
-      if (!response.ok) { if (response.status === 400) hint(); return; }
+      if (!response.ok) {
+        if (response.status === 400) return response.json().then(function (p) { if (ticket === latest) missing(p); });
+        return;
+      }
       return response.json().then(function (r) { if (ticket === latest) render(r); });
     }).catch(function () { /* the estimate is optional: stay quiet */ });
   }
