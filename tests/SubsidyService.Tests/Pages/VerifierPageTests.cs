@@ -12,10 +12,8 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task A_verifier_finds_a_submitted_claim_in_the_queue_starts_review_previews_and_verifies()
     {
-        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
         var fields = ClaimFormFields.Valid();
-        var id = await PageFlows.SubmittedClaimAsync(applicant, fields);
-        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
+        var (applicant, verifier, id, page) = await SubmittedAsync(fields);
 
         var queue = await verifier.HtmlAsync("/Verifier");
         queue.Should().Contain(fields["caseNumber"]).And.Contain($"/Verifier/Claims/{id}");
@@ -23,7 +21,6 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
         (await verifier.HtmlAsync("/Verifier?status=under_review")).Should().NotContain(fields["caseNumber"]);
         (await verifier.HtmlAsync("/Verifier?q=" + Uri.EscapeDataString(fields["caseNumber"]))).Should().Contain($"/Verifier/Claims/{id}");
 
-        var page = $"/Verifier/Claims/{id}";
         var html = await verifier.HtmlAsync(page);
         html.Should().Contain("判决书.pdf").And.Contain($"<object data=\"{page}/Documents/");
         var reviewing = await verifier.FollowAsync(await Act(verifier, page, "Fire", html, new() { ["trigger"] = "start_review" }));
@@ -42,10 +39,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task A_claim_is_rejected_with_a_reason_code_and_a_missing_code_is_shown_under_its_field()
     {
-        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
-        var id = await PageFlows.SubmittedClaimAsync(applicant);
-        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
-        var page = $"/Verifier/Claims/{id}";
+        var (applicant, verifier, id, page) = await SubmittedAsync();
         var html = await verifier.HtmlAsync(page);
 
         var missing = await Act(verifier, page, "Reject", html, new() { ["Input.Reason"] = "判决书与案号不符" });
@@ -63,10 +57,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task A_stale_page_gets_the_conflict_message_and_changes_nothing()
     {
-        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
-        var id = await PageFlows.SubmittedClaimAsync(applicant);
-        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
-        var page = $"/Verifier/Claims/{id}";
+        var (_, verifier, _, page) = await SubmittedAsync();
         var stale = await verifier.HtmlAsync(page);
         await verifier.FollowAsync(await Act(verifier, page, "Fire", stale, new() { ["trigger"] = "start_review" }));
 
@@ -80,10 +71,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task A_supplement_request_with_ticked_defects_is_shown_prominently_to_the_applicant()
     {
-        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
-        var id = await PageFlows.SubmittedClaimAsync(applicant);
-        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
-        var page = $"/Verifier/Claims/{id}";
+        var (applicant, verifier, id, page) = await SubmittedAsync();
         var html = await verifier.FollowAsync(await Act(verifier, page, "Fire", await verifier.HtmlAsync(page), new() { ["trigger"] = "start_review" }));
 
         var noReason = await Act(verifier, page, "Supplement", html, new() { ["Input.Defects"] = "缺少维权代理合同" });
@@ -109,10 +97,8 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
     [Fact]
     public async Task A_register_upload_reports_counts_and_a_bad_file_lists_its_rows()
     {
-        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
         var fields = ClaimFormFields.Valid();
-        var id = await PageFlows.SubmittedClaimAsync(applicant, fields);
-        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
+        var (applicant, verifier, id, page) = await SubmittedAsync(fields);
         const string header = "source,level,recipientName,recipientId,caseNumber,amount,awardedOn,programme\n";
 
         var bad = await verifier.PostFileAsync("/Verifier/Registers", "/Verifier/Registers", [], "register.csv",
@@ -126,9 +112,18 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
         goodHtml.Should().MatchRegex("已导入 <strong>1</strong> 行，与 <strong>1</strong> 件");
         goodHtml.Should().Contain($"/Verifier/Claims/{id}");
 
-        var claim = await verifier.HtmlAsync($"/Verifier/Claims/{id}");
+        var claim = await verifier.HtmlAsync(page);
         claim.Should().Contain("外部资助名录匹配").And.Contain("名录行编号");
         (await verifier.HtmlAsync("/Verifier")).Should().Contain("class=\"count-flag\"");
+    }
+
+    /// <summary>A claim an applicant submitted through the pages, and a verifier signed in to review it.</summary>
+    private async Task<(PageBrowser Applicant, PageBrowser Verifier, Guid Id, string Page)> SubmittedAsync(Dictionary<string, string>? fields = null)
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var id = await PageFlows.SubmittedClaimAsync(applicant, fields);
+        var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
+        return (applicant, verifier, id, $"/Verifier/Claims/{id}");
     }
 
     /// <summary>Posts one of the claim page's action forms with the version the page was drawn at.</summary>
