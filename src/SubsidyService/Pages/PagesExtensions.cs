@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using SubsidyService.Accounts;
+using SubsidyService.Pages.Claims;
 
 namespace SubsidyService.Pages;
 
@@ -18,6 +19,7 @@ public static class PagesExtensions
         // Chinese text from the model is written as characters, not as &#x…; entities (HTML-special
         // characters are still escaped).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddWorkingDayCalendar();
         return builder;
     }
 

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Claims;
+using SubsidyService.Claims.Documents;
+using SubsidyService.Operations;
+using SubsidyService.Pages.Claims;
+
+namespace SubsidyService.Pages.Applicant.Claims;
+
+// A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
+[RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
+public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents)
+    : ClaimDetailsModel(reader, transitions)
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public bool Editable => Claim.Status is "draft" or "supplement_requested";
+
+    public DocumentList DocumentList => new(Claim, "/Applicant/Claims", Editable, Preview: false);
+
+    /// <summary>The verifier's latest request, shown at the top while the claim waits for it.</summary>
+    public HistoryView? SupplementRequest => Claim.Status == "supplement_requested"
+        ? Claim.History.LastOrDefault(h => h.Trigger == "request_supplement")
+        : null;
+
+    public IReadOnlyList<string> SupplementDefects =>
+        SupplementRequest?.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("defects", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+            : [];
+
+    public Task<IActionResult> OnGetAsync() => PageAsync(Id);
+
+    public Task<IActionResult> OnPostFireAsync(string? trigger, int version) => FireAsync(Id, trigger, version);
+
+    public async Task<IActionResult> OnPostUploadAsync(string? kind, IFormFile? file)
+    {
+        if (file is null) return await RefusedAsync(Id, Refusal.Validation("file", "请选择要上传的文件。"), "upload");
+        var added = await documents.AddAsync(Actor, Id, new Upload(kind, file.FileName, file.Length, file.OpenReadStream));
+        if (added.Refusal is { Status: 404 }) return NotFound();
+        return added.Succeeded ? Done($"已上传“{added.Value!.FileName}”。") : await RefusedAsync(Id, added.Refusal!, "upload");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid docId)
+    {
+        var removed = await documents.RemoveAsync(Actor, Id, docId);
+        return removed.Succeeded ? Done("材料已删除。") : await RefusedAsync(Id, removed.Refusal!, "upload");
+    }
+}

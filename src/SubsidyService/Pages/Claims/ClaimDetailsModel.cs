@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Pages.Claims;
+
+/// <summary>
+/// A claim's page for any role: loads the claim as the reader lets this person see it and fires
+/// triggers through <see cref="ClaimTransitions"/>, exactly as the API does.
+/// </summary>
+public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions transitions) : ClaimPageModel
+{
+    public ClaimView Claim { get; private set; } = null!;
+
+    protected Actor Actor => Actor.From(User);
+
+    public bool Permits(string trigger) => Claim.PermittedTriggers.Contains(trigger);
+
+    /// <summary>Loads the claim; false (and a 404 for the caller to return) when this person may not see it.</summary>
+    protected async Task<bool> LoadAsync(Guid id)
+    {
+        var view = await reader.GetAsync(Actor, id);
+        if (!view.Succeeded) return false;
+        Claim = view.Value!;
+        return true;
+    }
+
+    protected async Task<IActionResult> PageAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>Shows a refusal on the page as it is now (the claim read again, since it may have moved on).</summary>
+    protected async Task<IActionResult> RefusedAsync(Guid id, Refusal refusal, string? panel)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Show(refusal, panel, listErrorsAtTop: true);
+        return Page();
+    }
+
+    protected async Task<IActionResult> FireAsync(Guid id, string? trigger, int version, string? reason = null,
+        string? reasonCode = null, object? data = null, string? panel = null)
+    {
+        if (!EnumCodes.TryParse<ClaimTrigger>(trigger, out var t))
+            return await RefusedAsync(id, Refusal.Validation("trigger", "未知的操作。"), panel);
+        var request = new TransitionRequest(t, version, Blank(reason), Blank(reasonCode),
+            data is null ? null : JsonSerializer.SerializeToElement(data));
+        if (reason?.Trim().Length > TransitionRequest.MaxReasonLength)
+            return await RefusedAsync(id, Refusal.Validation("reason", $"理由不能超过 {TransitionRequest.MaxReasonLength} 个字符。"), panel);
+        var fired = await transitions.FireAsync(Actor, id, request);
+        if (fired.Refusal is { Status: 404 }) return NotFound();
+        return fired.Succeeded
+            ? Done($"已执行“{ClaimNames.Of(t)}”。")
+            : await RefusedAsync(id, fired.Refusal!, panel);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Pages.Claims;
+
+/// <summary>
+/// What every claim page shows the same way: a refusal's field errors under their fields, anything
+/// else as one message at the top, and the notice left by the last successful post.
+/// </summary>
+public abstract class ClaimPageModel : PageModel
+{
+    public const string StaleMessage = "该申请已被他人更新，请刷新后重试。";
+
+    [TempData] public string? Notice { get; set; }
+    public string? Problem { get; private set; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>Which form on the page was posted, so that a "reason" error lands under that form's reason only.</summary>
+    public string? ActivePanel { get; private set; }
+
+    protected void Show(Refusal refusal, string? panel = null, bool listErrorsAtTop = false)
+    {
+        ActivePanel = panel;
+        Errors = refusal.Errors ?? new Dictionary<string, string[]>();
+        Problem = refusal.Code switch
+        {
+            "version_conflict" => StaleMessage,
+            "validation_failed" when listErrorsAtTop && Errors.Count > 0 => refusal.Message,
+            _ => refusal.Detail ?? refusal.Title,
+        };
+    }
+
+    protected void ShowProblem(string message) => Problem = message;
+
+    /// <summary>Keeps a panel's posted values on the page without an error (a preview, say).</summary>
+    protected void KeepPanel(string panel) => ActivePanel = panel;
+
+    public HtmlString ErrorsFor(string field) => new(FieldErrors.Html(Errors, field));
+
+    public HtmlString ErrorsFor(string panel, string field) => panel == ActivePanel ? ErrorsFor(field) : HtmlString.Empty;
+
+    /// <summary>Post/redirect/get: a refresh after an action must not repeat it.</summary>
+    protected IActionResult Done(string notice)
+    {
+        Notice = notice;
+        return Redirect(Request.Path);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using SubsidyService.Claims.Documents;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Pages.Claims;
+
+/// <summary>
+/// How the claim pages word codes, money and time: the API speaks in snake_case codes and "4000.00",
+/// a clerk reads 审核中 and "4,000.00 元" in China time.
+/// </summary>
+public static class ClaimText
+{
+    public static string Money(string? amount) =>
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Money(value) : "—";
+
+    public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " 元";
+
+    public static string Time(DateTime utc) => ChinaTime.Format(utc);
+
+    public static string Time(DateTime? utc) => utc is { } t ? ChinaTime.Format(t) : "—";
+
+    public static string Status(string? code) => Name<ClaimStatus>(code, ClaimNames.Of);
+
+    public static HtmlString StatusBadge(string? code) =>
+        new($"<span class=\"badge st-{Encode(code)}\">{Encode(Status(code))}</span>");
+
+    public static string ApplicantType(string? code) => Name<Domain.Policy.ApplicantType>(code, ChineseNames.Of);
+
+    public static string CaseType(string? code) => Name<Domain.Policy.CaseType>(code, ChineseNames.Of);
+
+    public static string Outcome(string? code) => Name<Domain.Policy.Outcome>(code, ChineseNames.Of);
+
+    public static string Tier(string? code) => code is null ? "不适用" : Name<Domain.Policy.Tier>(code, ChineseNames.Of);
+
+    public static string YesNo(bool? value) => value is { } v ? ChineseNames.YesNo(v) : "未填";
+
+    public static string Kind(string? code) => code is not null && DocumentRow.Kinds.TryGetValue(code, out var name) ? name : code ?? "";
+
+    /// <summary>History also records what is not a workflow trigger: creation, edits and documents.</summary>
+    public static string Event(string code) => code switch
+    {
+        "create" => "创建草稿",
+        "edit" => "修改申请",
+        "document_added" => "上传材料",
+        "document_removed" => "删除材料",
+        "screening_flag" => "新增筛查标记",
+        _ => Name<ClaimTrigger>(code, ClaimNames.Of),
+    };
+
+    public static string Trigger(string code) => Name<ClaimTrigger>(code, ClaimNames.Of);
+
+    public static string Flag(string code) => code switch
+    {
+        "shared_case" => "同一案件另有其他申请人",
+        "external_funding_match" => "外部资助名录匹配",
+        "duplicate_claim" => "重复申请",
+        "invoice_reused" => "发票重复使用",
+        _ => code,
+    };
+
+    public static string Resolution(string? decision) => decision switch
+    {
+        null => "待处理",
+        "confirm" => "已确认",
+        "dismiss" => "已排除",
+        _ => decision,
+    };
+
+    public static string Size(int bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, bytes / 1024)} KB"
+        : (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    private static string Name<T>(string? code, Func<T, string> name) where T : struct, Enum =>
+        EnumCodes.TryParse<T>(code, out var value) ? name(value) : code ?? "";
+
+    private static string Encode(string? s) => System.Net.WebUtility.HtmlEncode(s ?? "");
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using SubsidyService.Domain.Calendar;
+
+namespace SubsidyService.Pages.Claims;
+
+/// <summary>
+/// The working-day calendar from configuration: <c>Calendar:Holidays</c> and <c>Calendar:MakeUpWorkingDays</c>,
+/// arrays of YYYY-MM-DD taken from the State Council's yearly holiday notice.
+/// </summary>
+public static class WorkingDays
+{
+    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services) =>
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            return new WorkingDayCalendar(Dates(config, "Calendar:Holidays"), Dates(config, "Calendar:MakeUpWorkingDays"));
+        });
+
+    private static List<DateOnly> Dates(IConfiguration config, string key) =>
+        config.GetSection(key).GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v =>
+            DateOnly.TryParseExact(v!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw new InvalidOperationException($"{key} 中的日期“{v}”应为 YYYY-MM-DD。")).ToList();
+}

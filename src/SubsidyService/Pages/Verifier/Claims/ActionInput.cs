@@ -1,0 +1,28 @@
+namespace SubsidyService.Pages.Verifier.Claims;
+
+/// <summary>What the verifier's action panels post; kept to show again in the panel that was refused.</summary>
+public sealed class ActionInput
+{
+    public int Version { get; set; }
+    public string? Reason { get; set; }
+    public string? ReasonCode { get; set; }
+    public List<string> Defects { get; set; } = [];
+    public string? OtherDefect { get; set; }
+    public string? Code { get; set; }
+    public string? Decision { get; set; }
+    public bool MajorImpact { get; set; }
+    public bool ForeignRelated { get; set; }
+    public string? FeeBase { get; set; }
+
+    /// <summary>The ticked checklist items and the free-text one, as <c>data.defects</c> of request_supplement.</summary>
+    public List<string> AllDefects() =>
+        Defects.Concat([OtherDefect]).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()).ToList();
+
+    /// <summary><c>data</c> of verify: the designations as ticked, the fee base only when the verifier lowered it.</summary>
+    public object VerifyData() => new
+    {
+        majorImpact = MajorImpact,
+        foreignRelated = ForeignRelated,
+        feeBase = string.IsNullOrWhiteSpace(FeeBase) ? null : FeeBase.Trim(),
+    };
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Claims;
+using SubsidyService.Operations;
+using SubsidyService.Pages.Claims;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Pages.Verifier.Claims;
+
+/// <summary>
+/// A claim under review: evidence, screening flags and one panel per trigger the workflow permits now.
+/// Every action posts the version the page was drawn from, so a stale page is refused, not applied.
+/// </summary>
+public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, PolicyStore policies, TimeProvider clock)
+    : ClaimDetailsModel(reader, transitions)
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public ActionInput Input { get; set; } = new();
+    public EstimateResponse? Preview { get; private set; }
+
+    public DocumentList DocumentList => new(Claim, "/Verifier/Claims", Removable: false, Preview: true);
+
+    /// <summary>Open flags by code: resolve_screening settles every open flag of one code at once.</summary>
+    public IEnumerable<IGrouping<string, ScreeningView>> OpenFlags => Claim.Screening.Where(f => f.Resolution is null).GroupBy(f => f.Code);
+
+    /// <summary>The verify panel starts from what was declared (or settled before); after a preview, from what was tried.</summary>
+    public ActionInput VerifyDefaults => ActivePanel == "verify" ? Input : new ActionInput
+    {
+        MajorImpact = Claim.Verification?.MajorImpact ?? Claim.Facts.MajorImpact ?? false,
+        ForeignRelated = Claim.Verification?.ForeignRelated ?? Claim.Facts.ForeignRelated ?? false,
+        FeeBase = Claim.Verification?.FeeBase,
+    };
+
+    /// <summary>Posted text is kept only in the panel it was posted from.</summary>
+    public ActionInput InputFor(string panel) => ActivePanel == panel ? Input : new ActionInput();
+
+    public Task<IActionResult> OnGetAsync() => PageAsync(Id);
+
+    public Task<IActionResult> OnPostFireAsync(string? trigger) => FireAsync(Id, trigger, Input.Version, panel: trigger);
+
+    public Task<IActionResult> OnPostSupplementAsync() =>
+        FireAsync(Id, "request_supplement", Input.Version, Input.Reason, data: new { defects = Input.AllDefects() }, panel: "request_supplement");
+
+    public Task<IActionResult> OnPostResolveAsync() =>
+        FireAsync(Id, "resolve_screening", Input.Version, Input.Reason, data: new { code = Input.Code, decision = Input.Decision },
+            panel: "resolve_screening:" + Input.Code);
+
+    public Task<IActionResult> OnPostRejectAsync() =>
+        FireAsync(Id, "reject", Input.Version, Input.Reason, Input.ReasonCode, panel: "reject");
+
+    public Task<IActionResult> OnPostVerifyAsync() =>
+        FireAsync(Id, "verify", Input.Version, data: Input.VerifyData(), panel: "verify");
+
+    /// <summary>"重新计算": what verify would give with these settings, computed on the server, nothing saved.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (!await LoadAsync(Id)) return NotFound();
+        var preview = await VerifyPreview.ComputeAsync(policies, clock.Today(), Claim, JsonSerializer.SerializeToElement(Input.VerifyData()));
+        if (preview.Succeeded) Preview = preview.Value;
+        else Show(preview.Refusal!, "verify");
+        KeepPanel("verify");
+        return Page();
+    }
+}

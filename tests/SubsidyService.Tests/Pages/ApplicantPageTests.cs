@@ -1,0 +1,105 @@
+using System.Net;
+using FluentAssertions;
+using SubsidyService.Accounts;
+using SubsidyService.Tests.Infrastructure;
+
+namespace SubsidyService.Tests.Pages;
+
+public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task An_applicant_creates_a_claim_uploads_a_pdf_and_submits_it_through_the_pages()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var fields = ClaimFormFields.Valid();
+        var id = await PageFlows.CreateClaimAsync(applicant, fields);
+
+        var list = await applicant.HtmlAsync("/Applicant");
+        list.Should().Contain(fields["caseNumber"]).And.Contain("草稿").And.Contain("4,000.00 元").And.Contain("新建申请");
+
+        var details = await PageFlows.UploadPdfAsync(applicant, id);
+        details.Should().Contain("判决书.pdf").And.Contain("已上传");
+        var file = await applicant.Client.GetAsync($"/Applicant/Claims/{id}/Documents/{DocumentId(details)}");
+        file.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+
+        details.Should().Contain("name=\"trigger\" value=\"submit\"").And.Contain("name=\"trigger\" value=\"withdraw\"")
+            .And.Contain($"/Applicant/Claims/{id}/Edit");
+        var submitted = await applicant.FollowAsync(
+            await PageFlows.FireAsync(applicant, $"/Applicant/Claims/{id}", "submit", PageBrowser.VersionOn(details)));
+        submitted.Should().Contain("已执行“提交”").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
+        submitted.Should().NotContain("value=\"submit\"", "only the permitted triggers get buttons");
+    }
+
+    [Fact]
+    public async Task A_bad_id_number_is_shown_under_its_field_and_the_form_keeps_what_was_typed()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var fields = ClaimFormFields.Valid();
+        fields["idNumber"] = "330102198001011230";
+        fields["invoices[0].number"] = "12";
+
+        var post = await applicant.PostAsync("/Applicant/Claims/New", "/Applicant/Claims/New", fields);
+
+        post.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await PageBrowser.HtmlOf(post);
+        html.Should().MatchRegex("name=\"idNumber\"[^>]*/>\\s*<div class=\"field-error\" data-field=\"idNumber\">居民身份证号码无效");
+        html.Should().Contain("data-field=\"invoices[0].number\"");
+        html.Should().Contain(fields["caseNumber"], "what was typed is kept");
+    }
+
+    [Fact]
+    public async Task A_duplicate_submission_shows_the_services_chinese_detail_at_the_top()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var first = ClaimFormFields.Valid();
+        await PageFlows.SubmittedClaimAsync(applicant, first);
+        var second = ClaimFormFields.Valid(first["caseNumber"], first["idNumber"]);
+        var id = await PageFlows.CreateClaimAsync(applicant, second);
+        var page = $"/Applicant/Claims/{id}";
+
+        var post = await PageFlows.FireAsync(applicant, page, "submit", PageBrowser.VersionOn(await applicant.HtmlAsync(page)));
+
+        post.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await PageBrowser.HtmlOf(post);
+        html.Should().MatchRegex("<div class=\"problem\" role=\"alert\">[^<]*(重复|已有)[^<]*</div>");
+        html.Should().Contain("st-draft", "a refused submission changes nothing");
+    }
+
+    [Fact]
+    public async Task An_applicant_edits_a_draft_and_the_estimate_follows()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var fields = ClaimFormFields.Valid();
+        var id = await PageFlows.CreateClaimAsync(applicant, fields);
+        var edit = await applicant.HtmlAsync($"/Applicant/Claims/{id}/Edit");
+        edit.Should().Contain(fields["caseNumber"]).And.Contain("value=\"6222021234567890\"");
+
+        fields["agencyFee"] = "6000.00";
+        fields["invoices[0].amount"] = "6000.00";
+        fields["expectedVersion"] = "1";
+        var saved = await applicant.FollowAsync(await applicant.PostAsync($"/Applicant/Claims/{id}/Edit", $"/Applicant/Claims/{id}/Edit", fields));
+
+        saved.Should().Contain("修改已保存").And.Contain("3,000.00 元");
+    }
+
+    [Fact]
+    public async Task An_applicant_cannot_open_another_applicants_claim_nor_the_verifier_pages()
+    {
+        var owner = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var id = await PageFlows.CreateClaimAsync(owner);
+        var other = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+
+        (await other.Client.GetAsync($"/Applicant/Claims/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.Client.GetAsync($"/Applicant/Claims/{id}/Edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.HtmlAsync("/Applicant")).Should().NotContain(id.ToString());
+        foreach (var path in new[] { "/Verifier", $"/Verifier/Claims/{id}", "/Verifier/Registers" })
+        {
+            var denied = await other.Client.GetAsync(path);
+            denied.StatusCode.Should().Be(HttpStatusCode.Redirect, path);
+            denied.Headers.Location!.ToString().Should().Contain("/Account/Denied");
+        }
+    }
+
+    private static string DocumentId(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "/Documents/([0-9a-f-]{36})").Groups[1].Value;
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using FluentAssertions;
+
+namespace SubsidyService.Tests.Pages;
+
+/// <summary>The steps several tests share, each done through the pages as a person would.</summary>
+public static class PageFlows
+{
+    public static async Task<Guid> CreateClaimAsync(PageBrowser applicant, Dictionary<string, string>? fields = null)
+    {
+        var post = await applicant.PostAsync("/Applicant/Claims/New", "/Applicant/Claims/New", fields ?? ClaimFormFields.Valid());
+        post.StatusCode.Should().Be(HttpStatusCode.Redirect, await PageBrowser.HtmlOf(post));
+        var location = post.Headers.Location!.ToString();
+        location.Should().StartWith("/Applicant/Claims/");
+        return Guid.Parse(location["/Applicant/Claims/".Length..]);
+    }
+
+    public static async Task<string> UploadPdfAsync(PageBrowser applicant, Guid id, string fileName = "判决书.pdf")
+    {
+        var page = $"/Applicant/Claims/{id}";
+        var post = await applicant.PostFileAsync(page, page + "?handler=Upload", new() { ["kind"] = "judgment" },
+            fileName, ClaimFormFields.Pdf, "application/pdf");
+        return await applicant.FollowAsync(post);
+    }
+
+    public static Task<HttpResponseMessage> FireAsync(PageBrowser who, string page, string trigger, int version,
+        Dictionary<string, string>? fields = null, string handler = "Fire")
+    {
+        var form = fields ?? [];
+        form["trigger"] = trigger;
+        form["version"] = version.ToString();
+        return who.PostAsync(page, $"{page}?handler={handler}", form);
+    }
+
+    /// <summary>A claim created, evidenced and submitted by the applicant.</summary>
+    public static async Task<Guid> SubmittedClaimAsync(PageBrowser applicant, Dictionary<string, string>? fields = null)
+    {
+        var id = await CreateClaimAsync(applicant, fields);
+        var html = await UploadPdfAsync(applicant, id);
+        var page = $"/Applicant/Claims/{id}";
+        await applicant.FollowAsync(await FireAsync(applicant, page, "submit", PageBrowser.VersionOn(html)));
+        return id;
+    }
+}
