@@ -24,7 +24,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
 
         var flags = await ClaimStore.FlagsAsync(conn, id);
         var evaluation = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
-        var permitted = await transitions.PermittedAsync(conn, row, actor, flags);
+        var permitted = await transitions.PermittedAsync(row, actor, flags, evaluation);
         var history = await conn.QueryAsync<HistoryRow>("""
             SELECT id, at, actor, trigger, from_status AS fromstatus, to_status AS tostatus, reason, data::text AS data
             FROM claim_events WHERE claim_id = @id ORDER BY id

@@ -79,9 +79,8 @@ public sealed class ClaimTransitions(
     }
 
     /// <summary>Which triggers this actor could fire on the claim now, for the API's permittedTriggers and the page's buttons.</summary>
-    public async Task<IReadOnlyList<ClaimTrigger>> PermittedAsync(NpgsqlConnection conn, ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags)
+    public async Task<IReadOnlyList<ClaimTrigger>> PermittedAsync(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, Evaluation evaluation)
     {
-        var evaluation = await evaluator.EvaluateAsync(row, ConfirmedDuplicateFunding(flags));
         var ctx = await GuardContextAsync(row, actor, flags, evaluation);
         return ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role, ctx)
             .Where(t => !NotYetAvailable.Contains(t))

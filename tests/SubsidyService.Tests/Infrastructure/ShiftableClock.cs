@@ -1,7 +1,7 @@
-namespace SubsidyService.Tests.Idempotency;
+namespace SubsidyService.Tests.Infrastructure;
 
 /// <summary>The real clock, moved forward on demand, so a test can let a day pass.</summary>
-internal sealed class ShiftableClock : TimeProvider
+public sealed class ShiftableClock : TimeProvider
 {
     public TimeSpan Shift { get; set; }
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
