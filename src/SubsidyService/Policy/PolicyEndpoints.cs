@@ -34,6 +34,24 @@ public static class PolicyEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Add a policy version (admin); its dates may not overlap another version's");
 
+        versions.MapPut("/{id}/effective-to", async (string id, HttpContext http, PolicyStore store) =>
+            {
+                var (body, problem) = await RequestBody.ReadAsync<EffectiveToInput>(http);
+                if (problem is not null) return problem;
+                if (!DateOnly.TryParseExact(body!.EffectiveTo, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var date))
+                    return Problems.Validation("effectiveTo", "失效日期须为 YYYY-MM-DD 格式的有效日期。");
+                var (updated, errors) = await store.SetEffectiveToAsync(id, date);
+                if (updated is not null) return Results.Ok(PolicyVersionResponse.From(updated));
+                return errors.Count > 0 ? Problems.Validation(errors) : Problems.NotFound("该政策版本");
+            })
+            .RequireAuthorization(Roles.Admin)
+            .Accepts<EffectiveToInput>("application/json")
+            .Produces<PolicyVersionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Set a version's last day in force (admin), so that a new edition can follow it");
+
         app.MapPost("/api/v1/estimate", async (HttpContext http, Estimator estimator) =>
             {
                 var (body, problem) = await RequestBody.ReadAsync<ClaimFactsInput>(http);
@@ -50,6 +68,8 @@ public static class PolicyEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Estimate the subsidy for claim facts under the policy version in force on the judgment date");
     }
+
+    public sealed record EffectiveToInput(string? EffectiveTo);
 
     /// <summary>Field validation, then the store's checks against the other versions: the API and the admin page both add through here.</summary>
     public static async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyStore store, PolicyVersionInput input, ClaimsPrincipal user)

@@ -75,6 +75,37 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         return (null, errors);
     }
 
+    /// <summary>
+    /// Gives a version its last day, so that a new edition can follow it. Refused when it would overlap
+    /// another version, end before it starts, or leave behind a claim whose judgment date it no longer
+    /// covers (a claim keeps the version in force on its judgment date).
+    /// </summary>
+    public async Task<(PolicyVersion? Updated, Dictionary<string, string[]> Errors)> SetEffectiveToAsync(string id, DateOnly effectiveTo)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var version = await FindAsync(id);
+        if (version is null) return (null, errors);
+        if (effectiveTo < version.EffectiveFrom)
+            errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {ApiFormat.Date(version.EffectiveFrom)}。"];
+
+        await using var conn = await db.OpenConnectionAsync();
+        var latest = await conn.ExecuteScalarAsync<DateOnly?>(
+            "SELECT max((facts->>'judgmentEffectiveDate')::date) FROM claims WHERE policy_version = @id", new { id });
+        if (latest > effectiveTo)
+            errors["effectiveTo"] = [$"已有判决生效日期为 {ApiFormat.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
+        if (errors.Count > 0) return (null, errors);
+        try
+        {
+            await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = @to::date WHERE id = @id", new { id, to = AsDateTime(effectiveTo) });
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            errors["effectiveTo"] = ["延长后的有效期与另一政策版本重叠。"];
+            return (null, errors);
+        }
+        return (version with { EffectiveTo = effectiveTo }, errors);
+    }
+
     /// <summary>Puts the default version in place unless a version of that id exists; safe on every node at once.</summary>
     internal async Task SeedDefaultAsync()
     {

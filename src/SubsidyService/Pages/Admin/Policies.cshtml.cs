@@ -20,6 +20,8 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
     [BindProperty] public List<string> MajorCaseTypes { get; set; } = [.. PolicyDefinition.Codes(PolicyVersion.Default.MajorCaseTypes)];
     [BindProperty] public string? ApplicationWindowDays { get; set; }
     [BindProperty] public string? PublicNoticeWorkingDays { get; set; } = "5";
+    [BindProperty] public string? EndVersion { get; set; }
+    [BindProperty] public string? EndDate { get; set; }
     [TempData] public string? Added { get; set; }
 
     public IReadOnlyList<PolicyVersionResponse> Versions { get; private set; } = [];
@@ -41,8 +43,27 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             Versions = await ListAsync();
             return Page();
         }
-        Added = created.Id;
+        Added = $"已添加政策版本 {created.Id}。";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEndAsync()
+    {
+        if (!DateOnly.TryParseExact(EndDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date))
+            Errors["endDate"] = ["请选择失效日期。"];
+        else
+        {
+            var (updated, errors) = await store.SetEffectiveToAsync(EndVersion ?? "", date);
+            if (updated is not null)
+            {
+                Added = $"政策版本 {updated.Id} 的失效日期已设为 {EndDate}。";
+                return RedirectToPage();
+            }
+            Errors = errors.Count > 0 ? errors.ToDictionary(e => e.Key == "effectiveTo" ? "endDate" : e.Key, e => e.Value) : new() { ["endDate"] = ["未找到该政策版本。"] };
+        }
+        Versions = await ListAsync();
+        return Page();
     }
 
     /// <summary>Every other field's errors too, with "not a number" in place of "missing" for the day counts.</summary>
