@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the benchmark harness and the service in Release, then runs the harness; arguments go to it:
+#   bench/run.sh [--quick] [--only pure|http]
+# Results: bench/results/<UTC timestamp>.json, and a short table on the terminal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case " $* " in
+  *" --only pure "*) ;;
+  *) scripts/ensure-debian-packages.sh postgresql ;;  # the HTTP benchmarks start an embedded PostgreSQL
+esac
+
+echo "Building (Release)…"
+dotnet build bench/SubsidyService.Bench/SubsidyService.Bench.csproj -c Release --nologo -v quiet
+exec dotnet bench/SubsidyService.Bench/bin/Release/net10.0/SubsidyService.Bench.dll "$@"
