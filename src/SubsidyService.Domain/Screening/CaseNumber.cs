@@ -16,6 +16,10 @@ public static partial class CaseNumber
     public static string Canonical(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
+        // Stored case numbers are canonical already; screening compares thousands of them, so they are
+        // recognised without rewriting (and without allocating).
+        if (IsCanonical(s))
+            return s;
         var once = Rewrite(s.Normalize(NormalizationForm.FormKC));
 
         // Removing a space can bring a base letter next to a combining mark; normalising again
@@ -55,6 +59,19 @@ public static partial class CaseNumber
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Canonical"/> would return the text unchanged.</summary>
+    public static bool IsCanonical(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || IsInvisible(c) || c is >= 'a' and <= 'z' ||
+                (c is not '(' and not ')' && (OpeningBrackets.Contains(c) || ClosingBrackets.Contains(c))))
+                return false;
+        }
+        return s.IsNormalized(NormalizationForm.FormKC);
     }
 
     /// <summary>Zero-width spaces and byte-order marks pasted from documents are spaces in all but name.</summary>

@@ -71,4 +71,21 @@ public class CaseNumberPropertyTests
             CaseNumber.Canonical(canonical).Should().Be(canonical, $"for U+{string.Join(" U+", chars.Select(c => ((int)c).ToString("X4")))}");
         }
     }
+
+    [Fact]
+    public void Every_canonical_form_is_recognised_as_canonical_and_nothing_else_that_canonical_would_change()
+    {
+        var r = new Random(11);
+        for (var i = 0; i < Cases; i++)
+        {
+            var text = new string(Enumerable.Range(0, r.Next(0, 20)).Select(_ => (char)r.Next(0x20, 0x3100))
+                .Where(c => !char.IsSurrogate(c)).ToArray());
+            CaseNumber.IsCanonical(CaseNumber.Canonical(text)).Should().BeTrue();
+            if (CaseNumber.IsCanonical(text))
+                CaseNumber.Canonical(text).Should().BeSameAs(text);
+        }
+        CaseNumber.IsCanonical("（2023）浙02民初123号").Should().BeFalse();
+        CaseNumber.IsCanonical("(2023)浙02民初 123号").Should().BeFalse();
+        CaseNumber.IsCanonical("(2023)浙02民初123号").Should().BeTrue();
+    }
 }
