@@ -28,19 +28,29 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await page.FillAsync("#accountName", "张明");
         await page.FillAsync("#accountNumber", "6222021234567890");
         await Assertions.Expect(page.Locator("#estimate-panel")).ToContainTextAsync("4,000.00", new() { Timeout = 10_000 });
-        await page.ClickAsync("button:has-text('保存草稿')");
+        await SubmitAsync(page, "保存草稿");
         await page.WaitForURLAsync(url => url.Contains("/Applicant/Claims/", StringComparison.Ordinal) && !url.EndsWith("/New", StringComparison.Ordinal));
         var claimUrl = page.Url;
 
         await page.SelectOptionAsync("#kind", "judgment");
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "判决书.pdf", MimeType = "application/pdf", Buffer = Pdf });
-        await page.ClickAsync("button:has-text('上传')");
+        await SubmitAsync(page, "上传");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("判决书.pdf");
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.ClickAsync("form:has(input[name=trigger][value=submit]) button");
+        await NavigateAsync(page, "form:has(input[name=trigger][value=submit]) button");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已提交");
         return claimUrl[claimUrl.LastIndexOf('/')..];
+    }
+
+    private static Task SubmitAsync(IPage page, string button) => NavigateAsync(page, $"button:has-text('{button}')");
+
+    /// <summary>Clicks and waits for the page that answers (after any redirect) to have loaded.</summary>
+    private static async Task NavigateAsync(IPage page, string selector)
+    {
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
+            r => r.Request.ResourceType == "document" && r.Status == 200);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     [Fact]
@@ -53,14 +63,15 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         var verifier = await fixture.SignedInAsync("verifier.demo");
         await verifier.GotoAsync("/Verifier");
         await Assertions.Expect(verifier.Locator($"a[href='/Verifier/Claims{id}']").First).ToBeVisibleAsync();
-        await verifier.ClickAsync($"a[href='/Verifier/Claims{id}'] >> nth=0");
-        await verifier.ClickAsync("button:has-text('开始审核')");
-        await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("审核中");
+        await NavigateAsync(verifier, $"a[href='/Verifier/Claims{id}'] >> nth=0");
+        // Each action posts the form and loads the claim page again: wait for that load before the next step.
+        await SubmitAsync(verifier, "开始审核");
+        await Assertions.Expect(verifier.Locator("#feeBase")).ToBeVisibleAsync();
 
         await verifier.FillAsync("#feeBase", "6000.00");
-        await verifier.ClickAsync("button:has-text('重新计算')");
+        await SubmitAsync(verifier, "重新计算");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("3,000.00");
-        await verifier.ClickAsync("button:has-text('确认核实')");
+        await SubmitAsync(verifier, "确认核实");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("已核实");
         await verifier.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("verifier-verified"), FullPage = true });
 
@@ -80,7 +91,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await verifier.GotoAsync($"/Verifier/Claims{id}");
         await verifier.SelectOptionAsync("#reasonCode", "evidence_insufficient");
         await verifier.FillAsync("#rejectReason", "判决书与案号不符");
-        await verifier.ClickAsync("button:has-text('驳回申请')");
+        await SubmitAsync(verifier, "驳回申请");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("已驳回");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("判决书与案号不符");
     }
