@@ -29,13 +29,14 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await page.FillAsync("#accountNumber", "6222021234567890");
         await Assertions.Expect(page.Locator("#estimate-panel")).ToContainTextAsync("4,000.00", new() { Timeout = 10_000 });
         await SubmitAsync(page, "保存草稿");
-        await page.WaitForURLAsync(url => url.Contains("/Applicant/Claims/", StringComparison.Ordinal) && !url.EndsWith("/New", StringComparison.Ordinal));
+        // The upload form is on the saved claim's page only.
+        await Assertions.Expect(page.Locator("#kind")).ToBeVisibleAsync();
         var claimUrl = page.Url;
 
         await page.SelectOptionAsync("#kind", "judgment");
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "判决书.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await SubmitAsync(page, "上传");
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("判决书.pdf");
+        await Assertions.Expect(page.Locator("a:has-text('下载')")).ToBeVisibleAsync();
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await NavigateAsync(page, "form:has(input[name=trigger][value=submit]) button");
@@ -43,14 +44,25 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         return claimUrl[claimUrl.LastIndexOf('/')..];
     }
 
-    private static Task SubmitAsync(IPage page, string button) => NavigateAsync(page, $"button:has-text('{button}')");
+    // Each click posts a form and the claim page loads again. Every next step first waits (with the
+    // assertions' retries) for something only the new page shows, never for timing.
+    private static Task SubmitAsync(IPage page, string button) => page.ClickAsync($"button:has-text('{button}')");
 
-    /// <summary>Clicks and waits for the page that answers (after any redirect) to have loaded.</summary>
-    private static async Task NavigateAsync(IPage page, string selector)
+    private static Task NavigateAsync(IPage page, string selector) => page.ClickAsync(selector);
+
+    /// <summary>
+    /// Headless Chromium's PDF viewer, in the evidence preview, can take the focus when it finishes
+    /// loading, and text typed at that moment goes to it: type again until the field holds the text.
+    /// </summary>
+    private static async Task FillSteadilyAsync(IPage page, string selector, string text)
     {
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector),
-            r => r.Request.ResourceType == "document" && r.Status == 200);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await page.FillAsync(selector, text);
+            await page.WaitForTimeoutAsync(200);
+            if (await page.InputValueAsync(selector) == text) return;
+        }
+        await Assertions.Expect(page.Locator(selector)).ToHaveValueAsync(text);
     }
 
     [Fact]
@@ -64,13 +76,22 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await verifier.GotoAsync("/Verifier");
         await Assertions.Expect(verifier.Locator($"a[href='/Verifier/Claims{id}']").First).ToBeVisibleAsync();
         await NavigateAsync(verifier, $"a[href='/Verifier/Claims{id}'] >> nth=0");
+        await Assertions.Expect(verifier.Locator("button:has-text('开始审核')")).ToBeVisibleAsync();
         // Each action posts the form and loads the claim page again: wait for that load before the next step.
         await SubmitAsync(verifier, "开始审核");
         await Assertions.Expect(verifier.Locator("#feeBase")).ToBeVisibleAsync();
 
-        await verifier.FillAsync("#feeBase", "6000.00");
+        await FillSteadilyAsync(verifier, "#feeBase", "6000.00");
         await SubmitAsync(verifier, "重新计算");
-        await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("3,000.00");
+        try
+        {
+            await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("3,000.00");
+        }
+        catch (PlaywrightException)
+        {
+            await verifier.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("failure-preview"), FullPage = true });
+            throw;
+        }
         await SubmitAsync(verifier, "确认核实");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("已核实");
         await verifier.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("verifier-verified"), FullPage = true });
@@ -90,7 +111,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         verifier.Dialog += (_, dialog) => dialog.AcceptAsync();
         await verifier.GotoAsync($"/Verifier/Claims{id}");
         await verifier.SelectOptionAsync("#reasonCode", "evidence_insufficient");
-        await verifier.FillAsync("#rejectReason", "判决书与案号不符");
+        await FillSteadilyAsync(verifier, "#rejectReason", "判决书与案号不符");
         await SubmitAsync(verifier, "驳回申请");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("已驳回");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("判决书与案号不符");
