@@ -15,13 +15,14 @@ public sealed class ClaimEvaluator(PolicyStore policies, TimeProvider clock)
             $"stored facts of claim {row.Id} no longer validate: {string.Join("; ", result.Errors.SelectMany(e => e.Value))}");
     }
 
-    public async Task<Evaluation> EvaluateAsync(ClaimRow row, bool confirmedDuplicateFunding, Verification? verification = null)
+    /// <returns>The claim's policy version with the evaluation, since the workflow's guards need its notice period too.</returns>
+    public async Task<(PolicyVersion Version, Evaluation Evaluation)> EvaluateAsync(ClaimRow row, bool confirmedDuplicateFunding, Verification? verification = null)
     {
         var facts = FactsOf(row);
         var version = await policies.FindAsync(row.PolicyVersion)
             ?? throw new InvalidOperationException($"policy version {row.PolicyVersion} of claim {row.Id} is missing");
-        return Evaluate(facts, version, row.SubmittedAt is { } s ? ChinaTime.DateOf(s) : clock.Today(),
-            confirmedDuplicateFunding, verification ?? VerificationOf(row));
+        return (version, Evaluate(facts, version, row.SubmittedAt is { } s ? ChinaTime.DateOf(s) : clock.Today(),
+            confirmedDuplicateFunding, verification ?? VerificationOf(row)));
     }
 
     public static Evaluation Evaluate(ClaimFacts facts, PolicyVersion version, DateOnly applicationDate,

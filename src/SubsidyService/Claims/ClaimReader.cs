@@ -23,8 +23,8 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
         var flags = await ClaimStore.FlagsAsync(conn, id);
-        var evaluation = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
-        var permitted = await transitions.PermittedAsync(row, actor, flags, evaluation);
+        var (version, evaluation) = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
+        var permitted = transitions.Permitted(row, actor, flags, version, evaluation);
         var history = await conn.QueryAsync<HistoryRow>("""
             SELECT id, at, actor, trigger, from_status AS fromstatus, to_status AS tostatus, reason, data::text AS data
             FROM claim_events WHERE claim_id = @id ORDER BY id

@@ -13,7 +13,7 @@ namespace SubsidyService.Claims;
 /// The API and the pages both call this.
 /// </summary>
 public sealed class ClaimTransitions(
-    NpgsqlDataSource db, ClaimEvaluator evaluator, PolicyStore policies, WorkflowSettings settings,
+    NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
     TransitionEffects effects, EventLog events, TimeProvider clock)
 {
     /// <summary>Approval, objection and payment retries come with the payout feature; until then they are refused.</summary>
@@ -36,8 +36,8 @@ public sealed class ClaimTransitions(
             if (!proposal.Succeeded) return proposal.Refusal!;
             verification = proposal.Value;
         }
-        var evaluation = await evaluator.EvaluateAsync(row, ConfirmedDuplicateFunding(flags), verification);
-        var ctx = await GuardContextAsync(row, actor, flags, evaluation);
+        var (version, evaluation) = await evaluator.EvaluateAsync(row, ConfirmedDuplicateFunding(flags), verification);
+        var ctx = GuardContextOf(row, actor, flags, version, evaluation);
 
         var from = row.StatusValue;
         var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role, ctx);
@@ -79,9 +79,9 @@ public sealed class ClaimTransitions(
     }
 
     /// <summary>Which triggers this actor could fire on the claim now, for the API's permittedTriggers and the page's buttons.</summary>
-    public async Task<IReadOnlyList<ClaimTrigger>> PermittedAsync(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, Evaluation evaluation)
+    public IReadOnlyList<ClaimTrigger> Permitted(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, PolicyVersion version, Evaluation evaluation)
     {
-        var ctx = await GuardContextAsync(row, actor, flags, evaluation);
+        var ctx = GuardContextOf(row, actor, flags, version, evaluation);
         return ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role, ctx)
             .Where(t => !NotYetAvailable.Contains(t))
             .ToList();
@@ -90,17 +90,14 @@ public sealed class ClaimTransitions(
     public static bool ConfirmedDuplicateFunding(IReadOnlyList<FlagRow> flags) =>
         flags.Any(f => f.Code == FlagCodes.ExternalFundingMatch && f.Resolution == "confirm");
 
-    private async Task<GuardContext> GuardContextAsync(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, Evaluation evaluation)
-    {
-        var version = await policies.FindAsync(row.PolicyVersion);
-        return new GuardContext(
+    private GuardContext GuardContextOf(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, PolicyVersion version, Evaluation evaluation) =>
+        new(
             IsOwner: row.ApplicantId == actor.Id,
             ActorId: actor.Id,
             VerifiedBy: row.VerifiedBy,
             UnresolvedFlags: flags.Count(f => f.IsUnresolved),
-            PublicNoticeWorkingDays: version is null ? 0 : settings.PublicNoticeWorkingDays(version),
+            PublicNoticeWorkingDays: settings.PublicNoticeWorkingDays(version),
             Eligible: evaluation.Eligible);
-    }
 
     private static Refusal NotPermitted(ClaimTrigger trigger, ClaimStatus from, string? why) =>
         new(422, "trigger_not_permitted", "当前状态不能执行该操作",
