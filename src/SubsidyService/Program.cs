@@ -1,4 +1,5 @@
 using SubsidyService.Accounts;
+using SubsidyService.Approval;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
@@ -14,6 +15,7 @@ builder.AddIdempotency();
 builder.AddPages();
 builder.AddPolicy();
 builder.AddClaims();
+builder.AddApproval();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
@@ -25,6 +27,7 @@ if (CommandLine.IsCommand(args))
     return;
 }
 await app.SeedDemoDataAsync();
+await app.SeedDemoBudgetAsync();
 
 app.UseOperations();
 app.UseStaticFiles();
@@ -35,6 +38,7 @@ app.MapOperations();
 app.MapAccountEndpoints();
 app.MapPolicy();
 app.MapClaims();
+app.MapApproval();
 app.MapRazorPages();
 app.Run();
 

@@ -49,7 +49,8 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
                 h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())).ToList(),
             documents.Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
-            null,
+            row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
+            row.NoticeEndsOn is { } notice ? ApiFormat.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
     }
 
