@@ -68,12 +68,15 @@ public sealed class ClaimWorkflow
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, finance);
 
+        // A register matching an approved claim not yet paid sends it back too (the letter is revoked, the budget released).
         m.Configure(ClaimStatus.InPublicNotice)
             .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier, Role.Finance))
-            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system);
+            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system)
+            .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.ReadyForPayout)
-            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system);
+            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system)
+            .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.InPayout)
             .Permit(ClaimTrigger.PaymentSucceeded, ClaimStatus.Paid, system)

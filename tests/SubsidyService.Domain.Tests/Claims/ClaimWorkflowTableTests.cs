@@ -41,6 +41,8 @@ public class ClaimWorkflowTableTests
         new(PaymentSucceeded, InPayout, [Role.System], Paid),
         new(PaymentFailed, InPayout, [Role.System], PayoutFailed),
         new(ScreeningFlagRaised, Verified, [Role.System], UnderReview),
+        new(ScreeningFlagRaised, InPublicNotice, [Role.System], UnderReview),
+        new(ScreeningFlagRaised, ReadyForPayout, [Role.System], UnderReview),
     ];
 
     private static GuardContext Ctx(bool owner) =>
