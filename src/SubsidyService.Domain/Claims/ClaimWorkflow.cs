@@ -68,14 +68,15 @@ public sealed class ClaimWorkflow
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, finance);
 
-        // A register matching an approved claim not yet paid sends it back too (the letter is revoked, the budget released).
+        // A register matching an approved claim not yet paid sends it back too (the letter is revoked, the budget released);
+        // a flag that does not (a co-plaintiff's claim) holds the claim where it is until a person resolves it.
         m.Configure(ClaimStatus.InPublicNotice)
             .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier, Role.Finance))
-            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system)
+            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system, flagsResolved)
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.ReadyForPayout)
-            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system)
+            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system, flagsResolved)
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.InPayout)

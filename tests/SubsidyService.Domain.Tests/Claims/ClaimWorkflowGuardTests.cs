@@ -31,6 +31,19 @@ public class ClaimWorkflowGuardTests
             .Should().NotContain(ClaimTrigger.Verify).And.Contain(ClaimTrigger.Reject);
     }
 
+    [Theory]
+    [InlineData(ClaimStatus.InPublicNotice, ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout)]
+    [InlineData(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout)]
+    public void An_unresolved_flag_holds_a_claim_in_its_notice_and_out_of_a_payout(ClaimStatus from, ClaimTrigger trigger, ClaimStatus to)
+    {
+        var held = Workflow.Decide(from, trigger, Role.System, Ctx(flags: 1));
+        held.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        held.Message.Should().EndWith("条件未满足：所有筛查标记均已处理");
+        Workflow.PermittedTriggers(from, Role.System, Ctx(flags: 1)).Should().NotContain(trigger).And.Contain(ClaimTrigger.ScreeningFlagRaised);
+
+        Workflow.Decide(from, trigger, Role.System, Ctx()).Target.Should().Be(to);
+    }
+
     [Fact]
     public void Verify_without_flags_is_permitted()
     {
