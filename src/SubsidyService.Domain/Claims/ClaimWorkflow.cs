@@ -15,6 +15,7 @@ public sealed class ClaimWorkflow
         ClaimTrigger.Reject,
         ClaimTrigger.ReturnForReview,
         ClaimTrigger.Object,
+        ClaimTrigger.SettleRecovery,
     };
 
     private readonly ClaimStateMachine machine = new(ClaimStatus.Draft);
@@ -84,7 +85,13 @@ public sealed class ClaimWorkflow
             .Permit(ClaimTrigger.PaymentFailed, ClaimStatus.PayoutFailed, system);
 
         m.Configure(ClaimStatus.PayoutFailed)
-            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance);
+            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance)
+            .PermitReentry(ClaimTrigger.CorrectBankAccount, applicant, owner);
+
+        // A register matching a paid claim cannot send it back: the money is recovered instead.
+        m.Configure(ClaimStatus.Paid)
+            .PermitReentry(ClaimTrigger.OpenRecovery, system)
+            .PermitReentry(ClaimTrigger.SettleRecovery, finance);
     }
 
     public TransitionDecision Decide(ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx)

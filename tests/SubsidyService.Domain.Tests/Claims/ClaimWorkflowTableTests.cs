@@ -43,6 +43,9 @@ public class ClaimWorkflowTableTests
         new(ScreeningFlagRaised, Verified, [Role.System], UnderReview),
         new(ScreeningFlagRaised, InPublicNotice, [Role.System], UnderReview),
         new(ScreeningFlagRaised, ReadyForPayout, [Role.System], UnderReview),
+        new(CorrectBankAccount, PayoutFailed, [Applicant], PayoutFailed, OwnerOnly: true),
+        new(OpenRecovery, Paid, [Role.System], Paid),
+        new(SettleRecovery, Paid, [Finance], Paid),
     ];
 
     private static GuardContext Ctx(bool owner) =>
