@@ -106,6 +106,12 @@ public sealed class ClaimWorkflow
         return machine.PermittedTriggers(from, role, ctx);
     }
 
+    /// <summary>
+    /// Whether the applicant may still change the claim's facts and documents: before submission, and while the
+    /// verifiers wait for a supplement. Once submitted again the facts are what screening and review saw.
+    /// </summary>
+    public static bool CanEditFacts(ClaimStatus status) => status is ClaimStatus.Draft or ClaimStatus.SupplementRequested;
+
     /// <summary>Triggers that carry a written reason into the claim's history.</summary>
     public bool RequiresReason(ClaimTrigger trigger) => TriggersRequiringReason.Contains(trigger);
 

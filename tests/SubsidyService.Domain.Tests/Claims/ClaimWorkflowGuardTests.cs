@@ -140,6 +140,13 @@ public class ClaimWorkflowGuardTests
     }
 
     [Fact]
+    public void Facts_are_editable_only_in_draft_and_while_a_supplement_is_awaited()
+    {
+        Enum.GetValues<ClaimStatus>().Where(ClaimWorkflow.CanEditFacts)
+            .Should().BeEquivalentTo([ClaimStatus.Draft, ClaimStatus.SupplementRequested]);
+    }
+
+    [Fact]
     public void Only_rejected_and_withdrawn_claims_are_not_live()
     {
         Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s))
