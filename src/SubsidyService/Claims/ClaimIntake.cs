@@ -40,7 +40,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
         if (row.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以修改申请内容。");
         if (input.ExpectedVersion is { } expected && expected != row.Version) return Refusal.VersionConflict(row.Version);
-        if (row.StatusValue is not (ClaimStatus.Draft or ClaimStatus.SupplementRequested))
+        if (!ClaimWorkflow.CanEditFacts(row.StatusValue))
             return new Refusal(422, "not_editable", "当前状态不能修改", "只有草稿或待补正的申请可以修改。");
 
         var checkedInput = await CheckAsync(input);

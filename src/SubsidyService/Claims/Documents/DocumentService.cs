@@ -98,7 +98,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         var claim = await ClaimStore.FindAsync(conn, claimId, tx, forUpdate: true);
         if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
         if (claim.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以上传或删除材料。");
-        if (claim.StatusValue is not (ClaimStatus.Draft or ClaimStatus.SupplementRequested))
+        if (!ClaimWorkflow.CanEditFacts(claim.StatusValue))
             return new Refusal(422, "not_editable", "当前状态不能修改材料", "只有草稿或待补正的申请可以上传或删除材料。");
         return claim;
     }
