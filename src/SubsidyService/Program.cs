@@ -28,8 +28,7 @@ await app.SeedDemoDataAsync();
 
 app.UseOperations();
 app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseAccounts();
 app.UseIdempotency();
 app.MapOperations();
 app.MapAccountEndpoints();
