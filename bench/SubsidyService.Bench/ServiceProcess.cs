@@ -41,6 +41,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url.ToString(),
             ["Embedded__DataDirectory"] = data,
             ["Demo__Seed"] = "true",
+            ["RateLimits__SignInPerMinute"] = "100000",
         };
         // The project folder holds wwwroot and appsettings.json; the build output does not.
         var psi = new ProcessStartInfo("dotnet", [dll, $"--contentRoot={project}"])

@@ -31,8 +31,7 @@ await app.SeedDemoBudgetAsync();
 
 app.UseOperations();
 app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseAccounts();
 app.UseIdempotency();
 app.MapOperations();
 app.MapAccountEndpoints();

@@ -45,6 +45,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = url.ToString();
         psi.Environment["Embedded__DataDirectory"] = data;
         psi.Environment["Demo__Seed"] = "true";
+        // Every test signs in from this one address; the per-address limit is tested in the service's own tests.
+        psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment.Remove("ConnectionStrings__Subsidy");
 
         var process = Process.Start(psi)!;

@@ -1,8 +1,9 @@
 namespace SubsidyService.Domain.Claims;
 
 /// <summary>
-/// What may happen to a claim. The last five are fired by the service itself as <see cref="Role.System"/>:
-/// the scheduler, the payout batches, and a register import that matches a verified claim.
+/// What may happen to a claim. <see cref="NoticeElapsed"/>, <see cref="IncludeInPayout"/>, <see cref="PaymentSucceeded"/>,
+/// <see cref="PaymentFailed"/>, <see cref="ScreeningFlagRaised"/> and <see cref="OpenRecovery"/> are fired by the
+/// service itself as <see cref="Role.System"/>: the scheduler, the payout batches, and register imports.
 /// </summary>
 public enum ClaimTrigger
 {
@@ -22,4 +23,13 @@ public enum ClaimTrigger
     PaymentSucceeded,
     PaymentFailed,
     ScreeningFlagRaised,
+
+    /// <summary>The owner gives a new bank account after a failed payment; the claim stays failed until finance retries.</summary>
+    CorrectBankAccount,
+
+    /// <summary>A paid claim found duplicate-funded: a recovery (追回) of the amount is opened; the claim stays paid.</summary>
+    OpenRecovery,
+
+    /// <summary>Finance records how the recovery was settled.</summary>
+    SettleRecovery,
 }

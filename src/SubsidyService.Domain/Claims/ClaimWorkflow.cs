@@ -3,8 +3,8 @@ using SubsidyService.Domain.Policy;
 namespace SubsidyService.Domain.Claims;
 
 /// <summary>
-/// The one place that says what may happen to a claim (API.md's trigger table). Endpoints, pages and
-/// jobs ask it; none sets a status directly.
+/// The one place that says what may happen to a claim (API.md's trigger table), configured on the Stateless
+/// library through <see cref="ClaimStateMachine"/>. Endpoints, pages and jobs ask it; none sets a status directly.
 /// </summary>
 public sealed class ClaimWorkflow
 {
@@ -15,84 +15,89 @@ public sealed class ClaimWorkflow
         ClaimTrigger.Reject,
         ClaimTrigger.ReturnForReview,
         ClaimTrigger.Object,
+        ClaimTrigger.SettleRecovery,
     };
 
-    private readonly StateMachine<ClaimStatus, ClaimTrigger, Role, GuardContext> machine;
+    private readonly ClaimStateMachine machine = new(ClaimStatus.Draft);
 
-    private ClaimWorkflow()
-    {
-        machine = new StateMachine<ClaimStatus, ClaimTrigger, Role, GuardContext>(
-            s => $"{ClaimNames.Of(s)}（{EnumCodes.ToCode(s)}）",
-            t => $"{ClaimNames.Of(t)}（{EnumCodes.ToCode(t)}）",
-            ClaimNames.Of);
-        Configure(machine);
-    }
+    private ClaimWorkflow() => Configure(machine);
 
     public static ClaimWorkflow Instance { get; } = new();
 
-    public StateMachine<ClaimStatus, ClaimTrigger, Role, GuardContext> Machine => machine;
+    /// <summary>The configured transitions and the Stateless machine behind them.</summary>
+    public ClaimStateMachine Machine => machine;
 
-    private static void Configure(StateMachine<ClaimStatus, ClaimTrigger, Role, GuardContext> m)
+    private static void Configure(ClaimStateMachine m)
     {
-        const Role applicant = Role.Applicant, verifier = Role.Verifier, finance = Role.Finance, system = Role.System;
+        var applicant = Roles.Of(Role.Applicant);
+        var verifier = Roles.Of(Role.Verifier);
+        var finance = Roles.Of(Role.Finance);
+        var system = Roles.Of(Role.System);
 
-        m.RestrictActor(ClaimTrigger.Submit, c => c.IsOwner, "仅限申请人本人");
-        m.RestrictActor(ClaimTrigger.Withdraw, c => c.IsOwner, "仅限申请人本人");
-
-        var notTheVerifier = new Guard<GuardContext>(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
-        var flagsResolved = new Guard<GuardContext>(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
-        var eligible = new Guard<GuardContext>(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
-        var withNotice = new Guard<GuardContext>(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日", SelectsTarget: true);
-        var withoutNotice = new Guard<GuardContext>(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日", SelectsTarget: true);
+        var owner = Condition.Actor(c => c.IsOwner, "仅限申请人本人");
+        var notTheVerifier = Condition.Requires(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
+        var flagsResolved = Condition.Requires(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
+        var eligible = Condition.Requires(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
+        var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
+        var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
 
         m.Configure(ClaimStatus.Draft)
-            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, applicant)
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant);
+            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, applicant, owner)
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 
         m.Configure(ClaimStatus.Submitted)
             .Permit(ClaimTrigger.StartReview, ClaimStatus.UnderReview, verifier)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant);
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 
         m.Configure(ClaimStatus.UnderReview)
             .Permit(ClaimTrigger.RequestSupplement, ClaimStatus.SupplementRequested, verifier)
             .PermitReentry(ClaimTrigger.ResolveScreening, verifier)
-            .PermitIf(ClaimTrigger.Verify, ClaimStatus.Verified, [flagsResolved, eligible], verifier)
+            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, flagsResolved, eligible)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant);
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 
         m.Configure(ClaimStatus.SupplementRequested)
-            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, applicant)
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant);
+            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, applicant, owner)
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 
         m.Configure(ClaimStatus.Verified)
-            .PermitIf(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, [notTheVerifier, withNotice], finance)
-            .PermitIf(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, [notTheVerifier, withoutNotice], finance)
+            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, finance, notTheVerifier, withNotice)
+            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, finance, notTheVerifier, withoutNotice)
             .Permit(ClaimTrigger.ReturnForReview, ClaimStatus.UnderReview, finance)
             // A register imported after verification can match the case: back to the verifiers.
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, finance);
 
+        // A register matching an approved claim not yet paid sends it back too (the letter is revoked, the budget released);
+        // a flag that does not (a co-plaintiff's claim) holds the claim where it is until a person resolves it.
         m.Configure(ClaimStatus.InPublicNotice)
-            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, verifier, finance)
-            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system);
+            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier, Role.Finance))
+            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system, flagsResolved)
+            .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.ReadyForPayout)
-            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system);
+            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system, flagsResolved)
+            .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.InPayout)
             .Permit(ClaimTrigger.PaymentSucceeded, ClaimStatus.Paid, system)
             .Permit(ClaimTrigger.PaymentFailed, ClaimStatus.PayoutFailed, system);
 
         m.Configure(ClaimStatus.PayoutFailed)
-            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance);
+            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance)
+            .PermitReentry(ClaimTrigger.CorrectBankAccount, applicant, owner);
+
+        // A register matching a paid claim cannot send it back: the money is recovered instead.
+        m.Configure(ClaimStatus.Paid)
+            .PermitReentry(ClaimTrigger.OpenRecovery, system)
+            .PermitReentry(ClaimTrigger.SettleRecovery, finance);
     }
 
     public TransitionDecision Decide(ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        var d = machine.Decide(from, trigger, role, ctx);
-        return new TransitionDecision(d.Outcome, d.Target, d.Message);
+        return machine.Decide(from, trigger, role, ctx);
     }
 
     public IReadOnlyList<ClaimTrigger> PermittedTriggers(ClaimStatus from, Role role, GuardContext ctx)
@@ -101,12 +106,18 @@ public sealed class ClaimWorkflow
         return machine.PermittedTriggers(from, role, ctx);
     }
 
+    /// <summary>
+    /// Whether the applicant may still change the claim's facts and documents: before submission, and while the
+    /// verifiers wait for a supplement. Once submitted again the facts are what screening and review saw.
+    /// </summary>
+    public static bool CanEditFacts(ClaimStatus status) => status is ClaimStatus.Draft or ClaimStatus.SupplementRequested;
+
     /// <summary>Triggers that carry a written reason into the claim's history.</summary>
     public bool RequiresReason(ClaimTrigger trigger) => TriggersRequiringReason.Contains(trigger);
 
     /// <summary>A rejection names its <see cref="ReasonCode"/> too, for the rejection letter.</summary>
     public bool RequiresReasonCode(ClaimTrigger trigger) => trigger == ClaimTrigger.Reject;
 
-    public string ToMermaid() =>
-        MermaidWriter.Write(machine, ClaimStatus.Draft, EnumCodes.ToCode, ClaimNames.Of, EnumCodes.ToCode, EnumCodes.ToCode);
+    /// <summary>The workflow as a Mermaid state diagram, from Stateless's <c>MermaidGraph</c> (see <see cref="ClaimDiagram"/>).</summary>
+    public string ToMermaid() => ClaimDiagram.Format(machine.GetInfo());
 }

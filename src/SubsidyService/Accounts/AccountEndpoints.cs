@@ -8,8 +8,9 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").AllowAnonymous();
+        var signIn = auth.MapGroup("").RequireRateLimiting(AccountsExtensions.SignInRateLimit);
 
-        auth.MapPost("/register", async (HttpContext http, AccountService accounts) =>
+        signIn.MapPost("/register", async (HttpContext http, AccountService accounts) =>
         {
             var (body, problem) = await RequestBody.ReadAsync<RegisterRequest>(http);
             if (problem is not null) return problem;
@@ -23,7 +24,7 @@ public static class AccountEndpoints
         .ProducesValidationProblem()
         .WithSummary("Register an applicant account");
 
-        auth.MapPost("/login", async (HttpContext http, AccountService accounts, TokenIssuer tokens) =>
+        signIn.MapPost("/login", async (HttpContext http, AccountService accounts, TokenIssuer tokens) =>
         {
             var (body, problem) = await RequestBody.ReadAsync<LoginRequest>(http);
             if (problem is not null) return problem;
@@ -37,6 +38,7 @@ public static class AccountEndpoints
             {
                 LoginOutcome.Success => Results.Ok(tokens.Issue(result.User!)),
                 LoginOutcome.LockedOut => Problems.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
+                LoginOutcome.Disabled => Problems.Unauthorized("account_disabled", DisabledMessage),
                 _ => Problems.Unauthorized("invalid_credentials", "用户名或密码不正确。"),
             };
         })
@@ -47,6 +49,7 @@ public static class AccountEndpoints
         .WithSummary("Log in and get a bearer token");
 
         app.MapMeEndpoint();
+        app.MapSessionEndpoints();
     }
 
     public static void MapMeEndpoint(this IEndpointRouteBuilder app) =>
@@ -59,6 +62,8 @@ public static class AccountEndpoints
             .WithTags("Accounts")
             .Produces<Me>()
             .WithSummary("Who the bearer of this token is");
+
+    public const string DisabledMessage = "该账户已停用，请联系系统管理员。";
 
     public static string LockedMessage(DateTimeOffset until) =>
         $"连续 {UserStore.MaxFailedLogins} 次密码错误，账户已锁定 {UserStore.LockoutDuration.TotalMinutes:0} 分钟，" +

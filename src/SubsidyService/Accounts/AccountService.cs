@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace SubsidyService.Accounts;
 
-public enum LoginOutcome { Success, InvalidCredentials, LockedOut }
+public enum LoginOutcome { Success, InvalidCredentials, LockedOut, Disabled }
 
 public sealed record LoginResult(LoginOutcome Outcome, User? User, DateTimeOffset? LockedUntil = null);
 
@@ -49,8 +49,17 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
             Hasher.VerifyHashedPassword(new User(), DummyHash, password);
             return new LoginResult(LoginOutcome.InvalidCredentials, null);
         }
-        if (user.LockedUntil is { } until && until > now.UtcDateTime)
-            return new LoginResult(LoginOutcome.LockedOut, null, new DateTimeOffset(until, TimeSpan.Zero));
+        if (user.DisabledAt is not null)
+        {
+            Hasher.VerifyHashedPassword(new User(), DummyHash, password);
+            return new LoginResult(LoginOutcome.Disabled, null);
+        }
+        if (!await users.TryTakeLoginAttemptAsync(user.Id, now))
+        {
+            var locked = await users.FindAsync(user.Id);
+            return new LoginResult(LoginOutcome.LockedOut, null,
+                locked?.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : now + UserStore.LockoutDuration);
+        }
 
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
@@ -62,6 +71,20 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
             await users.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password));
         await users.RecordSuccessfulLoginAsync(user.Id);
         return new LoginResult(LoginOutcome.Success, user);
+    }
+
+    /// <summary>Checks the current password and sets a new one; every earlier token and cookie stops working.</summary>
+    public async Task<Dictionary<string, string[]>> ChangePasswordAsync(Guid id, string? currentPassword, string? newPassword)
+    {
+        var user = await users.FindAsync(id);
+        if (user is null) return new() { ["currentPassword"] = ["账户不存在。"] };
+        if (string.IsNullOrEmpty(currentPassword) ||
+            Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+            return new() { ["currentPassword"] = ["当前密码不正确。"] };
+        var errors = AccountRules.Check(user.Username, newPassword, user.Email, user.DisplayName, enforcePasswordStrength: true);
+        if (errors.TryGetValue("password", out var weak)) return new() { ["newPassword"] = weak };
+        await users.ChangePasswordAsync(id, Hasher.HashPassword(user, newPassword!));
+        return [];
     }
 
     private static User WithHash(User u, string password) => new()

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace SubsidyService.Accounts;
 
@@ -35,6 +39,7 @@ public static class AccountsExtensions
         // Token and cookie lifetimes run on the service's clock, like everything else that reads the time.
         builder.Services.AddOptions<BearerTokenOptions>(BearerScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        AddSignInRateLimit(builder);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(Roles.Verifier, p => p.RequireRole(Roles.Verifier))
@@ -42,6 +47,42 @@ public static class AccountsExtensions
             .AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
         return builder;
+    }
+
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>
+    /// Sign-in and registration per client address (<c>RateLimits:SignInPerMinute</c>, default 60); per account,
+    /// the lockout after failed logins limits guessing.
+    /// </summary>
+    private static void AddSignInRateLimit(WebApplicationBuilder builder)
+    {
+        var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 60);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
+
+    /// <summary>
+    /// Who is asking: the client address from X-Forwarded-For only when the request came through one of the
+    /// proxies named in <c>ForwardedHeaders:KnownProxies</c> (otherwise anyone could pick the address their
+    /// rate limit counts against), then the token or cookie, checked against the account's current stamp.
+    /// </summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        var proxies = app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        if (proxies.Length > 0)
+        {
+            var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(options);
+        }
+        app.UseAuthentication();
+        app.UseMiddleware<SecurityStampCheck>();
+        app.UseAuthorization();
+        return app;
     }
 }
 

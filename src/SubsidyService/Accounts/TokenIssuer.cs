@@ -21,11 +21,15 @@ public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> options, Tim
         return new LoginResponse(o.BearerTokenProtector.Protect(ticket), (long)o.BearerTokenExpiration.TotalSeconds, user.Role);
     }
 
+    /// <summary>The account's security stamp when the token or cookie was issued.</summary>
+    public const string StampClaim = "subsidy:stamp";
+
     public static ClaimsPrincipal Principal(User user, string scheme) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
         new Claim(ClaimTypes.Name, user.Username),
         new Claim(ClaimTypes.GivenName, user.DisplayName),
         new Claim(ClaimTypes.Role, user.Role),
+        new Claim(StampClaim, user.SecurityStamp.ToString()),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 }

@@ -12,4 +12,6 @@ public sealed class User
     public int FailedLogins { get; init; }
     public DateTime? LockedUntil { get; init; }
     public DateTime CreatedAt { get; init; }
+    public Guid SecurityStamp { get; init; }
+    public DateTime? DisabledAt { get; init; }
 }

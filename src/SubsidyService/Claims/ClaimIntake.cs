@@ -4,13 +4,17 @@ using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using Dapper;
 using Npgsql;
 
 namespace SubsidyService.Claims;
 
 /// <summary>Creating and editing drafts (and claims sent back for supplement).</summary>
-public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventLog events, TimeProvider clock)
+public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventLog events, TimeProvider clock, IConfiguration config)
 {
+    /// <summary>Drafts one applicant may hold at once (<c>Claims:MaxDraftsPerApplicant</c>, default 20): a draft costs storage and blocks nobody.</summary>
+    private readonly int maxDrafts = config.GetValue("Claims:MaxDraftsPerApplicant", 20);
+
     private sealed record Checked(ClaimFacts Facts, BankAccount Bank, PolicyVersion Version, Evaluation Evaluation);
 
     public async Task<Outcome<Guid>> CreateAsync(Actor actor, ClaimInput input)
@@ -24,6 +28,11 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         var now = clock.GetUtcNow().UtcDateTime;
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        // One applicant's creations queue here (only that applicant's), so two at once cannot both pass the count.
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('drafts:' || @Id::text, 0))", new { actor.Id }, tx);
+        var drafts = await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM claims WHERE applicant_id = @Id AND status = 'draft'", new { actor.Id }, tx);
+        if (drafts >= maxDrafts)
+            return new Refusal(409, "quota_exceeded", "草稿过多", $"每位申请人最多保留 {maxDrafts} 份草稿，请先提交或撤回已有的草稿。");
         await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
@@ -40,7 +49,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
         if (row.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以修改申请内容。");
         if (input.ExpectedVersion is { } expected && expected != row.Version) return Refusal.VersionConflict(row.Version);
-        if (row.StatusValue is not (ClaimStatus.Draft or ClaimStatus.SupplementRequested))
+        if (!ClaimWorkflow.CanEditFacts(row.StatusValue))
             return new Refusal(422, "not_editable", "当前状态不能修改", "只有草稿或待补正的申请可以修改。");
 
         var checkedInput = await CheckAsync(input);

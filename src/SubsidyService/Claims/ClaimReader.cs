@@ -14,7 +14,8 @@ namespace SubsidyService.Claims;
 /// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
 public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, ClaimTransitions transitions)
 {
-    private sealed record HistoryRow(long Id, DateTime At, string Actor, string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
+    private sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
+        string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
 
     public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id)
     {
@@ -26,8 +27,10 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
         var (version, evaluation) = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
         var permitted = transitions.Permitted(row, actor, flags, version, evaluation);
         var history = await conn.QueryAsync<HistoryRow>("""
-            SELECT id, at, actor, trigger, from_status AS fromstatus, to_status AS tostatus, reason, data::text AS data
-            FROM claim_events WHERE claim_id = @id ORDER BY id
+            SELECT e.id, e.at, e.actor_id AS actorid, e.actor, u.role AS actorrole, u.display_name AS actordisplayname, e.trigger,
+                   e.from_status AS fromstatus, e.to_status AS tostatus, e.reason, e.data::text AS data
+            FROM claim_events e LEFT JOIN users u ON u.id = e.actor_id
+            WHERE e.claim_id = @id ORDER BY e.id
             """, new { id });
         var documents = await DocumentService.ListAsync(conn, id);
         var applicantName = await conn.ExecuteScalarAsync<string>("SELECT display_name FROM users WHERE id = @ApplicantId", new { row.ApplicantId });
@@ -42,12 +45,16 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             row.Id, row.Status, row.Version, new ApplicantView(row.ApplicantId, applicantName ?? ""), facts,
             new BankAccountView(bank.BankName, bank.AccountName, owner || actor.Role == Role.Finance ? bank.AccountNumber : bank.MaskedNumber),
             row.PolicyVersion, EstimateResponse.From(evaluation),
-            flags.Select(f => new ScreeningView(f.Id, f.Code, f.Detail, f.Resolution, f.ResolutionReason, f.RaisedAt, f.ResolvedAt,
+            flags.Select(f => new ScreeningView(f.Id, f.Code, actor.IsStaff ? f.Detail : ApplicantFacing.FlagDetail(f.Code), f.Resolution,
+                f.ResolutionReason, f.RaisedAt, f.ResolvedAt,
                 actor.IsStaff ? f.MatchedClaimId : null, actor.IsStaff ? f.MatchedRegisterRowId : null)).ToList(),
             permitted.Select(t => EnumCodes.ToCode(t)).ToList(),
-            history.Select(h => new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
-                h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())).ToList(),
-            documents.Select(DocumentView.Of).ToList(),
+            history.Select(h => actor.IsStaff
+                ? new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
+                    h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())
+                : new HistoryView(h.Id, h.At, ApplicantFacing.ActorName(h.ActorId, h.ActorRole, h.ActorDisplayName, actor.Id), h.Trigger,
+                    h.FromStatus, h.ToStatus, h.Reason, ApplicantFacing.EventData(h.Trigger, h.Data))).ToList(),
+            documents.Where(d => DocumentService.MaySee(actor, row, d.Kind)).Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
             row.NoticeEndsOn is { } notice ? ApiFormat.Date(DateOnly.FromDateTime(notice)) : null,
@@ -55,6 +62,9 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     }
 
     public const int DefaultPageSize = 20;
+
+    /// <summary>Far beyond any real list; a larger page would overflow the offset.</summary>
+    public const int MaxPage = 100_000;
 
     public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize)
     {
@@ -65,7 +75,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
                 return Refusal.Validation("status", $"未知的状态“{s}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimStatus>())} 之一（可用逗号分隔多个）。");
             statuses.Add(s);
         }
-        if (page < 1) return Refusal.Validation("page", "页码须为不小于 1 的整数。");
+        if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
         if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
         var text = q?.Trim() is { Length: > 0 } t ? t : null;
         if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");

@@ -7,13 +7,15 @@ public static class CommandLine
 {
     public const string Usage = """
         Usage:
-          SubsidyService users add --username U --role verifier|finance|auditor|admin --password P --email E [--name "显示名"]
+          SubsidyService users add --username U --role verifier|finance|auditor|admin --email E [--password P] [--name "显示名"]
+            (without --password, the password is read from standard input)
           SubsidyService users list
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="stdin">Where the password is read when <c>--password</c> is left out, so that it stays out of the shell's history.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         if (args.Length >= 2 && args[1] == "list")
         {
@@ -39,8 +41,14 @@ public static class CommandLine
             return 2;
         }
         var username = options.GetValueOrDefault("username");
+        var password = options.GetValueOrDefault("password");
+        if (password is null)
+        {
+            if (!Console.IsInputRedirected && stdin is null) await stderr.WriteAsync("Password: ");
+            password = (await (stdin ?? Console.In).ReadLineAsync())?.TrimEnd('\r', '\n');
+        }
         var result = await services.GetRequiredService<AccountService>().CreateAsync(
-            username, options.GetValueOrDefault("password"), options.GetValueOrDefault("email"),
+            username, password, options.GetValueOrDefault("email"),
             options.GetValueOrDefault("name") ?? username, role);
         if (!result.Succeeded)
         {

@@ -20,7 +20,11 @@ public static class DataExtensions
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
 
-        builder.Services.AddDataProtection().SetApplicationName("SubsidyService");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SubsidyService");
+        if (KeyRingCertificate.Load(builder.Configuration, options) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        else
+            builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<Database>((o, db) => o.XmlRepository = new PostgresXmlRepository(db));
         return builder;

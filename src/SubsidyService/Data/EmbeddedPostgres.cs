@@ -87,7 +87,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         _logger.LogInformation("Creating PostgreSQL cluster in {Directory}", ClusterDirectory);
         var pwFile = Path.Combine(parent, ".initdb-pw");
-        await File.WriteAllTextAsync(pwFile, Password, ct);
+        await Operations.SecretFile.WriteAsync(pwFile, Password, ct);
         if (_runAs is not null) await ChownAsync(pwFile, _runAs, ct);
         try
         {
@@ -232,8 +232,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         if (File.Exists(file)) return (await File.ReadAllTextAsync(file)).Trim();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        await File.WriteAllTextAsync(file, password);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await Operations.SecretFile.WriteAsync(file, password);
         return password;
     }
 }

@@ -29,6 +29,7 @@ public static class OperationsExtensions
     public static WebApplication UseOperations(this WebApplication app)
     {
         app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

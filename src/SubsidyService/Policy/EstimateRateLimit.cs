@@ -41,7 +41,7 @@ public static class EstimateRateLimit
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Detail = $"测算请求过于频繁，请在 {seconds} 秒后再试。",
+                Detail = $"请求过于频繁，请在 {seconds} 秒后再试。",
             },
         });
     }

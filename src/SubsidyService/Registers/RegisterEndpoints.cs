@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 
@@ -17,33 +18,59 @@ public static class RegisterEndpoints
             return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(r =>
                 Results.Ok(new { imported = r.Imported, alreadyKnown = r.AlreadyKnown, matchedClaims = r.MatchedClaims, importId = r.ImportId, matchedClaimIds = r.MatchedClaimIds }));
         })
-        .RequireAuthorization()
+        // The role is checked before the body is read: nobody else gets to make the service read 20 MB.
+        .RequireAuthorization(Accounts.Roles.Verifier)
         .DisableAntiforgery()
         .WithTags("Registers")
         .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .WithSummary("Import an other-level funding register (CSV or .xlsx): all rows or none; live claims are screened again");
     }
 
     /// <summary>The file as a raw body (CSV or .xlsx) or as the <c>file</c> field of a form.</summary>
     private static async Task<(string? Name, byte[]? Content, IResult? Problem)> ReadFileAsync(HttpContext http)
     {
-        if (http.Request.ContentLength > MaxFileBytes)
-            return (null, null, Problems.Of(413, "payload_too_large", "文件过大", "名录文件不能超过 20 MB。"));
+        var tooLarge = Problems.Of(413, "payload_too_large", "文件过大", $"名录文件不能超过 {MaxFileBytes / 1024 / 1024} MB。");
+        // Refused by the declared size before anything is read; a body without one is cut off at the limit.
+        if (http.Request.ContentLength > MaxFileBytes + FormEnvelope) return (null, null, tooLarge);
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync();
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxFileBytes + FormEnvelope });
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            {
+                return (null, null, tooLarge);
+            }
             var file = form.Files.GetFile("file");
             if (file is null) return (null, null, Problems.Validation("file", "请选择名录文件（CSV 或 .xlsx）。"));
+            if (file.Length > MaxFileBytes) return (null, null, tooLarge);
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
             return (Path.GetFileName(file.FileName), buffer.ToArray(), null);
         }
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body);
-        if (body.Length > MaxFileBytes)
-            return (null, null, Problems.Of(413, "payload_too_large", "文件过大", "名录文件不能超过 20 MB。"));
-        return ("upload" + (RegisterFile.IsXlsx(body.ToArray()) ? ".xlsx" : ".csv"), body.ToArray(), null);
+        var body = await ReadAtMostAsync(http.Request.Body, MaxFileBytes, http.RequestAborted);
+        if (body is null) return (null, null, tooLarge);
+        return ("upload" + (RegisterFile.IsXlsx(body) ? ".xlsx" : ".csv"), body, null);
+    }
+
+    private const long FormEnvelope = 64 * 1024;
+
+    /// <returns>The body, or null when it is longer than <paramref name="limit"/> (reading stops there).</returns>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }

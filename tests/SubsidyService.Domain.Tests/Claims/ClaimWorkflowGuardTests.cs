@@ -31,6 +31,19 @@ public class ClaimWorkflowGuardTests
             .Should().NotContain(ClaimTrigger.Verify).And.Contain(ClaimTrigger.Reject);
     }
 
+    [Theory]
+    [InlineData(ClaimStatus.InPublicNotice, ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout)]
+    [InlineData(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout)]
+    public void An_unresolved_flag_holds_a_claim_in_its_notice_and_out_of_a_payout(ClaimStatus from, ClaimTrigger trigger, ClaimStatus to)
+    {
+        var held = Workflow.Decide(from, trigger, Role.System, Ctx(flags: 1));
+        held.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        held.Message.Should().EndWith("条件未满足：所有筛查标记均已处理");
+        Workflow.PermittedTriggers(from, Role.System, Ctx(flags: 1)).Should().NotContain(trigger).And.Contain(ClaimTrigger.ScreeningFlagRaised);
+
+        Workflow.Decide(from, trigger, Role.System, Ctx()).Target.Should().Be(to);
+    }
+
     [Fact]
     public void Verify_without_flags_is_permitted()
     {
@@ -93,10 +106,44 @@ public class ClaimWorkflowGuardTests
     [InlineData(ClaimTrigger.Approve, false, false)]
     [InlineData(ClaimTrigger.Verify, false, false)]
     [InlineData(ClaimTrigger.Withdraw, false, false)]
+    [InlineData(ClaimTrigger.SettleRecovery, true, false)]
+    [InlineData(ClaimTrigger.OpenRecovery, false, false)]
+    [InlineData(ClaimTrigger.CorrectBankAccount, false, false)]
     public void Reasons_are_required_where_api_md_says(ClaimTrigger trigger, bool reason, bool reasonCode)
     {
         Workflow.RequiresReason(trigger).Should().Be(reason);
         Workflow.RequiresReasonCode(trigger).Should().Be(reasonCode);
+    }
+
+    [Theory]
+    [InlineData(ClaimStatus.InPublicNotice, ClaimTrigger.NoticeElapsed)]
+    [InlineData(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout)]
+    [InlineData(ClaimStatus.InPayout, ClaimTrigger.PaymentFailed)]
+    [InlineData(ClaimStatus.Verified, ClaimTrigger.ScreeningFlagRaised)]
+    [InlineData(ClaimStatus.Paid, ClaimTrigger.OpenRecovery)]
+    public void System_triggers_are_forbidden_to_every_person(ClaimStatus from, ClaimTrigger trigger)
+    {
+        foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.System))
+            Workflow.Decide(from, trigger, role, Ctx() with { IsOwner = true }).Outcome.Should().Be(TransitionOutcome.Forbidden, $"{role}");
+        Workflow.Decide(from, trigger, Role.System, Ctx()).IsPermitted.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Only_the_owner_corrects_the_bank_account_of_a_failed_payment()
+    {
+        Workflow.Decide(ClaimStatus.PayoutFailed, ClaimTrigger.CorrectBankAccount, Role.Applicant, Ctx() with { IsOwner = true })
+            .Target.Should().Be(ClaimStatus.PayoutFailed);
+        Workflow.Decide(ClaimStatus.PayoutFailed, ClaimTrigger.CorrectBankAccount, Role.Applicant, Ctx()).Message.Should().Contain("申请人本人");
+        Workflow.Decide(ClaimStatus.PayoutFailed, ClaimTrigger.CorrectBankAccount, Role.Finance, Ctx()).Outcome.Should().Be(TransitionOutcome.Forbidden);
+        Workflow.Decide(ClaimStatus.Paid, ClaimTrigger.CorrectBankAccount, Role.Applicant, Ctx() with { IsOwner = true }).Outcome
+            .Should().Be(TransitionOutcome.NotPermitted);
+    }
+
+    [Fact]
+    public void Facts_are_editable_only_in_draft_and_while_a_supplement_is_awaited()
+    {
+        Enum.GetValues<ClaimStatus>().Where(ClaimWorkflow.CanEditFacts)
+            .Should().BeEquivalentTo([ClaimStatus.Draft, ClaimStatus.SupplementRequested]);
     }
 
     [Fact]

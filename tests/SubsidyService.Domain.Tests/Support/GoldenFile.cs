@@ -27,6 +27,10 @@ internal static class GoldenFile
                     "review it and, if it is right, copy it over the golden file.");
     }
 
+    /// <summary>The committed golden file's text, with "\n" line endings.</summary>
+    public static string Read(string fileName) =>
+        File.ReadAllText(Path.Combine(FindProjectFolder(), "Golden", fileName)).ReplaceLineEndings("\n");
+
     /// <summary>The test project's source folder: walk up from the build output until the .csproj is found.</summary>
     private static string FindProjectFolder()
     {

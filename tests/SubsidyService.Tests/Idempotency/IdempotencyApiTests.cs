@@ -14,14 +14,17 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
     private readonly HttpClient _anonymous = fixture.App.CreateClient();
     private string Db => fixture.ConnectionString;
 
-    [Fact]
-    public async Task The_same_key_and_body_twice_answer_alike_and_register_once()
-    {
-        var key = Keyed.NewKey();
-        var username = Keyed.NewUsername();
+    private async Task<HttpClient> ApplicantAsync() => (await fixture.App.ClientAsAsync(Roles.Applicant)).Client;
 
-        var first = await _anonymous.RegisterAsync(Keyed.Registration(username), key);
-        var second = await _anonymous.RegisterAsync(Keyed.Registration(username), key);
+    [Fact]
+    public async Task The_same_key_and_body_twice_answer_alike_and_create_once()
+    {
+        var applicant = await ApplicantAsync();
+        var key = Keyed.NewKey();
+        var caseNumber = Keyed.NewCaseNumber();
+
+        var first = await applicant.CreateClaimAsync(Keyed.Claim(caseNumber), key);
+        var second = await applicant.CreateClaimAsync(Keyed.Claim(caseNumber), key);
 
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         second.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -30,82 +33,87 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
         second.Content.Headers.ContentType!.ToString().Should().Be(first.Content.Headers.ContentType!.ToString());
         first.WasReplayed().Should().BeFalse();
         second.WasReplayed().Should().BeTrue();
-        (await Keyed.UsersNamedAsync(Db, username)).Should().Be(1);
+        (await Keyed.ClaimsForCaseAsync(Db, caseNumber)).Should().Be(1);
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_422_and_writes_nothing()
     {
+        var applicant = await ApplicantAsync();
         var key = Keyed.NewKey();
-        var other = Keyed.NewUsername();
-        (await _anonymous.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var other = Keyed.NewCaseNumber();
+        (await applicant.CreateClaimAsync(Keyed.Claim(Keyed.NewCaseNumber()), key)).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var reused = await _anonymous.RegisterAsync(Keyed.Registration(other), key);
+        var reused = await applicant.CreateClaimAsync(Keyed.Claim(other), key);
 
         var problem = await reused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         problem.GetProperty("title").GetString().Should().Be("该幂等键已用于另一个请求");
-        (await Keyed.UsersNamedAsync(Db, other)).Should().Be(0);
+        (await Keyed.ClaimsForCaseAsync(Db, other)).Should().Be(0);
     }
 
     [Fact]
     public async Task The_same_key_on_another_endpoint_is_422()
     {
+        var applicant = await ApplicantAsync();
         var key = Keyed.NewKey();
-        var username = Keyed.NewUsername();
-        (await _anonymous.RegisterAsync(Keyed.Registration(username), key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var claim = Keyed.Claim(Keyed.NewCaseNumber());
+        (await applicant.CreateClaimAsync(claim, key)).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var login = await _anonymous.PostAsync("/api/v1/auth/login", Keyed.Registration(username), key);
+        var estimate = await applicant.PostAsync("/api/v1/estimate", claim, key);
 
-        await login.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await estimate.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
 
     [Fact]
     public async Task A_refused_request_is_kept_and_replayed_byte_for_byte()
     {
+        var applicant = await ApplicantAsync();
         var key = Keyed.NewKey();
-        var username = Keyed.NewUsername();
+        var caseNumber = Keyed.NewCaseNumber();
 
-        var first = await _anonymous.RegisterAsync(Keyed.Registration(username, password: "short"), key);
-        var second = await _anonymous.RegisterAsync(Keyed.Registration(username, password: "short"), key);
+        var first = await applicant.CreateClaimAsync(Keyed.Claim(caseNumber, fee: "-1"), key);
+        var second = await applicant.CreateClaimAsync(Keyed.Claim(caseNumber, fee: "-1"), key);
 
-        await first.ShouldBeValidationProblemNamingAsync("password");
+        await first.ShouldBeValidationProblemNamingAsync("agencyFee");
         second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         second.WasReplayed().Should().BeTrue();
         // The trace id in the body is the first request's: the answer was replayed, not produced again.
         (await second.Content.ReadAsByteArrayAsync()).Should().Equal(await first.Content.ReadAsByteArrayAsync());
-        (await Keyed.UsersNamedAsync(Db, username)).Should().Be(0);
+        (await Keyed.ClaimsForCaseAsync(Db, caseNumber)).Should().Be(0);
     }
 
     [Fact]
-    public async Task A_replayed_login_does_not_count_the_wrong_password_again()
+    public async Task Sign_in_and_registration_are_outside_idempotency_and_leave_no_row()
     {
         var user = await fixture.App.CreateUserAsync(Roles.Applicant);
         var key = Keyed.NewKey();
-        var wrong = new { username = user.Username, password = "Wrong-password-1" };
+        var login = new { username = user.Username, password = SubsidyApp.Password };
 
-        for (var i = 0; i < UserStore.MaxFailedLogins + 1; i++)
-            await (await _anonymous.PostAsync("/api/v1/auth/login", wrong, key)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
+        var first = await _anonymous.PostAsync("/api/v1/auth/login", login, key);
+        var second = await _anonymous.PostAsync("/api/v1/auth/login", login, key);
+        var register = await _anonymous.PostAsync("/api/v1/auth/register", Keyed.Registration(Keyed.NewUsername()), key);
 
-        var right = await _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = user.Username, password = SubsidyApp.Password });
-        right.StatusCode.Should().Be(HttpStatusCode.OK, "one wrong password was counted, not six");
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.WasReplayed().Should().BeFalse("each sign-in runs and issues its own token");
+        (await second.Content.ReadAsStringAsync()).Should().NotBe(await first.Content.ReadAsStringAsync());
+        register.StatusCode.Should().Be(HttpStatusCode.Created, "the key is not checked against the login's either");
+        (await Keyed.KeyRowsAsync(Db, key)).Should().Be(0, "no token and no hash of a password is kept");
     }
 
     [Fact]
     public async Task An_anonymous_caller_and_a_signed_in_user_have_separate_keys()
     {
         var key = Keyed.NewKey();
-        var (signedIn, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var byAnonymous = Keyed.NewUsername();
-        var byUser = Keyed.NewUsername();
+        var signedIn = await ApplicantAsync();
+        var caseNumber = Keyed.NewCaseNumber();
 
-        var first = await _anonymous.RegisterAsync(Keyed.Registration(byAnonymous), key);
-        var second = await signedIn.RegisterAsync(Keyed.Registration(byUser), key);
+        var first = await _anonymous.PostAsync("/api/v1/estimate", Policy.EstimateFacts.Valid(), key);
+        var second = await signedIn.CreateClaimAsync(Keyed.Claim(caseNumber), key);
 
-        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.Created, await second.Content.ReadAsStringAsync());
         second.WasReplayed().Should().BeFalse();
-        (await Keyed.UsersNamedAsync(Db, byAnonymous)).Should().Be(1);
-        (await Keyed.UsersNamedAsync(Db, byUser)).Should().Be(1);
+        (await Keyed.ClaimsForCaseAsync(Db, caseNumber)).Should().Be(1);
         (await Keyed.KeyRowsAsync(Db, key)).Should().Be(2);
     }
 
@@ -121,12 +129,13 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
     [MemberData(nameof(InvalidKeys))]
     public async Task An_unusable_key_is_a_400_naming_the_header_and_nothing_runs(string key)
     {
-        var username = Keyed.NewUsername();
+        var applicant = await ApplicantAsync();
+        var caseNumber = Keyed.NewCaseNumber();
 
-        var response = await _anonymous.RegisterAsync(Keyed.Registration(username), key);
+        var response = await applicant.CreateClaimAsync(Keyed.Claim(caseNumber), key);
 
         await response.ShouldBeValidationProblemNamingAsync("Idempotency-Key");
-        (await Keyed.UsersNamedAsync(Db, username)).Should().Be(0);
+        (await Keyed.ClaimsForCaseAsync(Db, caseNumber)).Should().Be(0);
     }
 
     [Fact]
@@ -134,14 +143,15 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
     {
         var key = new string('~', 150) + Guid.NewGuid().ToString("N")[..18] + " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}";
         key.Length.Should().Be(200);
-        (await _anonymous.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await ApplicantAsync()).CreateClaimAsync(Keyed.Claim(Keyed.NewCaseNumber()), key)).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task Without_the_header_every_post_runs()
     {
-        var a = await _anonymous.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key: null);
-        var b = await _anonymous.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key: null);
+        var applicant = await ApplicantAsync();
+        var a = await applicant.CreateClaimAsync(Keyed.Claim(Keyed.NewCaseNumber()), key: null);
+        var b = await applicant.CreateClaimAsync(Keyed.Claim(Keyed.NewCaseNumber()), key: null);
 
         a.StatusCode.Should().Be(HttpStatusCode.Created);
         b.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -172,7 +182,7 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
     public async Task The_kept_answer_and_its_request_hash_are_in_the_table()
     {
         var key = Keyed.NewKey();
-        var response = await _anonymous.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key);
+        var response = await (await ApplicantAsync()).CreateClaimAsync(Keyed.Claim(Keyed.NewCaseNumber()), key);
 
         await using var conn = await TestPostgres.OpenAsync(Db);
         var row = await conn.QuerySingleAsync<(string Status, int ResponseStatus, string Headers, string Hash)>(
@@ -189,8 +199,9 @@ public sealed class IdempotencyApiTests(AppFixture fixture) : IClassFixture<AppF
         var doc = JsonDocument.Parse(await _anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = doc.GetProperty("paths");
 
-        HeaderNames(paths.GetProperty("/api/v1/auth/register").GetProperty("post")).Should().Contain("Idempotency-Key");
-        HeaderNames(paths.GetProperty("/api/v1/auth/login").GetProperty("post")).Should().Contain("Idempotency-Key");
+        HeaderNames(paths.GetProperty("/api/v1/claims").GetProperty("post")).Should().Contain("Idempotency-Key");
+        HeaderNames(paths.GetProperty("/api/v1/estimate").GetProperty("post")).Should().Contain("Idempotency-Key");
+        HeaderNames(paths.GetProperty("/api/v1/auth/login").GetProperty("post")).Should().NotContain("Idempotency-Key");
         HeaderNames(paths.GetProperty("/api/v1/auth/me").GetProperty("get")).Should().NotContain("Idempotency-Key");
     }
 

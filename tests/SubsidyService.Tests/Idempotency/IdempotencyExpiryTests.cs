@@ -1,6 +1,7 @@
 using System.Net;
 using FluentAssertions;
 using SubsidyService.Tests.Infrastructure;
+using SubsidyService.Tests.Policy;
 
 namespace SubsidyService.Tests.Idempotency;
 
@@ -12,20 +13,19 @@ public sealed class IdempotencyExpiryTests
         var cs = await TestPostgres.CreateMigratedDatabaseAsync();
         var clock = new ShiftableClock();
         await using var app = new SubsidyApp(cs, clock);
+        // The anonymous estimate: a day later any bearer token would have expired on this clock too.
         var client = app.CreateClient();
         var key = Keyed.NewKey();
-        var later = Keyed.NewUsername();
-        (await client.RegisterAsync(Keyed.Registration(Keyed.NewUsername()), key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await client.PostAsync("/api/v1/estimate", EstimateFacts.Valid(fee: "8000.00"), key)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         clock.Shift = TimeSpan.FromHours(23);
-        (await client.RegisterAsync(Keyed.Registration(later), key)).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await client.PostAsync("/api/v1/estimate", EstimateFacts.Valid(fee: "9000.00"), key)).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
         clock.Shift = TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1);
-        var afterADay = await client.RegisterAsync(Keyed.Registration(later), key);
+        var afterADay = await client.PostAsync("/api/v1/estimate", EstimateFacts.Valid(fee: "9000.00"), key);
 
-        afterADay.StatusCode.Should().Be(HttpStatusCode.Created);
+        afterADay.StatusCode.Should().Be(HttpStatusCode.OK);
         afterADay.WasReplayed().Should().BeFalse();
-        (await Keyed.UsersNamedAsync(cs, later)).Should().Be(1);
         (await Keyed.KeyRowsAsync(cs, key)).Should().Be(1, "the expired row is replaced, not added to");
     }
 }

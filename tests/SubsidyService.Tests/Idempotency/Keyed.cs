@@ -22,17 +22,30 @@ internal static class Keyed
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, object body, string? key) =>
-        client.PostAsync("/api/v1/auth/register", body, key);
+    /// <summary>Creates a draft claim for a new case: the request whose repeats must not make a second claim.</summary>
+    public static Task<HttpResponseMessage> CreateClaimAsync(this HttpClient client, object body, string? key) =>
+        client.PostAsync("/api/v1/claims", body, key);
+
+    /// <summary>A claim body for this case number, the same every time it is asked for (its invoice number comes from the case).</summary>
+    public static Dictionary<string, object?> Claim(string caseNumber, string fee = "8000.00") =>
+        Claims.ClaimApi.Body(b =>
+        {
+            b["caseNumber"] = caseNumber;
+            b["agencyFee"] = fee;
+            var digits = (Math.Abs((long)caseNumber.GetHashCode(StringComparison.Ordinal)) % 90_000_000_000L + 10_000_000_000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            b["invoices"] = new List<object> { Policy.EstimateFacts.Invoice(number: digits) };
+        });
+
+    public static string NewCaseNumber() => $"（2024）浙02民初{Random.Shared.Next(100_000, 999_999)}{Guid.NewGuid().ToString("N")[..4]}号";
+
+    public static async Task<long> ClaimsForCaseAsync(string connectionString, string caseNumber)
+    {
+        await using var conn = await TestPostgres.OpenAsync(connectionString);
+        return await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE case_number = @caseNumber", new { caseNumber });
+    }
 
     public static bool WasReplayed(this HttpResponseMessage response) =>
         response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Single() == "true";
-
-    public static async Task<long> UsersNamedAsync(string connectionString, string username)
-    {
-        await using var conn = await TestPostgres.OpenAsync(connectionString);
-        return await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE username = @username", new { username });
-    }
 
     public static async Task<long> KeyRowsAsync(string connectionString, string key)
     {

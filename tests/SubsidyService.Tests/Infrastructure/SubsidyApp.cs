@@ -26,6 +26,10 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Subsidy", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // The test host has no client address, so every sign-in would share one per-address bucket.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        // One key-ring certificate for the whole run, so that the nodes of a cluster test read each other's keys.
+        builder.UseSetting("DataProtection:CertificateFile", TestKeyRing.File);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(LogLines)));

@@ -21,6 +21,8 @@ public sealed class ReadmeDiagramTests
 
         block.Should().Be(ClaimWorkflow.Instance.ToMermaid().TrimEnd('\n'),
             "the README must show the diagram ClaimWorkflow.Instance.ToMermaid() generates; paste it again");
+        var golden = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "SubsidyService.Domain.Tests", "Golden", "claim-workflow.mmd"));
+        block.Should().Be(golden.ReplaceLineEndings("\n").TrimEnd('\n'), "the README and the committed golden file show the same diagram");
     }
 
     private static string RepositoryRoot()

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using Dapper;
 using Npgsql;
 using SubsidyService.Audit;
@@ -10,19 +11,29 @@ namespace SubsidyService.Claims.Documents;
 public sealed record Upload(string? Kind, string? FileName, long Length, Func<Stream> Open);
 
 /// <summary>Evidence on a claim: added and removed by its applicant while the claim can be edited, read by staff.</summary>
-public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimeProvider clock)
+public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimeProvider clock, IConfiguration config)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerClaim = 20;
 
+    /// <summary>What one applicant may keep stored across all claims (<c>Uploads:MaxBytesPerApplicant</c>, default 200 MB).</summary>
+    private readonly long maxBytesPerApplicant = config.GetValue("Uploads:MaxBytesPerApplicant", 200L * 1024 * 1024);
+
+    /// <summary>Uploads per person per minute (<c>Uploads:PerMinute</c>, default 30), through the API and the pages alike.</summary>
+    private readonly PartitionedRateLimiter<Guid> uploads = PartitionedRateLimiter.Create<Guid, Guid>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue("Uploads:PerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        }));
+
     public async Task<Outcome<DocumentRow>> AddAsync(Actor actor, Guid claimId, Upload upload)
     {
         if (upload.Length == 0) return Refusal.Validation("file", "请选择要上传的文件（文件不能为空）。");
+        using var lease = uploads.AttemptAcquire(actor.Id);
+        if (!lease.IsAcquired)
+            return new Refusal(429, "too_many_requests", "上传过于频繁", "上传过于频繁，请稍后再试。");
         if (upload.Length > MaxBytes)
             return new Refusal(413, "payload_too_large", "文件过大", $"单个文件不能超过 {MaxBytes / 1024 / 1024} MB。");
-
-        var content = new byte[upload.Length];
-        await using (var s = upload.Open()) await s.ReadExactlyAsync(content);
 
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
@@ -30,6 +41,18 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         if (!claim.Succeeded) return claim.Refusal!;
         if (upload.Kind is null || !DocumentRow.Kinds.ContainsKey(upload.Kind))
             return Refusal.Validation("kind", $"材料类型须为 {string.Join("、", DocumentRow.Kinds.Keys)} 之一。");
+        // The applicant's stored bytes, counted under the claim's lock; removed documents no longer count.
+        var stored = await conn.ExecuteScalarAsync<long>("""
+            SELECT coalesce(sum(d.size_bytes), 0) FROM claim_documents d JOIN claims c ON c.id = d.claim_id
+            WHERE c.applicant_id = @ApplicantId AND d.removed_at IS NULL
+            """, new { claim.Value!.ApplicantId }, tx);
+        if (stored + upload.Length > maxBytesPerApplicant)
+            return new Refusal(413, "quota_exceeded", "存储空间已满",
+                $"每位申请人的材料合计不能超过 {maxBytesPerApplicant / 1024 / 1024} MB（已用 {stored / 1024 / 1024} MB），请先删除不需要的材料。");
+
+        // Read only once the caller may upload here at all.
+        var content = new byte[upload.Length];
+        await using (var s = upload.Open()) await s.ReadExactlyAsync(content);
         if (FileSignature.Detect(content) is not var (contentType, extension))
             return new Refusal(415, "unsupported_media_type", "文件类型不支持", "只接受 PDF、PNG 或 JPEG 文件（按文件内容识别，而非文件名）。");
         var count = await conn.ExecuteScalarAsync<int>(
@@ -65,8 +88,9 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
             new { documentId, claimId }, tx);
         if (doc is null) return Refusal.NotFound("该材料");
-        // Kept, not deleted: the history and an auditor may still need what was once submitted.
-        await conn.ExecuteAsync("UPDATE claim_documents SET removed_at = @now, removed_by = @by WHERE id = @documentId",
+        // The record stays (name, size, SHA-256, and the history names it), but the bytes are freed: removing is
+        // how an applicant gets room back, and nobody may fill the disk by uploading and removing in a loop.
+        await conn.ExecuteAsync("UPDATE claim_documents SET removed_at = @now, removed_by = @by, content = ''::bytea WHERE id = @documentId",
             new { now, by = actor.Id, documentId }, tx);
         await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
         await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_removed", claim.Value!.Status, claim.Value.Status,
@@ -83,10 +107,14 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         var doc = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
             new { documentId, claimId });
-        if (doc is null) return Refusal.NotFound("该材料");
+        if (doc is null || !MaySee(actor, claim, doc.Kind)) return Refusal.NotFound("该材料");
         var content = await conn.ExecuteScalarAsync<byte[]>("SELECT content FROM claim_documents WHERE id = @documentId", new { documentId });
         return (doc, content!);
     }
+
+    /// <summary>An identity document is personal data: only its owner and the verifiers who check it see it.</summary>
+    public static bool MaySee(Actor actor, ClaimRow claim, string kind) =>
+        kind != "id_proof" || claim.ApplicantId == actor.Id || actor.Role == Role.Verifier;
 
     public static async Task<IReadOnlyList<DocumentRow>> ListAsync(NpgsqlConnection conn, Guid claimId) =>
         (await conn.QueryAsync<DocumentRow>(
@@ -98,7 +126,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         var claim = await ClaimStore.FindAsync(conn, claimId, tx, forUpdate: true);
         if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
         if (claim.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以上传或删除材料。");
-        if (claim.StatusValue is not (ClaimStatus.Draft or ClaimStatus.SupplementRequested))
+        if (!ClaimWorkflow.CanEditFacts(claim.StatusValue))
             return new Refusal(422, "not_editable", "当前状态不能修改材料", "只有草稿或待补正的申请可以上传或删除材料。");
         return claim;
     }

@@ -4,6 +4,14 @@ namespace SubsidyService.Operations.Idempotency;
 public static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>
+    /// Every POST under /api but sign-in and registration: their answers hold tokens and their bodies passwords,
+    /// which must never be stored, and repeating them does no harm.
+    /// </summary>
+    public static bool Covers(string method, string path) =>
+        HttpMethods.IsPost(method) && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWith("/api/v1/auth/", StringComparison.OrdinalIgnoreCase);
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxLength = 200;
 

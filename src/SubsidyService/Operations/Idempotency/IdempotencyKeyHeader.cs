@@ -9,8 +9,7 @@ public sealed class IdempotencyKeyHeader : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
-        if (!string.Equals(description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase)
-            || description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) != true)
+        if (description.HttpMethod is null || !IdempotencyKey.Covers(description.HttpMethod, "/" + description.RelativePath))
             return Task.CompletedTask;
 
         operation.Parameters ??= [];

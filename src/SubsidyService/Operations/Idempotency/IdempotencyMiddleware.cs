@@ -13,7 +13,7 @@ public sealed class IdempotencyMiddleware(
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api")
+        if (!IdempotencyKey.Covers(http.Request.Method, http.Request.Path)
             || !http.Request.Headers.TryGetValue(IdempotencyKey.Header, out var values))
         {
             await next(http);

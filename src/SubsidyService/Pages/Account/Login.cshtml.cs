@@ -5,6 +5,7 @@ using SubsidyService.Accounts;
 
 namespace SubsidyService.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
 public sealed class LoginModel(AccountService accounts) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
@@ -30,6 +31,9 @@ public sealed class LoginModel(AccountService accounts) : PageModel
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
             case LoginOutcome.LockedOut:
                 Error = AccountEndpoints.LockedMessage(result.LockedUntil!.Value);
+                return Page();
+            case LoginOutcome.Disabled:
+                Error = AccountEndpoints.DisabledMessage;
                 return Page();
             default:
                 Error = "用户名或密码不正确。";

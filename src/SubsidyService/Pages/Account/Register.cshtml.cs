@@ -5,6 +5,7 @@ using SubsidyService.Accounts;
 
 namespace SubsidyService.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
 public sealed class RegisterModel(AccountService accounts) : PageModel
 {
     [BindProperty] public string? Username { get; set; }

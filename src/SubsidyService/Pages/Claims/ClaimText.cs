@@ -24,6 +24,10 @@ public static class ClaimText
 
     public static string Status(string? code) => Name<ClaimStatus>(code, ClaimNames.Of);
 
+    /// <summary>The workflow's <see cref="ClaimWorkflow.CanEditFacts"/> for a status code.</summary>
+    public static bool Editable(string? statusCode) =>
+        EnumCodes.TryParse<ClaimStatus>(statusCode, out var status) && ClaimWorkflow.CanEditFacts(status);
+
     public static HtmlString StatusBadge(string? code) =>
         new($"<span class=\"badge st-{Encode(code)}\">{Encode(Status(code))}</span>");
 

@@ -14,7 +14,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
-    public bool Editable => Claim.Status is "draft" or "supplement_requested";
+    public bool Editable => ClaimText.Editable(Claim.Status);
 
     public DocumentList DocumentList => new(Claim, "/Applicant/Claims", Editable, Preview: false);
 

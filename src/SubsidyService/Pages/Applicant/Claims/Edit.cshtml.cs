@@ -15,7 +15,7 @@ public sealed class EditModel(ClaimIntake intake, ClaimReader reader) : ClaimFor
         if (!claim.Succeeded) return NotFound();
         Form = ClaimForm.From(claim.Value!);
         // The intake service refuses edits in other statuses too; saying so here spares filling in the form for nothing.
-        Editable = claim.Value!.Status is "draft" or "supplement_requested";
+        Editable = ClaimText.Editable(claim.Value!.Status);
         if (!Editable) ShowProblem($"该申请处于“{ClaimText.Status(claim.Value.Status)}”状态，不能修改。");
         return Page();
     }

@@ -1,0 +1,32 @@
+namespace SubsidyService.Domain.Claims;
+
+/// <summary>
+/// A condition a transition needs besides the actor's role, handed to Stateless as one (guard, description) pair.
+/// What its failure means depends on its kind, so the refusal can say "not you" or "not now" and name only what
+/// the actor can do something about.
+/// </summary>
+/// <param name="Description">The condition in words: shown in the diagram and, when it fails, to the user.</param>
+public sealed record Condition(Func<GuardContext, bool> Holds, string Description, ConditionKind Kind)
+{
+    /// <summary>A business rule: failing it means "not now" (422), naming the rule.</summary>
+    public static Condition Requires(Func<GuardContext, bool> holds, string description) =>
+        new(holds, description, ConditionKind.Business);
+
+    /// <summary>A rule on who the actor is beyond the role, such as being the owner: failing it means "not you" (403).</summary>
+    public static Condition Actor(Func<GuardContext, bool> holds, string description) =>
+        new(holds, description, ConditionKind.Actor);
+
+    /// <summary>
+    /// Only chooses between two targets of one trigger (exclusive with the sibling's selector): its failure is
+    /// the other branch's business, not a reason to tell anyone.
+    /// </summary>
+    public static Condition SelectsTarget(Func<GuardContext, bool> holds, string description) =>
+        new(holds, description, ConditionKind.SelectsTarget);
+}
+
+public enum ConditionKind
+{
+    Business,
+    Actor,
+    SelectsTarget,
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Accounts;
+
+/// <summary>The body of <c>POST /api/v1/auth/password</c>.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>Ending sessions: one's own everywhere, by a new password, or an administrator's for any account.</summary>
+public static class SessionEndpoints
+{
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireAuthorization();
+
+        auth.MapPost("/logout-all", async (ClaimsPrincipal user, UserStore users) =>
+        {
+            await users.RenewStampAsync(IdOf(user));
+            return Results.NoContent();
+        })
+        .Produces(StatusCodes.Status204NoContent)
+        .WithSummary("Revoke every token and cookie of this account, on every node");
+
+        auth.MapPost("/password", async (HttpContext http, ClaimsPrincipal user, AccountService accounts) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<ChangePasswordRequest>(http);
+            if (problem is not null) return problem;
+            var errors = await accounts.ChangePasswordAsync(IdOf(user), body!.CurrentPassword, body.NewPassword);
+            return errors.Count > 0 ? Problems.Validation(errors) : Results.NoContent();
+        })
+        .Accepts<ChangePasswordRequest>("application/json")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesValidationProblem()
+        .WithSummary("Change the password; every earlier token and cookie stops working");
+
+        var admin = app.MapGroup("/api/v1/users/{id:guid}").WithTags("Accounts").RequireAuthorization(Roles.Admin);
+        admin.MapPost("/disable", async (Guid id, UserStore users, TimeProvider clock) =>
+            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime) ? Results.NoContent() : Problems.NotFound("该用户"))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Disable an account (admin): it can no longer sign in and its sessions end at once");
+        admin.MapPost("/enable", async (Guid id, UserStore users) =>
+            await users.SetDisabledAsync(id, null) ? Results.NoContent() : Problems.NotFound("该用户"))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Enable a disabled account again (admin)");
+        admin.MapPost("/unlock", async (Guid id, UserStore users) =>
+            await users.UnlockAsync(id) ? Results.NoContent() : Problems.NotFound("该用户"))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Unlock an account locked by failed logins (admin)");
+    }
+
+    private static Guid IdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
