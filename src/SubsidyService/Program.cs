@@ -2,6 +2,7 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
+using SubsidyService.Letters;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
 using SubsidyService.Policy;
@@ -14,6 +15,7 @@ builder.AddIdempotency();
 builder.AddPages();
 builder.AddPolicy();
 builder.AddClaims();
+builder.Services.AddLetterRendering();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
