@@ -31,6 +31,7 @@ public sealed class LetterTemplate
         var errors = new List<string>();
         var sections = new Dictionary<string, List<TemplateLine>>(StringComparer.Ordinal);
         List<TemplateLine>? current = null;
+        var unparsed = new HashSet<string>(StringComparer.Ordinal); // sections with a line already reported
         var currentName = "";
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -59,6 +60,7 @@ public sealed class LetterTemplate
             if (parsed is null)
             {
                 errors.Add($"{path}:{number}: {error}");
+                unparsed.Add(currentName);
                 continue;
             }
             if (schema.Sections.TryGetValue(currentName, out var allowed))
@@ -73,7 +75,7 @@ public sealed class LetterTemplate
 
         foreach (var missing in schema.Sections.Keys.Where(k => !sections.ContainsKey(k)))
             errors.Add($"{path}: 缺少段落 [{missing}]");
-        foreach (var (name, body) in sections.Where(s => s.Value.Count == 0 && schema.Sections.ContainsKey(s.Key)))
+        foreach (var (name, _) in sections.Where(s => s.Value.Count == 0 && schema.Sections.ContainsKey(s.Key) && !unparsed.Contains(s.Key)))
             errors.Add($"{path}: 段落 [{name}] 是空的");
 
         if (errors.Count > 0)

@@ -8,9 +8,15 @@ internal static class TextDrawing
     private const float BoldOffset = 0.04f;
 
     /// <summary>
+    /// The widest gap justification may open, in ems. Text extractors (pdftotext, copy and paste) read a gap of a
+    /// tenth of an em as a space; a line that would need more is left ragged.
+    /// </summary>
+    private const float MaxJustifyGap = 0.08f;
+
+    /// <summary>
     /// Draws the code points in <paramref name="range"/> from <paramref name="x"/> on <paramref name="baseline"/>.
     /// With <paramref name="justifyTo"/>, the line is spread to that width at its break opportunities (between CJK
-    /// characters, never inside a Latin word), unless that would open gaps wider than a third of a character.
+    /// characters, never inside a Latin word), unless that would open gaps wide enough to read as spaces.
     /// </summary>
     public static void Draw(SKCanvas canvas, LetterTypefaces faces, ShapedText text, Range range, float x, float baseline, SKPaint paint, float justifyTo = 0f)
     {
@@ -24,7 +30,7 @@ internal static class TextDrawing
             for (var i = offset + 1; i < offset + length; i++)
                 if (LineBreaker.CanBreakBetween(text.CodePoints[i - 1], text.CodePoints[i])) gaps++;
             var slack = justifyTo - text.Width(range);
-            if (gaps > 0 && slack > 0f && slack / gaps <= text.Size / 3f)
+            if (gaps > 0 && slack > 0f && slack / gaps <= text.Size * MaxJustifyGap)
                 extra = slack / gaps;
         }
 
