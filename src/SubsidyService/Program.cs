@@ -3,6 +3,7 @@ using SubsidyService.Approval;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
+using SubsidyService.Letters;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
 using SubsidyService.Policy;

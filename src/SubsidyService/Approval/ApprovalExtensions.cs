@@ -12,7 +12,8 @@ public static class ApprovalExtensions
     {
         builder.AddBudgets();
         builder.Services.AddSingleton<LetterNumbering>();
-        builder.Services.AddSingleton<LetterComposer>();
+        builder.Services.AddLetterRendering();
+        builder.Services.AddSingleton<LetterDrafting>();
         builder.Services.AddSingleton<LetterIssuer>();
         builder.Services.AddSingleton<LetterExport>();
         builder.Services.AddSingleton<ITransitionHandler, ApprovalHandler>();

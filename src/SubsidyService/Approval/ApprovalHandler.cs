@@ -59,7 +59,7 @@ public sealed class ApprovalHandler(ClaimEvaluator evaluator, LetterIssuer lette
     private async Task<object> IssueAsync(TransitionContext t, string kind, DateOnly? noticeEndsOn)
     {
         var draft = new LetterDraft(kind, t.Claim.Id, evaluator.FactsOf(t.Claim), t.Evaluation, ChinaTime.DateOf(t.Now),
-            noticeEndsOn, t.ReasonCode, t.Reason);
+            noticeEndsOn, t.ReasonCode, t.Reason, []);
         var issued = await letters.IssueAsync(t.Connection, t.Transaction, draft, t.Actor.Role == Role.System ? null : t.Actor.Id, t.Now);
         await ClaimStore.SetLetterAsync(t.Connection, t.Transaction, t.Claim.Id, issued.Number, issued.Sha256);
         return new { kind, issued.Number, issued.Sha256 };

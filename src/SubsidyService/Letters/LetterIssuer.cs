@@ -13,7 +13,8 @@ public sealed record LetterDraft(
     DateOnly IssuedOn,
     DateOnly? NoticeEndsOn,
     string? ReasonCode,
-    string? Reason);
+    string? Reason,
+    IReadOnlyList<string> RelatedCaseNumbers);
 
 public sealed record IssuedLetter(Guid Id, string Number, string Sha256);
 
@@ -21,7 +22,7 @@ public sealed record IssuedLetter(Guid Id, string Number, string Sha256);
 /// Issues a letter inside the transaction that decides it: takes the year's next number, renders the PDF
 /// and stores it with the SHA-256 of its bytes.
 /// </summary>
-public sealed class LetterIssuer(LetterNumbering numbering, LetterComposer composer)
+public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting drafting)
 {
     public const string Approval = "approval", Rejection = "rejection";
 
@@ -30,7 +31,7 @@ public sealed class LetterIssuer(LetterNumbering numbering, LetterComposer compo
         var year = draft.IssuedOn.Year;
         var seq = await LetterStore.NextSequenceAsync(conn, tx, year);
         var number = numbering.Format(year, seq);
-        var pdf = composer.Render(draft, number);
+        var pdf = drafting.Render(draft, number);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var id = Guid.NewGuid();
         var amount = draft.Kind == Approval ? draft.Evaluation.Amount : 0m;

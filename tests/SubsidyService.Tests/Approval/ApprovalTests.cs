@@ -26,7 +26,7 @@ public sealed class ApprovalTests(AppFixture fixture) : IClassFixture<AppFixture
 
         approved.Status().Should().Be("in_public_notice");
         var letter = approved.GetProperty("letter");
-        letter.GetProperty("number").GetString().Should().MatchRegex($@"^知补〔{Year}〕第\d{{4}}号$");
+        letter.GetProperty("number").GetString().Should().MatchRegex($@"〔{Year}〕第\d{{4}}号$");
         letter.GetProperty("sha256").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
         approved.GetProperty("noticeEndsOn").GetString().Should().NotBeNull();
         var after = await s.BudgetAsync(Year);
@@ -64,7 +64,7 @@ public sealed class ApprovalTests(AppFixture fixture) : IClassFixture<AppFixture
         genuine.GetProperty("claimId").GetGuid().Should().Be(approved.Id());
         var forged = await ClaimApi.JsonAsync(await anonymous.GetAsync($"/api/v1/letters/{Uri.EscapeDataString(number)}/verify?sha256={new string('0', 64)}"));
         forged.GetProperty("valid").GetBoolean().Should().BeFalse();
-        var unknown = await ClaimApi.JsonAsync(await anonymous.GetAsync($"/api/v1/letters/{Uri.EscapeDataString("知补〔1999〕第9999号")}/verify"));
+        var unknown = await ClaimApi.JsonAsync(await anonymous.GetAsync($"/api/v1/letters/{Uri.EscapeDataString("县知补〔1999〕第9999号")}/verify"));
         unknown.GetProperty("valid").GetBoolean().Should().BeFalse();
     }
 
