@@ -36,7 +36,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id }));
+            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
@@ -58,10 +58,20 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await ClaimStore.UpdateFactsAsync(conn, tx, id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, clock.GetUtcNow().UtcDateTime);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "edit", row.Status, row.Status,
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id }));
+            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
+
+    /// <summary>
+    /// The account the subsidy will be paid to, as the event log keeps it: the number masked (auditors read
+    /// the log) with a keyed fingerprint, so a later change of account shows as a change in the log.
+    /// </summary>
+    private object BankRecord(BankAccount bank) => new
+    {
+        bank.BankName, bank.AccountName, accountNumber = bank.MaskedNumber,
+        accountNumberFingerprint = events.Fingerprint(bank.AccountNumber),
+    };
 
     /// <summary>Every field of facts and account is checked at once, so the applicant sees all errors together.</summary>
     private async Task<Outcome<Checked>> CheckAsync(ClaimInput input)

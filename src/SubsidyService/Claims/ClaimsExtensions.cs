@@ -8,8 +8,7 @@ public static class ClaimsExtensions
 {
     public static WebApplicationBuilder AddClaims(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<EventLog>();
-        builder.Services.AddSingleton<EventChainVerifier>();
+        builder.AddAudit();
         builder.Services.AddSingleton<WorkflowSettings>();
         builder.Services.AddSingleton<ClaimEvaluator>();
         builder.Services.AddSingleton<SubmissionScreening>();

@@ -13,6 +13,7 @@ public static class DataExtensions
         var options = new DatabaseOptions
         {
             ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
+            MigrationsConnectionString = builder.Configuration.GetConnectionString("SubsidyMigrations") is { Length: > 0 } m ? m : null,
             DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
         };
         builder.Services.AddSingleton(options);

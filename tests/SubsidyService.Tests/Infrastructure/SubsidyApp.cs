@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SubsidyService.Accounts;
+using SubsidyService.Data;
 
 namespace SubsidyService.Tests.Infrastructure;
 
@@ -18,13 +19,23 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
     : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Passw0rd!";
+
+    /// <summary>Every node of a test deployment shares this checkpoint key (32 bytes, base64).</summary>
+    public const string SealKey = "c3Vic2lkeS10ZXN0LXNlYWwta2V5LTMyLWJ5dGVzLSE=";
+
+    /// <summary>
+    /// The superuser connection string the app was given, for the test's own checks; the service itself
+    /// runs as the DML-only role and migrates as the owner, as in a deployment.
+    /// </summary>
     public string ConnectionString { get; } = connectionString;
     public ConcurrentQueue<string> LogLines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Subsidy", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Subsidy", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Service));
+        builder.UseSetting("ConnectionStrings:SubsidyMigrations", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Owner));
+        builder.UseSetting("Audit:SealKey", SealKey);
         builder.UseSetting("Demo:Seed", "false");
         // The test host has no client address, so every sign-in would share one per-address bucket.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
