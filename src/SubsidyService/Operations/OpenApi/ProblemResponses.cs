@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -36,8 +35,4 @@ public static class ProblemResponses
             document.AddComponent(id, await context.GetOrCreateSchemaAsync(type, cancellationToken: ct));
         return new OpenApiSchemaReference(id, document);
     }
-
-    /// <summary>Whether the endpoint itself declares a response with this status (<c>.ProducesProblem(...)</c> and the like).</summary>
-    public static bool Declares(OpenApiOperationTransformerContext context, int status) =>
-        context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == status);
 }
