@@ -1,10 +1,11 @@
+using SubsidyService.Jobs;
 namespace SubsidyService.Audit;
 
+/// <summary>The hash-chained event log every feature appends to, its sealed checkpoints, and the auditors' endpoints over them.</summary>
 public static class AuditExtensions
 {
     /// <summary>
-    /// The event log, its checkpoints and their verification. <see cref="CheckpointSealer.SealAsync"/> is
-    /// meant for the job scheduler's recurring schedule.
+    /// The event log, its checkpoints and their verification; the sealer runs as a recurring job.
     /// </summary>
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
@@ -13,7 +14,14 @@ public static class AuditExtensions
         builder.Services.AddSingleton<EventChainVerifier>();
         builder.Services.AddSingleton<CheckpointSealer>();
         builder.Services.AddHostedService<SealKeyCheck>();
+        builder.Services.AddRecurringJob<CheckpointSealJob>(CheckpointSealJob.Id, Hangfire.Cron.Minutely());
         return builder;
+    }
+
+    public static WebApplication MapAudit(this WebApplication app)
+    {
+        app.MapAuditEndpoints();
+        return app;
     }
 
     /// <summary>A missing or unreadable seal key stops the server at start, not at the first seal or claim.</summary>

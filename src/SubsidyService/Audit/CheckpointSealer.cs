@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Audit;
 
@@ -13,7 +14,6 @@ public sealed class CheckpointSealer(NpgsqlDataSource db, SealKey key, TimeProvi
     /// <summary>A backlog (the first seal of an old log) becomes several checkpoints of at most this many events.</summary>
     public const int MaxEventsPerCheckpoint = 50_000;
 
-    private const long SealLock = 0x5345_414c_4552;
 
     private sealed record Unsealed(long Id, string Hash);
 
@@ -33,7 +33,7 @@ public sealed class CheckpointSealer(NpgsqlDataSource db, SealKey key, TimeProvi
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@SealLock)", new { SealLock }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLocks.CheckpointSeal }, tx, cancellationToken: ct));
         // Read after the lock (read committed: a fresh snapshot per statement), so a sealer that waited
         // sees what the one before it sealed.
         var last = await conn.QuerySingleOrDefaultAsync<CheckpointRow>(new CommandDefinition(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Audit;
 
@@ -17,8 +18,6 @@ public sealed record NewEvent(Guid? ClaimId, Guid? ActorId, string Actor, string
 /// </summary>
 public sealed class EventLog(TimeProvider clock, SealKey key)
 {
-    private const long UnclaimedChainLock = 0x4556_454e_5453;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
@@ -34,7 +33,7 @@ public sealed class EventLog(TimeProvider clock, SealKey key)
         }
         else
         {
-            await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@UnclaimedChainLock)", new { UnclaimedChainLock }, tx);
+            await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.UnclaimedEventChain);
             prev = await conn.QuerySingleOrDefaultAsync<string>(
                 "SELECT hash FROM claim_events WHERE claim_id IS NULL ORDER BY id DESC LIMIT 1", transaction: tx);
         }

@@ -6,6 +6,7 @@ using SubsidyService.Operations;
 using SubsidyService.Policy;
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Claims;
 
@@ -29,7 +30,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         // One applicant's creations queue here (only that applicant's), so two at once cannot both pass the count.
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('drafts:' || @Id::text, 0))", new { actor.Id }, tx);
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.Drafts(actor.Id));
         var drafts = await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM claims WHERE applicant_id = @Id AND status = 'draft'", new { actor.Id }, tx);
         if (drafts >= maxDrafts)
             return new Refusal(409, "quota_exceeded", "草稿过多", $"每位申请人最多保留 {maxDrafts} 份草稿，请先提交或撤回已有的草稿。");

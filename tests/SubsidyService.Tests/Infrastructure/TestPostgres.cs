@@ -71,6 +71,9 @@ public static class TestPostgres
         var migrator = new Migrator(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance);
         // As a deployment does it: the owner migrates, and grants the service's role what it needs.
         await migrator.MigrateAsync(server.ConnectionStringAs(DatabaseRoles.Owner, Template), Migrator.Embedded(), DatabaseRoles.Service);
+        // Hangfire's tables too, as the service's role (which runs the jobs), so that each node of a test does not install them again.
+        await using (var dataSource = NpgsqlDataSource.Create(server.ConnectionStringAs(DatabaseRoles.Service, Template)))
+            SubsidyService.Jobs.JobStorageFactory.PrepareSchema(dataSource);
         // A template must have no open sessions while it is cloned.
         NpgsqlConnection.ClearAllPools();
         return server;
