@@ -49,6 +49,12 @@ public static class AccountsExtensions
         return builder;
     }
 
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+
     public const string SignInRateLimit = "sign-in";
 
     /// <summary>

@@ -1,7 +1,7 @@
 using SubsidyService.Budgets;
 using SubsidyService.Claims;
 using SubsidyService.Letters;
-using SubsidyService.Operations;
+using SubsidyService.Jobs;
 
 namespace SubsidyService.Approval;
 
@@ -18,6 +18,8 @@ public static class ApprovalExtensions
         builder.Services.AddSingleton<LetterExport>();
         builder.Services.AddSingleton<ITransitionHandler, ApprovalHandler>();
         builder.Services.AddSingleton<NoticeSweep>();
+        builder.Services.AddRecurringJob<NoticeSweepJob>(NoticeSweepJob.Id, "*/10 * * * *");
+        builder.Services.AddHostedService<DemoBudgetSeeder>();
         return builder;
     }
 
@@ -26,13 +28,5 @@ public static class ApprovalExtensions
         app.MapBudgets();
         app.MapLetterEndpoints();
         return app;
-    }
-
-    /// <summary>The demo gets this year's budget, so that a claim can be approved straight away.</summary>
-    public static async Task SeedDemoBudgetAsync(this WebApplication app, decimal amount = 500_000m)
-    {
-        if (!Accounts.DemoSeeder.ShouldSeed(app.Configuration, app.Services.GetRequiredService<Data.Database>())) return;
-        var clock = app.Services.GetRequiredService<TimeProvider>();
-        await app.Services.GetRequiredService<BudgetStore>().EnsureAsync(clock.Today().Year, amount, clock.GetUtcNow().UtcDateTime);
     }
 }

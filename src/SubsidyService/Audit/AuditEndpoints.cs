@@ -15,7 +15,7 @@ public static class AuditEndpoints
 
         audit.MapGet("/verify", async (EventChainVerifier verifier, CancellationToken ct) => Results.Ok(await verifier.VerifyAsync(ct)))
             .Produces<ChainReport>()
-            .WithSummary("Walk the hash-chained event log; names the first edited or orphaned event");
+            .WithSummary("Recompute every claim's hash chain and every sealed checkpoint; names what broke and counts the events not sealed yet");
 
         audit.MapGet("/events", async (HttpContext http, NpgsqlDataSource db, [FromQuery] string? from, [FromQuery] string? to) =>
         {
@@ -31,11 +31,11 @@ public static class AuditEndpoints
                 ORDER BY id
                 """, new { from = Start(fromDate), to = Start(toDate?.AddDays(1)) });
             await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(true));
-            await writer.WriteAsync(Csv.Row(["id", "claimId", "at", "actorId", "actor", "trigger", "from", "to", "reason", "data", "prevHash", "hash"]));
+            await writer.WriteAsync(Csv.Row(["id", "claimId", "at", "actorId", "actor", "trigger", "from", "to", "reason", "data", "prevHash", "hash", "hashVersion"]));
             await foreach (var e in rows.WithCancellation(http.RequestAborted))
                 await writer.WriteAsync(Csv.Row([e.Id.ToString(CultureInfo.InvariantCulture), e.ClaimId?.ToString(),
                     e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), e.ActorId?.ToString(), e.Actor,
-                    e.Trigger, e.FromStatus, e.ToStatus, e.Reason, e.Data, e.PrevHash, e.Hash]));
+                    e.Trigger, e.FromStatus, e.ToStatus, e.Reason, e.Data, e.PrevHash, e.Hash, e.HashVersion.ToString(CultureInfo.InvariantCulture)]));
             return Results.Empty;
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")

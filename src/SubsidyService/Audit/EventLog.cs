@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Audit;
 
@@ -8,13 +9,15 @@ namespace SubsidyService.Audit;
 public sealed record NewEvent(Guid? ClaimId, Guid? ActorId, string Actor, string Trigger,
     string? From, string? To, string? Reason = null, object? Data = null);
 
-/// <summary>Appends events to the hash chain inside the caller's transaction.</summary>
-public sealed class EventLog(TimeProvider clock)
+/// <summary>
+/// Appends events inside the caller's transaction, each chained to the previous event of its own claim.
+/// The caller holds the claim's row lock (<c>SELECT … FOR UPDATE</c>, an <c>UPDATE</c> of the row, or the
+/// <c>INSERT</c> that creates it) until it commits, so the claim's events come one after another without
+/// any lock of the log's own; claims never wait for each other here. Events of no claim share a small
+/// chain of their own behind an advisory lock.
+/// </summary>
+public sealed class EventLog(TimeProvider clock, SealKey key)
 {
-    // All writers of the chain queue on this lock until their transaction ends, so each event's
-    // predecessor is the row committed just before it.
-    private const long ChainLock = 0x4556_454e_5453;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
@@ -22,17 +25,31 @@ public sealed class EventLog(TimeProvider clock)
 
     public async Task<long> AppendAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NewEvent e)
     {
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@ChainLock)", new { ChainLock }, tx);
-        var prev = await conn.QuerySingleOrDefaultAsync<string>(
-            "SELECT hash FROM claim_events ORDER BY id DESC LIMIT 1", transaction: tx) ?? EventHash.Genesis;
+        string? prev;
+        if (e.ClaimId is { } claimId)
+        {
+            prev = await conn.QuerySingleOrDefaultAsync<string>(
+                "SELECT hash FROM claim_events WHERE claim_id = @claimId ORDER BY id DESC LIMIT 1", new { claimId }, tx);
+        }
+        else
+        {
+            await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.UnclaimedEventChain);
+            prev = await conn.QuerySingleOrDefaultAsync<string>(
+                "SELECT hash FROM claim_events WHERE claim_id IS NULL ORDER BY id DESC LIMIT 1", transaction: tx);
+        }
+        prev ??= EventHash.Genesis;
         var id = await conn.ExecuteScalarAsync<long>("SELECT nextval('claim_events_id_seq')", transaction: tx);
         var at = EventHash.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var data = e.Data is null ? null : JsonSerializer.Serialize(e.Data, Json);
-        var hash = EventHash.Of(id, e.ClaimId, at, e.ActorId, e.Actor, e.Trigger, e.From, e.To, e.Reason, data, prev);
+        var version = EventHash.Current;
+        var hash = EventHash.Of(version, id, e.ClaimId, at, e.ActorId, e.Actor, e.Trigger, e.From, e.To, e.Reason, data, prev);
         await conn.ExecuteAsync("""
-            INSERT INTO claim_events (id, claim_id, at, actor_id, actor, trigger, from_status, to_status, reason, data, prev_hash, hash)
-            VALUES (@id, @ClaimId, @at, @ActorId, @Actor, @Trigger, @From, @To, @Reason, @data::json, @prev, @hash)
-            """, new { id, e.ClaimId, at, e.ActorId, e.Actor, e.Trigger, e.From, e.To, e.Reason, data, prev, hash }, tx);
+            INSERT INTO claim_events (id, claim_id, at, actor_id, actor, trigger, from_status, to_status, reason, data, prev_hash, hash, hash_version)
+            VALUES (@id, @ClaimId, @at, @ActorId, @Actor, @Trigger, @From, @To, @Reason, @data::json, @prev, @hash, @version)
+            """, new { id, e.ClaimId, at, e.ActorId, e.Actor, e.Trigger, e.From, e.To, e.Reason, data, prev, hash, version }, tx);
         return id;
     }
+
+    /// <summary>A keyed fingerprint for a value the log records without showing it (see <see cref="SealKey.Fingerprint"/>).</summary>
+    public string Fingerprint(string value) => key.Fingerprint(value);
 }

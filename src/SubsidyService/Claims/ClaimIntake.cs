@@ -6,6 +6,7 @@ using SubsidyService.Operations;
 using SubsidyService.Policy;
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Claims;
 
@@ -29,14 +30,14 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         // One applicant's creations queue here (only that applicant's), so two at once cannot both pass the count.
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('drafts:' || @Id::text, 0))", new { actor.Id }, tx);
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.Drafts(actor.Id));
         var drafts = await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM claims WHERE applicant_id = @Id AND status = 'draft'", new { actor.Id }, tx);
         if (drafts >= maxDrafts)
             return new Refusal(409, "quota_exceeded", "草稿过多", $"每位申请人最多保留 {maxDrafts} 份草稿，请先提交或撤回已有的草稿。");
         await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id }));
+            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
@@ -58,10 +59,20 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await ClaimStore.UpdateFactsAsync(conn, tx, id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, clock.GetUtcNow().UtcDateTime);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "edit", row.Status, row.Status,
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id }));
+            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
+
+    /// <summary>
+    /// The account the subsidy will be paid to, as the event log keeps it: the number masked (auditors read
+    /// the log) with a keyed fingerprint, so a later change of account shows as a change in the log.
+    /// </summary>
+    private object BankRecord(BankAccount bank) => new
+    {
+        bank.BankName, bank.AccountName, accountNumber = bank.MaskedNumber,
+        accountNumberFingerprint = events.Fingerprint(bank.AccountNumber),
+    };
 
     /// <summary>Every field of facts and account is checked at once, so the applicant sees all errors together.</summary>
     private async Task<Outcome<Checked>> CheckAsync(ClaimInput input)

@@ -13,6 +13,7 @@ public static class DataExtensions
         var options = new DatabaseOptions
         {
             ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
+            MigrationsConnectionString = builder.Configuration.GetConnectionString("SubsidyMigrations") is { Length: > 0 } m ? m : null,
             DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
         };
         builder.Services.AddSingleton(options);
@@ -40,7 +41,7 @@ public static class DataExtensions
         await db.StartAsync();
         await using var conn = await db.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(7421)", transaction: tx);
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.KeyRing);
         var keys = app.Services.GetRequiredService<IKeyManager>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!keys.GetAllKeys().Any(k => k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2) && !k.IsRevoked))

@@ -33,6 +33,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
+    /// <summary>A database of this server signed in as <see cref="DatabaseRoles.Owner"/> or <see cref="DatabaseRoles.Service"/>.</summary>
+    public string ConnectionStringAs(string role, string database) => DatabaseRoles.ConnectionStringAs(ConnectionString(database), role);
+
     private EmbeddedPostgres(string binDir, string? runAs, string clusterDir, string password, ILogger logger)
     {
         _binDir = binDir;
@@ -74,6 +77,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await pg.InitAsync(parent, ct);
             await pg.StopLeftoverServerAsync(ct);
             await pg.StartServerAsync(ct);
+            await using (var conn = new NpgsqlConnection(pg.ConnectionString()))
+            {
+                await conn.OpenAsync(ct);
+                await DatabaseRoles.EnsureAsync(conn, pg.Password, ct);
+            }
             return pg;
         }
         catch
@@ -132,7 +140,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task WaitUntilAcceptingAsync(CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Elapsed time, not the clock: a wall-clock jump must not cut the wait short or stretch it.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -141,7 +150,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await conn.OpenAsync(ct);
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            catch (NpgsqlException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
             {
                 await Task.Delay(200, ct);
             }
@@ -186,15 +195,27 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Starts a stopped server again on the same port (used to test recovery).</summary>
     public Task RestartAsync(CancellationToken ct = default) => StartServerAsync(ct, Port);
 
+    /// <summary>Creates the database, owned by <see cref="DatabaseRoles.Owner"/>; one made before the roles existed is handed over to it.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString());
-        await conn.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn);
-        exists.Parameters.AddWithValue(database);
-        if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "")}\"", conn);
-        await create.ExecuteNonQueryAsync(ct);
+        await using (var conn = new NpgsqlConnection(ConnectionString()))
+        {
+            await conn.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", conn);
+            exists.Parameters.AddWithValue(database);
+            var owner = await exists.ExecuteScalarAsync(ct) as string;
+            if (owner is null)
+            {
+                await using var create = new NpgsqlCommand(
+                    $"CREATE DATABASE \"{database.Replace("\"", "")}\" OWNER {DatabaseRoles.Owner}", conn);
+                await create.ExecuteNonQueryAsync(ct);
+                return;
+            }
+            if (owner == DatabaseRoles.Owner) return;
+        }
+        await using var onDatabase = new NpgsqlConnection(ConnectionString(database));
+        await onDatabase.OpenAsync(ct);
+        await DatabaseRoles.HandOverAsync(onDatabase, ct);
     }
 
     public async ValueTask DisposeAsync()

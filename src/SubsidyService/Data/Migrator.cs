@@ -16,9 +16,6 @@ public sealed record Migration(string Name, string Sql)
 /// </summary>
 public sealed class Migrator(ILogger<Migrator> logger)
 {
-    // Any fixed 64-bit number: all nodes must agree on it.
-    private const long AdvisoryLockKey = 0x5375_6273_6964_79;
-
     public static IReadOnlyList<Migration> Embedded()
     {
         var asm = typeof(Migrator).Assembly;
@@ -33,12 +30,18 @@ public sealed class Migrator(ILogger<Migrator> logger)
     public async Task<int> MigrateAsync(string connectionString, CancellationToken ct = default)
         => await MigrateAsync(connectionString, Embedded(), ct);
 
-    public async Task<int> MigrateAsync(string connectionString, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
+    public Task<int> MigrateAsync(string connectionString, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
+        => MigrateAsync(connectionString, migrations, null, ct);
+
+    /// <param name="runtimeRole">
+    /// The role the service runs as, when it is not the one migrating: after the files, it is granted what
+    /// the service needs on every table (those of later migrations too), and no more.
+    /// </param>
+    public async Task<int> MigrateAsync(string connectionString, IReadOnlyList<Migration> migrations, string? runtimeRole, CancellationToken ct = default)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
-        await Exec(conn, null, "SELECT pg_advisory_lock($1)", ct, AdvisoryLockKey);
-        try
+        await using (await AdvisoryLocks.ForSessionAsync(conn, AdvisoryLocks.Migrations, ct))
         {
             await Exec(conn, null, """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -69,13 +72,46 @@ public sealed class Migrator(ILogger<Migrator> logger)
                 logger.LogInformation("Applied migration {Name}", m.Name);
                 count++;
             }
+            if (runtimeRole is not null) await GrantAsync(conn, runtimeRole, ct);
             return count;
         }
-        finally
-        {
-            await Exec(conn, null, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLockKey);
-        }
     }
+
+    /// <summary>
+    /// Rows only: read and write every table, except that a table guarded by an <c>…_append_only</c> trigger
+    /// may only be read and added to. Not the owner, so no DDL: the role cannot switch a trigger off.
+    /// Hangfire creates its tables in schema <c>hangfire</c> at start-up, as this role.
+    /// </summary>
+    private static async Task GrantAsync(NpgsqlConnection conn, string role, CancellationToken ct)
+    {
+        var r = "\"" + role.Replace("\"", "\"\"") + "\"";
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await Exec(conn, tx, $$"""
+            DO $$
+            DECLARE t record;
+            BEGIN
+                IF current_user = {{Literal(role)}} THEN RETURN; END IF;
+                EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO {{r.Replace("%", "%%")}}', current_database());
+                GRANT USAGE ON SCHEMA public TO {{r}};
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {{r}};
+                GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {{r}};
+                REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM {{r}};
+                FOR t IN
+                    SELECT DISTINCT g.tgrelid::regclass AS name FROM pg_trigger g
+                    JOIN pg_proc p ON p.oid = g.tgfoid JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE p.proname LIKE '%\_append\_only' AND n.nspname = 'public'
+                LOOP
+                    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM {{r.Replace("%", "%%")}}', t.name);
+                END LOOP;
+                IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'hangfire') THEN
+                    GRANT USAGE, CREATE ON SCHEMA hangfire TO {{r}};
+                END IF;
+            END $$
+            """, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static string Literal(string s) => "'" + s.Replace("'", "''") + "'";
 
     private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params object[] args)
     {

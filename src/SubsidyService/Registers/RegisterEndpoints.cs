@@ -15,14 +15,14 @@ public static class RegisterEndpoints
         {
             var (name, content, problem) = await ReadFileAsync(http);
             if (problem is not null) return problem;
-            return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(r =>
-                Results.Ok(new { imported = r.Imported, alreadyKnown = r.AlreadyKnown, matchedClaims = r.MatchedClaims, importId = r.ImportId, matchedClaimIds = r.MatchedClaimIds }));
+            return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(Results.Ok);
         })
         // The role is checked before the body is read: nobody else gets to make the service read 20 MB.
         .RequireAuthorization(Accounts.Roles.Verifier)
         .DisableAntiforgery()
         .WithTags("Registers")
         .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .Produces<ImportResult>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -111,16 +111,27 @@ public sealed class ConcurrencyAndAuditTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task The_service_cannot_update_or_delete_events()
+    public async Task The_service_cannot_update_or_delete_events_nor_switch_the_guard_off()
     {
         var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
         await UnderReviewAsync(verifier);
         var db = fixture.App.Service<NpgsqlDataSource>();
         await using var conn = await db.OpenConnectionAsync();
-        var update = () => conn.ExecuteAsync("UPDATE claim_events SET reason = 'x'");
-        var delete = () => conn.ExecuteAsync("DELETE FROM claim_events");
-        (await update.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
-        (await delete.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
+        (await conn.ExecuteScalarAsync<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).Should().BeFalse();
+        foreach (var sql in new[]
+                 {
+                     "UPDATE claim_events SET reason = 'x'", "DELETE FROM claim_events", "TRUNCATE claim_events",
+                     "ALTER TABLE claim_events DISABLE TRIGGER claim_events_no_update", "ALTER TABLE claim_events DISABLE TRIGGER ALL",
+                     "DROP TRIGGER claim_events_no_update ON claim_events",
+                     "UPDATE audit_checkpoints SET mac = 'x'", "DELETE FROM audit_checkpoint_events",
+                     "ALTER TABLE audit_checkpoints DISABLE TRIGGER ALL",
+                 })
+        {
+            var act = () => conn.ExecuteAsync(sql);
+            (await act.Should().ThrowAsync<PostgresException>(sql)).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege, sql);
+        }
+        var replica = () => conn.ExecuteAsync("SET session_replication_role = replica");
+        (await replica.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SubsidyService.Accounts;
+using SubsidyService.Data;
 
 namespace SubsidyService.Tests.Infrastructure;
 
@@ -14,27 +15,42 @@ namespace SubsidyService.Tests.Infrastructure;
 /// The real service in-process on a given database. Several instances on one connection string are
 /// several nodes of one deployment.
 /// </summary>
-public sealed class SubsidyApp(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+public sealed class SubsidyApp(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Passw0rd!";
+
+    /// <summary>Every node of a test deployment shares this checkpoint key (32 bytes, base64).</summary>
+    public const string SealKey = "c3Vic2lkeS10ZXN0LXNlYWwta2V5LTMyLWJ5dGVzLSE=";
+
+    /// <summary>
+    /// The superuser connection string the app was given, for the test's own checks; the service itself
+    /// runs as the DML-only role and migrates as the owner, as in a deployment.
+    /// </summary>
     public string ConnectionString { get; } = connectionString;
     public ConcurrentQueue<string> LogLines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Subsidy", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Subsidy", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Service));
+        builder.UseSetting("ConnectionStrings:SubsidyMigrations", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Owner));
+        builder.UseSetting("Audit:SealKey", SealKey);
         builder.UseSetting("Demo:Seed", "false");
         // The test host has no client address, so every sign-in would share one per-address bucket.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         // One key-ring certificate for the whole run, so that the nodes of a cluster test read each other's keys.
         builder.UseSetting("DataProtection:CertificateFile", TestKeyRing.File);
+        // Dozens of nodes share the test machine: few workers each (a test about jobs may ask for more).
+        builder.UseSetting("Jobs:WorkerCount", "2");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(LogLines)));
         if (clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+        if (services is not null)
+            builder.ConfigureServices(services);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -22,7 +22,10 @@ public static class TestPostgres
     public static string RunRoot { get; } = Environment.GetEnvironmentVariable("SUBSIDY_TEST_ROOT") is { Length: > 0 } r
         ? r : Path.Combine(Path.GetTempPath(), "subsidy-tests", "adhoc");
 
-    /// <summary>A fresh database with every migration applied.</summary>
+    /// <summary>
+    /// A fresh database with every migration applied, owned by <see cref="DatabaseRoles.Owner"/>. The string
+    /// signs in as the superuser; <see cref="SubsidyApp"/> runs the service as <see cref="DatabaseRoles.Service"/>.
+    /// </summary>
     public static async Task<string> CreateMigratedDatabaseAsync() => await CloneAsync(Template);
 
     /// <summary>A fresh, empty database (no tables at all).</summary>
@@ -37,7 +40,7 @@ public static class TestPostgres
         {
             await using var conn = new NpgsqlConnection(server.ConnectionString());
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", conn);
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template} OWNER {DatabaseRoles.Owner}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
         finally
@@ -66,7 +69,11 @@ public static class TestPostgres
         };
         await server.EnsureDatabaseAsync(Template);
         var migrator = new Migrator(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance);
-        await migrator.MigrateAsync(server.ConnectionString(Template));
+        // As a deployment does it: the owner migrates, and grants the service's role what it needs.
+        await migrator.MigrateAsync(server.ConnectionStringAs(DatabaseRoles.Owner, Template), Migrator.Embedded(), DatabaseRoles.Service);
+        // Hangfire's tables too, as the service's role (which runs the jobs), so that each node of a test does not install them again.
+        await using (var dataSource = NpgsqlDataSource.Create(server.ConnectionStringAs(DatabaseRoles.Service, Template)))
+            SubsidyService.Jobs.JobStorageFactory.PrepareSchema(dataSource);
         // A template must have no open sessions while it is cloned.
         NpgsqlConnection.ClearAllPools();
         return server;
