@@ -24,6 +24,9 @@ public static class TestJobs
             CREATE TABLE test_job_attempts (key text NOT NULL, node text NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp());
             CREATE TABLE test_job_effects (key text PRIMARY KEY, node text NOT NULL);
             """);
+        // As if a migration had made them: owned by the owner role, whose grants at start-up let the service's role use them.
+        foreach (var table in new[] { "test_job_runs", "test_job_attempts", "test_job_effects" })
+            await conn.ExecuteAsync($"ALTER TABLE {table} OWNER TO {SubsidyService.Data.DatabaseRoles.Owner}");
     }
 
     /// <summary>A node with short polling intervals, named, with the test jobs' services.</summary>
