@@ -14,11 +14,14 @@ internal static class ScreeningQueries
     public static readonly string NotLive = string.Join(", ",
         Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s)).Select(s => $"'{EnumCodes.ToCode(s)}'"));
 
-    /// <summary>The claim's own case numbers (effective instance first) and invoice keys: one batch.</summary>
-    public const string Own = """
-        SELECT canonical FROM claim_case_numbers WHERE claim_id = @Id ORDER BY NOT is_primary, canonical;
-        SELECT invoice_key FROM claim_invoices WHERE claim_id = @Id ORDER BY position;
-        """;
+    /// <summary>The claim's own case numbers (effective instance first) and invoice keys, sent as one batch (<see cref="Own"/>).</summary>
+    public static readonly string[] OwnStatements =
+    [
+        "SELECT canonical FROM claim_case_numbers WHERE claim_id = @Id ORDER BY NOT is_primary, canonical",
+        "SELECT invoice_key FROM claim_invoices WHERE claim_id = @Id ORDER BY position",
+    ];
+
+    public static readonly string Own = string.Join(";\n", OwnStatements);
 
     /// <summary>One statement takes every lock, in one order everywhere, so two submissions cannot deadlock.</summary>
     public const string Lock = """

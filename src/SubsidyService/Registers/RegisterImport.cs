@@ -22,6 +22,12 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimePro
     // closed claims need nothing more.
     private static readonly string[] RescreenedStatuses = ["submitted", "under_review", "supplement_requested", "verified", "in_public_notice", "ready_for_payout"];
 
+    /// <summary>Rows already on file for the imported cases, found by the case-number index.</summary>
+    internal const string KnownRows = """
+        SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
+        WHERE canonical_case_number = ANY(@cases)
+        """;
+
     public async Task<Outcome<ImportResult>> ImportAsync(Actor actor, string fileName, byte[] content)
     {
         if (actor.Role != Role.Verifier) return Refusal.Forbidden("只有审核员可以导入外部资助名录。");
@@ -49,10 +55,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimePro
         await using var tx = await conn.BeginTransactionAsync();
         // Registers are re-published with old rows repeated: a row already on file is not a new funding record.
         await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('funding-register-import', 0))", transaction: tx);
-        var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>("""
-            SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
-            WHERE canonical_case_number = ANY(@cases)
-            """, new { cases = rows.Select(r => r.CanonicalCaseNumber).Distinct().ToArray() }, tx))
+        var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>(KnownRows, new { cases = rows.Select(r => r.CanonicalCaseNumber).Distinct().ToArray() }, tx))
             .Select(k => (k.Item1, k.Item2, k.Item3, k.Item4, k.Item5, k.Item6 is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null))
             .ToHashSet();
         var total = rows.Count;
