@@ -100,7 +100,7 @@ public static class HttpBenchmarks
     }
 
     private static Dictionary<string, object?> Facts(string applicantType, string fee, string outcome = "won",
-        string caseNumber = "（2024）浙02民初123号", string invoice = "12345678") => new()
+        string caseNumber = "（2024）浙02民初123号", string invoice = "24332000000012345678") => new()
     {
         ["applicantType"] = applicantType,
         ["name"] = applicantType == "natural_person" ? "张明" : "某某科技有限公司",

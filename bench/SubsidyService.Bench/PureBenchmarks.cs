@@ -65,7 +65,7 @@ public static class PureBenchmarks
     private static ClaimFactsInput TypicalInput() => new(
         "natural_person", "张明", PersonId(), true, "（2024）浙02民初123号", "宁波市中级人民法院", "patent_infringement", "won",
         "2024-05-20", false, false, "8000.00",
-        [new InvoiceInput("12345678", "5000.00", "2024-03-01"), new InvoiceInput("1234 5679", "3000.00", "2024-04-01")], []);
+        [new InvoiceInput("12345678", "5000.00", "2024-03-01", "3300231130"), new InvoiceInput("24332000000012345679", "3000.00", "2024-04-01")], []);
 
     private static (ScreeningCandidate, List<LiveClaimRow>, List<FundingRegisterRow>) ScreeningInputs()
     {
@@ -73,7 +73,7 @@ public static class PureBenchmarks
         var live = Enumerable.Range(0, 1_000)
             .Select(i => new LiveClaimRow(Guid.NewGuid(), PersonId(), $"(2023)浙02民初{i}号", [$"9000000{i:D4}", $"8000000{i:D4}"]))
             .ToList();
-        live[500] = live[500] with { InvoiceDigits = ["98765432"] };
+        live[500] = live[500] with { Invoices = ["98765432"] };
         var register = Enumerable.Range(0, 10_000)
             .Select(i => new FundingRegisterRow(Guid.NewGuid(), "市知识产权局", "市级", $"申请人{i}", $"(2022)沪73知民初{i}号", 1_000.00m))
             .ToList();

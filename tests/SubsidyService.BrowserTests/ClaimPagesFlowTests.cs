@@ -20,6 +20,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await page.FillAsync("#court", "宁波市中级人民法院");
         await page.SelectOptionAsync("#caseType", "patent_infringement");
         await page.SelectOptionAsync("#outcome", "won");
+        await page.CheckAsync("input[name='partyRole'][value='plaintiff']");
         await page.FillAsync("#judgmentEffectiveDate", "2024-05-20");
         await page.FillAsync("#agencyFee", "8000.00");
         await page.FillAsync("input[name='invoices[0].number']", invoice);

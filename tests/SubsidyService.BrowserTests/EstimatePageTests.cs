@@ -25,6 +25,7 @@ public sealed class EstimatePageTests(BrowserFixture fixture)
         await page.FillAsync("#judgmentEffectiveDate", "2024-05-20");
         await page.FillAsync("#agencyFee", "12000.00");
         await page.FillAsync("input[name='invoices[0].number']", "12345678");
+        await page.FillAsync("input[name='invoices[0].code']", "3302231130");
         await page.FillAsync("input[name='invoices[0].amount']", "12000.00");
 
         var result = page.Locator("#estimate-result");

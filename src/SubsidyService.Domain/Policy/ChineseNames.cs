@@ -41,5 +41,12 @@ public static class ChineseNames
         _ => value.ToString(),
     };
 
+    public static string Of(PartyRole value) => value switch
+    {
+        PartyRole.Plaintiff => "原告/请求人",
+        PartyRole.Defendant => "被告",
+        _ => value.ToString(),
+    };
+
     public static string YesNo(bool value) => value ? "是" : "否";
 }

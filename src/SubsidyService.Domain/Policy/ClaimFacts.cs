@@ -15,4 +15,14 @@ public sealed record ClaimFacts(
     bool MajorImpact,
     decimal AgencyFee,
     IReadOnlyList<Invoice> Invoices,
-    IReadOnlyList<OtherFunding> OtherFunding);
+    IReadOnlyList<OtherFunding> OtherFunding,
+    PartyRole PartyRole = PartyRole.Plaintiff,
+    IReadOnlyList<string>? RelatedCaseNumbers = null)
+{
+    /// <summary>The other instances' case numbers of the same dispute (一审, 二审, 再审), as given.</summary>
+    public IReadOnlyList<string> RelatedCaseNumbers { get; init; } = RelatedCaseNumbers ?? [];
+
+    /// <summary>Every case number of the dispute in canonical form, the effective one first; screening compares them all.</summary>
+    public IReadOnlyList<string> CanonicalCaseNumbers =>
+        new[] { CaseNumber }.Concat(this.RelatedCaseNumbers).Select(Screening.CaseNumber.Canonical).Distinct(StringComparer.Ordinal).ToList();
+}

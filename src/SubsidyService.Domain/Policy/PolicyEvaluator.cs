@@ -14,6 +14,7 @@ public static class PolicyEvaluator
         new FeeMustBeSupportedByInvoice(),
         new NoOtherLevelFundingForTheSameCase(),
         new ApplicationMustBeWithinWindow(),
+        new ClaimantMustBeTheRightsHolder(),
     ];
 
     public static Evaluation Evaluate(ClaimFacts facts, PolicyVersion version, EvaluationContext ctx)
@@ -26,7 +27,7 @@ public static class PolicyEvaluator
         var tier = TierRule.Determine(facts, version);
         trace.Add(TierStep(facts, version, tier));
 
-        var invoiceTotal = facts.Invoices.Sum(i => i.Amount);
+        var invoiceTotal = InvoiceTotal(facts);
         var feeBase = Math.Min(facts.AgencyFee, invoiceTotal);
         if (ctx.FeeBaseLimit is { } limit)
             feeBase = Math.Min(feeBase, limit);
@@ -56,6 +57,13 @@ public static class PolicyEvaluator
         var amount = !eligible ? 0.00m : capApplied ? cap!.Value : uncapped;
 
         return new Evaluation(eligible, tier, version.Rate, feeBase, uncapped, cap, amount, capApplied, reasons, trace, version.Id);
+    }
+
+    /// <summary>Each invoice once: the validator refuses a repeat, and facts stored before it did still count it once.</summary>
+    public static decimal InvoiceTotal(ClaimFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.Invoices.DistinctBy(i => i.Identity, StringComparer.Ordinal).Sum(i => i.Amount);
     }
 
     private static TraceStep TierStep(ClaimFacts facts, PolicyVersion version, Tier? tier)

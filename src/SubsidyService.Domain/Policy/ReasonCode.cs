@@ -9,4 +9,5 @@ public enum ReasonCode
     NoInvoice,
     DuplicateFunding,
     OutsideApplicationWindow,
+    NotRightsHolder,
 }

@@ -1,4 +1,10 @@
 namespace SubsidyService.Domain.Screening;
 
-/// <summary>Another live claim (not rejected or withdrawn) to screen against.</summary>
-public sealed record LiveClaimRow(Guid ClaimId, string ApplicantIdNumber, string CanonicalCaseNumber, IReadOnlyList<string> InvoiceDigits);
+/// <summary>Another live claim (submitted, not rejected or withdrawn) to screen against, with every case number of its dispute.</summary>
+public sealed record LiveClaimRow(Guid ClaimId, string ApplicantIdNumber, IReadOnlyList<string> CaseNumbers, IReadOnlyList<string> Invoices)
+{
+    public LiveClaimRow(Guid claimId, string applicantIdNumber, string caseNumber, IReadOnlyList<string> invoices)
+        : this(claimId, applicantIdNumber, [caseNumber], invoices)
+    {
+    }
+}

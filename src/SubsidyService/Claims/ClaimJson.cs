@@ -20,8 +20,19 @@ public static class ClaimJson
         EnumCodes.ToCode(f.ApplicantType), f.Name, f.IdNumber, f.DomicileInCounty, f.CaseNumber, f.Court,
         EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), ApiFormat.Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
         ApiFormat.Money(f.AgencyFee),
-        f.Invoices.Select(i => new InvoiceInput(i.Number, ApiFormat.Money(i.Amount), i.IssuedOn is { } d ? ApiFormat.Date(d) : null)).ToList(),
-        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, ApiFormat.Money(o.Amount), o.Reference)).ToList());
+        f.Invoices.Select(i => new InvoiceInput(i.Number, ApiFormat.Money(i.Amount), i.IssuedOn is { } d ? ApiFormat.Date(d) : null, i.Code)).ToList(),
+        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, ApiFormat.Money(o.Amount), o.Reference)).ToList(),
+        EnumCodes.ToCode(f.PartyRole), f.RelatedCaseNumbers.ToList());
+
+    /// <summary>
+    /// Stored facts as the API shows them. Facts written before <c>partyRole</c> and <c>relatedCaseNumbers</c>
+    /// existed read as what their absence means: a plaintiff, and no other instances.
+    /// </summary>
+    public static ClaimFactsInput WithDefaults(ClaimFactsInput f) => f with
+    {
+        PartyRole = f.PartyRole ?? EnumCodes.ToCode(PartyRole.Plaintiff),
+        RelatedCaseNumbers = f.RelatedCaseNumbers ?? [],
+    };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;

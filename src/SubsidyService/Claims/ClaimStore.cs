@@ -26,7 +26,7 @@ public static class ClaimStore
             id, applicantId, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
             facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
         }, tx);
-        await ReplaceInvoicesAsync(conn, tx, id, facts);
+        await ReplaceNumbersAsync(conn, tx, id, facts);
     }
 
     public static async Task UpdateFactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id,
@@ -42,15 +42,29 @@ public static class ClaimStore
             id, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
             facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
         }, tx);
-        await ReplaceInvoicesAsync(conn, tx, id, facts);
+        await ReplaceNumbersAsync(conn, tx, id, facts);
     }
 
-    private static async Task ReplaceInvoicesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimFacts facts)
+    /// <summary>The invoices and case numbers screening looks claims up by, in one round trip whatever their count.</summary>
+    private static async Task ReplaceNumbersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimFacts facts)
     {
-        await conn.ExecuteAsync("DELETE FROM claim_invoices WHERE claim_id = @id", new { id }, tx);
-        await conn.ExecuteAsync(
-            "INSERT INTO claim_invoices (claim_id, position, number_digits, amount) VALUES (@id, @position, @digits, @Amount)",
-            facts.Invoices.Select((inv, i) => new { id, position = i, digits = InvoiceNumber.Digits(inv.Number), inv.Amount }), tx);
+        await conn.ExecuteAsync("""
+            DELETE FROM claim_invoices WHERE claim_id = @id;
+            DELETE FROM claim_case_numbers WHERE claim_id = @id;
+            INSERT INTO claim_invoices (claim_id, position, number_digits, code, invoice_key, amount)
+            SELECT @id, i.position - 1, i.number, i.code, i.key, i.amount
+            FROM unnest(@numbers::text[], @codes::text[], @keys::text[], @amounts::numeric[]) WITH ORDINALITY AS i(number, code, key, amount, position);
+            INSERT INTO claim_case_numbers (claim_id, canonical, is_primary)
+            SELECT @id, n.canonical, n.position = 1 FROM unnest(@cases::text[]) WITH ORDINALITY AS n(canonical, position);
+            """, new
+        {
+            id,
+            numbers = facts.Invoices.Select(i => InvoiceNumber.Digits(i.Number)).ToArray(),
+            codes = facts.Invoices.Select(i => i.Code).ToArray(),
+            keys = facts.Invoices.Select(i => i.Identity).ToArray(),
+            amounts = facts.Invoices.Select(i => i.Amount).ToArray(),
+            cases = facts.CanonicalCaseNumbers.ToArray(),
+        }, tx);
     }
 
     /// <summary>The status change every transition makes, with the version bump that makes stale writers fail.</summary>

@@ -12,6 +12,7 @@ public static class RejectionReasons
         ["duplicate_funding"] = "同一案件已获其他各级政府同类资助或奖励",
         ["evidence_insufficient"] = "证明材料不足或不真实",
         ["outside_application_window"] = "超出申请期限",
+        ["not_rights_holder"] = "申请人不是维权请求人（在本案中为被告）",
         ["other"] = "其他原因",
     };
 }

@@ -26,6 +26,7 @@ public sealed partial class EstimateModel(Estimator estimator) : PageModel
     [BindProperty] public bool ForeignRelated { get; set; }
     [BindProperty] public bool MajorImpact { get; set; }
     [BindProperty] public string? AgencyFee { get; set; }
+    [BindProperty] public string? PartyRole { get; set; }
     [BindProperty] public List<InvoiceRow> Invoices { get; set; } = [new()];
     [BindProperty] public List<FundingRow> OtherFunding { get; set; } = [];
 
@@ -66,8 +67,9 @@ public sealed partial class EstimateModel(Estimator estimator) : PageModel
         Blank(ApplicantType), Name, IdNumber,
         DomicileInCounty switch { "true" => true, "false" => false, _ => null },
         CaseNumber, Court, Blank(CaseType), Blank(Outcome), Blank(JudgmentEffectiveDate), ForeignRelated, MajorImpact, Blank(AgencyFee),
-        Invoices.Select(i => new InvoiceInput(Blank(i.Number), Blank(i.Amount), Blank(i.IssuedOn))).ToList(),
-        OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, Blank(f.Amount), f.Reference)).ToList());
+        Invoices.Select(i => new InvoiceInput(Blank(i.Number), Blank(i.Amount), Blank(i.IssuedOn), Blank(i.Code))).ToList(),
+        OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, Blank(f.Amount), f.Reference)).ToList(),
+        Blank(PartyRole));
 
     // An empty form field is a missing value, as an absent JSON member is, not a malformed one.
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
@@ -75,6 +77,7 @@ public sealed partial class EstimateModel(Estimator estimator) : PageModel
     public sealed class InvoiceRow
     {
         public string? Number { get; set; }
+        public string? Code { get; set; }
         public string? Amount { get; set; }
         public string? IssuedOn { get; set; }
     }

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 
@@ -10,7 +11,7 @@ public sealed record Evaluated(ClaimFacts Facts, PolicyVersion Version, Evaluati
 /// Validates claim facts and evaluates them under the version in force on the judgment date; shared by
 /// the estimate (API and page) and claim intake, so all give the same answer and the same field errors.
 /// </summary>
-public sealed class Estimator(PolicyStore store, TimeProvider clock)
+public sealed class Estimator(PolicyStore store, TimeProvider clock, WorkingDayCalendar calendar)
 {
     public async Task<(Evaluated? Result, IReadOnlyDictionary<string, string[]> Errors)> EvaluateAsync(ClaimFactsInput input)
     {
@@ -27,7 +28,7 @@ public sealed class Estimator(PolicyStore store, TimeProvider clock)
                 ["judgmentEffectiveDate"] = [$"判决生效日期 {ApiFormat.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。"],
             });
         }
-        return (new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today))), validated.Errors);
+        return (new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today, Calendar: calendar))), validated.Errors);
     }
 
     public async Task<(EstimateResponse? Estimate, IReadOnlyDictionary<string, string[]> Errors)> EstimateAsync(ClaimFactsInput input)

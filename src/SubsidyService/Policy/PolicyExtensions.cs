@@ -5,7 +5,10 @@ public static class PolicyExtensions
     public static WebApplicationBuilder AddPolicy(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddHostedService<PolicyChangeListener>();
         builder.Services.AddSingleton<Estimator>();
+        // The estimate needs the holidays: an application window's last day moves past them.
+        Pages.Claims.WorkingDays.AddWorkingDayCalendar(builder.Services);
         EstimateRateLimit.Add(builder);
         return builder;
     }

@@ -5,7 +5,12 @@ using SubsidyService.Domain.Policy;
 
 namespace SubsidyService.Policy;
 
-/// <summary>Policy versions in PostgreSQL. The exclusion constraint, not this class, is the last word on overlaps.</summary>
+/// <summary>
+/// Policy versions in PostgreSQL. The exclusion constraint, not this class, is the last word on overlaps.
+/// Every estimate and claim needs a version, so the few rows are kept in memory: a trigger on the table
+/// sends a notification on every change, <see cref="PolicyChangeListener"/> drops the copy when one comes,
+/// and while no listener is connected (starting, or the connection lost) every read goes to the database.
+/// </summary>
 public sealed class PolicyStore(NpgsqlDataSource db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -13,31 +18,69 @@ public sealed class PolicyStore(NpgsqlDataSource db)
     // Aliased to the Row constructor's parameter names.
     private const string Columns = "id, effective_from AS effectivefrom, effective_to AS effectiveto, definition::text AS definition";
 
-    public async Task<IReadOnlyList<PolicyVersion>> AllAsync()
+    /// <summary>The channel the table's trigger (migration 0007) notifies.</summary>
+    public const string Channel = "policy_versions_changed";
+
+    private readonly Lock gate = new();
+    private IReadOnlyList<PolicyVersion>? cached;
+    private long generation;
+    private bool listening;
+    private long databaseReads;
+
+    /// <summary>How often the versions were read from the database: the cache's effect, observable.</summary>
+    internal long DatabaseReads => Interlocked.Read(ref databaseReads);
+
+    /// <summary>The table changed (here or on another node): the next read loads it again.</summary>
+    internal void Invalidate()
     {
+        lock (gate)
+        {
+            generation++;
+            cached = null;
+        }
+    }
+
+    /// <summary>Whether change notifications reach this node; without them nothing is cached.</summary>
+    internal void SetListening(bool value)
+    {
+        lock (gate)
+        {
+            listening = value;
+            generation++;
+            cached = null;
+        }
+    }
+
+    /// <summary>Every version, oldest first.</summary>
+    /// <param name="fresh">Read the table, not the copy: for the checks before a change, which must see changes not yet notified.</param>
+    public async Task<IReadOnlyList<PolicyVersion>> AllAsync(bool fresh = false)
+    {
+        long seen;
+        lock (gate)
+        {
+            if (!fresh && cached is { } hit) return hit;
+            seen = generation;
+        }
+
         await using var conn = await db.OpenConnectionAsync();
         var rows = await conn.QueryAsync<Row>($"SELECT {Columns} FROM policy_versions ORDER BY effective_from, id");
-        return rows.Select(r => r.ToVersion()).ToList();
+        Interlocked.Increment(ref databaseReads);
+        var all = rows.Select(r => r.ToVersion()).ToList();
+        lock (gate)
+        {
+            // A change notified while this was loading may not be in it: keep it only if none came.
+            if (listening && generation == seen) cached = all;
+        }
+        return all;
     }
 
     /// <summary>The version in force on the judgment date, or null when none is.</summary>
-    public async Task<PolicyVersion?> InForceAsync(DateOnly judgmentDate)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        var row = await conn.QuerySingleOrDefaultAsync<Row>($"""
-            SELECT {Columns} FROM policy_versions
-            WHERE daterange(effective_from, effective_to, '[]') @> @day::date
-            ORDER BY effective_from DESC, id LIMIT 1
-            """, new { day = AsDateTime(judgmentDate) });
-        return row?.ToVersion();
-    }
+    public async Task<PolicyVersion?> InForceAsync(DateOnly judgmentDate) =>
+        (await AllAsync()).Where(v => v.IsInForceOn(judgmentDate))
+            .OrderByDescending(v => v.EffectiveFrom).ThenBy(v => v.Id, StringComparer.Ordinal).FirstOrDefault();
 
-    public async Task<PolicyVersion?> FindAsync(string id)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        var row = await conn.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM policy_versions WHERE id = @id", new { id });
-        return row?.ToVersion();
-    }
+    public async Task<PolicyVersion?> FindAsync(string id, bool fresh = false) =>
+        (await AllAsync(fresh)).FirstOrDefault(v => string.Equals(v.Id, id, StringComparison.Ordinal));
 
     /// <summary>
     /// Adds a version whose fields are already valid. A taken id names <c>id</c>; dates overlapping another
@@ -49,9 +92,9 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         var errors = new Dictionary<string, string[]>();
         if (version.EffectiveTo < version.EffectiveFrom)
             errors["effectiveTo"] = ["失效日期不能早于生效日期。"];
-        if (await FindAsync(version.Id) is not null)
+        if (await FindAsync(version.Id, fresh: true) is not null)
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
-        if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(), version]) is [var overlap, ..])
+        if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(fresh: true), version]) is [var overlap, ..])
             errors["effectiveFrom"] = [overlap + "。"];
         if (errors.Count > 0) return (null, errors);
 
@@ -62,6 +105,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
                 INSERT INTO policy_versions (id, effective_from, effective_to, definition, created_by)
                 VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
                 """, Parameters(version, createdBy));
+            Invalidate();
             return (version, errors);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
@@ -83,7 +127,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
     public async Task<(PolicyVersion? Updated, Dictionary<string, string[]> Errors)> SetEffectiveToAsync(string id, DateOnly effectiveTo)
     {
         var errors = new Dictionary<string, string[]>();
-        var version = await FindAsync(id);
+        var version = await FindAsync(id, fresh: true);
         if (version is null) return (null, errors);
         if (effectiveTo < version.EffectiveFrom)
             errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {ApiFormat.Date(version.EffectiveFrom)}。"];
@@ -97,6 +141,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         try
         {
             await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = @to::date WHERE id = @id", new { id, to = AsDateTime(effectiveTo) });
+            Invalidate();
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
@@ -116,6 +161,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
             VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
             ON CONFLICT DO NOTHING
             """, Parameters(version, null));
+        Invalidate();
     }
 
     private static object Parameters(PolicyVersion v, Guid? createdBy) => new

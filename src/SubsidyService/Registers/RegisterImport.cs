@@ -19,8 +19,15 @@ public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown,
 /// </summary>
 public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTransitions transitions, TimeProvider clock)
 {
-    // Drafts are screened when they are submitted; closed claims need nothing more.
+    // Live claims only: a draft is screened when it is submitted (POLICY.md: a draft blocks nobody);
+    // closed claims need nothing more.
     private static readonly string[] RescreenedStatuses = ["submitted", "under_review", "supplement_requested", "verified", "in_public_notice", "ready_for_payout"];
+
+    /// <summary>Rows already on file for the imported cases, found by the case-number index.</summary>
+    internal const string KnownRows = """
+        SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
+        WHERE canonical_case_number = ANY(@cases)
+        """;
 
     public async Task<Outcome<ImportResult>> ImportAsync(Actor actor, string fileName, byte[] content)
     {
@@ -49,10 +56,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         await using var tx = await conn.BeginTransactionAsync();
         // Registers are re-published with old rows repeated: a row already on file is not a new funding record.
         await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.RegisterImport);
-        var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>("""
-            SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
-            WHERE canonical_case_number = ANY(@cases)
-            """, new { cases = rows.Select(r => r.CanonicalCaseNumber).Distinct().ToArray() }, tx))
+        var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>(KnownRows, new { cases = rows.Select(r => r.CanonicalCaseNumber).Distinct().ToArray() }, tx))
             .Select(k => (k.Item1, k.Item2, k.Item3, k.Item4, k.Item5, k.Item6 is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null))
             .ToHashSet();
         var total = rows.Count;
@@ -109,24 +113,23 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         List<RegisterRow> rows, List<Guid> rowIds, DateTime now)
     {
         var byCase = rows.Select((r, i) => (r, id: rowIds[i])).ToLookup(x => x.r.CanonicalCaseNumber);
-        var claims = await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>("""
-            SELECT id, status, canonical_case_number FROM claims
-            WHERE canonical_case_number = ANY(@cases) AND status = ANY(@statuses)
-            ORDER BY id FOR UPDATE
-            """, new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses }, tx);
+        // One row per claim and matching case number: a claim may match through a related instance's number.
+        var claims = (await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>(ScreeningQueries.ClaimsForRegisterCases,
+                new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses }, tx))
+            .GroupBy(c => (c.Id, c.Status), c => c.CanonicalCaseNumber);
         var matched = new List<Guid>();
         foreach (var claim in claims)
         {
             var raised = false;
-            foreach (var (row, rowId) in byCase[claim.CanonicalCaseNumber])
+            foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
             {
                 var detail = $"外部资助名录（第 {row.Line} 行）：{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
                              $"资助 {ApiFormat.Money(row.Amount)} 元，请审核人确认或排除";
-                raised |= await ClaimStore.RaiseFlagAsync(conn, tx, claim.Id, FlagCodes.ExternalFundingMatch, detail, null, rowId, now);
+                raised |= await ClaimStore.RaiseFlagAsync(conn, tx, claim.Key.Id, FlagCodes.ExternalFundingMatch, detail, null, rowId, now);
             }
             if (!raised) continue;
-            matched.Add(claim.Id);
-            await FlagOrSendBackAsync(conn, tx, actor, claim.Id, claim.Status, now);
+            matched.Add(claim.Key.Id);
+            await FlagOrSendBackAsync(conn, tx, actor, claim.Key.Id, claim.Key.Status, now);
         }
         return matched;
     }

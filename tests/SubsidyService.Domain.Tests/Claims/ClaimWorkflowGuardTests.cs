@@ -147,9 +147,9 @@ public class ClaimWorkflowGuardTests
     }
 
     [Fact]
-    public void Only_rejected_and_withdrawn_claims_are_not_live()
+    public void Drafts_rejected_and_withdrawn_claims_are_not_live()
     {
         Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s))
-            .Should().BeEquivalentTo([ClaimStatus.Rejected, ClaimStatus.Withdrawn]);
+            .Should().BeEquivalentTo([ClaimStatus.Draft, ClaimStatus.Rejected, ClaimStatus.Withdrawn]);
     }
 }

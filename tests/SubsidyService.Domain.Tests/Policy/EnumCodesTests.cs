@@ -14,7 +14,9 @@ public class EnumCodesTests
         EnumCodes.AllCodes<Outcome>().Should().Equal("won", "partially_won", "lost", "settled", "withdrawn");
         EnumCodes.AllCodes<Tier>().Should().Equal("natural_person", "legal_person", "major_or_foreign");
         EnumCodes.AllCodes<ReasonCode>().Should().Equal(
-            "not_domiciled", "not_won", "case_type_not_covered", "no_invoice", "duplicate_funding", "outside_application_window");
+            "not_domiciled", "not_won", "case_type_not_covered", "no_invoice", "duplicate_funding", "outside_application_window",
+            "not_rights_holder");
+        EnumCodes.AllCodes<PartyRole>().Should().Equal("plaintiff", "defendant");
     }
 
     [Fact]

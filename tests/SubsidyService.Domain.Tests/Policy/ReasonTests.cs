@@ -42,6 +42,7 @@ public class ReasonTests
             CaseType = CaseType.Copyright,
             Invoices = [],
             OtherFunding = [new OtherFunding("省知识产权局", "省级", 1_000.00m, "浙知〔2024〕1号")],
+            PartyRole = PartyRole.Defendant,
         };
         var version = PolicyVersion.Default with { ApplicationWindowDays = 30 };
         var e = PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(Facts.JudgmentDate.AddDays(31), ConfirmedDuplicateFunding: true));

@@ -85,3 +85,51 @@ public class DuplicateScreeningTests
             (ScreeningCode.ExternalFundingMatch, (Guid?)null));
     }
 }
+
+public class DuplicateScreeningAcrossInstancesTests
+{
+    private const string FirstInstance = "(2023)浙02民初123号";
+    private const string Appeal = "(2024)浙民终45号";
+    private const string Me = "11010519491231002X";
+    private const string Someone = "91350100M000100Y43";
+    private static readonly Guid Candidate = Guid.Parse("10000000-0000-0000-0000-000000000000");
+    private static readonly Guid ClaimA = Guid.Parse("a0000000-0000-0000-0000-000000000000");
+
+    [Theory]
+    [InlineData(new[] { Appeal, FirstInstance }, new[] { "（2023）浙02民初123号" })]
+    [InlineData(new[] { FirstInstance }, new[] { Appeal, "〔2023〕浙02民初123号" })]
+    public void Any_number_of_one_dispute_matches_any_number_of_another_claim(string[] mine, string[] theirs)
+    {
+        var same = DuplicateScreening.Screen(new ScreeningCandidate(Candidate, Me, mine, ["24332000000012345678"]),
+            [new LiveClaimRow(ClaimA, Me, theirs, ["24332000000087654321"])], []);
+        same.Should().ContainSingle().Which.Code.Should().Be(ScreeningCode.DuplicateClaim);
+
+        var other = DuplicateScreening.Screen(new ScreeningCandidate(Candidate, Me, mine, ["24332000000012345678"]),
+            [new LiveClaimRow(ClaimA, Someone, theirs, ["24332000000087654321"])], []);
+        other.Should().ContainSingle().Which.Code.Should().Be(ScreeningCode.SharedCase);
+    }
+
+    [Fact]
+    public void A_register_row_for_an_earlier_instance_is_a_match()
+    {
+        var rowId = Guid.NewGuid();
+        var f = DuplicateScreening.Screen(new ScreeningCandidate(Candidate, Me, [Appeal, FirstInstance], []), [],
+            [new FundingRegisterRow(rowId, "省知识产权局", "省级", "张三", FirstInstance, 3_000m)]).Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.ExternalFundingMatch);
+        f.MatchedRegisterRowId.Should().Be(rowId);
+    }
+
+    [Fact]
+    public void An_old_invoice_is_its_code_and_number_together()
+    {
+        ScreeningFinding[] Screen(string mine, string theirs) => DuplicateScreening.Screen(
+            new ScreeningCandidate(Candidate, Me, FirstInstance, [mine]),
+            [new LiveClaimRow(ClaimA, Someone, Appeal, [theirs])], []).ToArray();
+
+        Screen("3300231130-12345678", "3300231131-12345678").Should().BeEmpty("the same number under another code is another invoice");
+        var f = Screen("3300231130-12345678", "3300231130-12345678").Should().ContainSingle().Subject;
+        f.Code.Should().Be(ScreeningCode.InvoiceReused);
+        f.Detail.Should().Contain("代码 3300231130 号码 12345678");
+        Screen("330023113012345678", "3300231130-12345678").Should().BeEmpty("an 18-digit number is not a code and a number");
+    }
+}

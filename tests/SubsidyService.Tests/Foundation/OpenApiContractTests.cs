@@ -22,6 +22,20 @@ public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<App
         Snapshot.Match(string.Join("\n", operations) + "\n", "openapi-operations.txt");
     }
 
+    /// <summary>
+    /// The claim facts as the document describes them (API.md: partyRole?, relatedCaseNumbers?, invoice code?),
+    /// kept as a golden file: a field added or renamed in the request records shows up here.
+    /// </summary>
+    [Fact]
+    public async Task The_openapi_document_describes_the_claim_facts_of_the_contract()
+    {
+        var doc = JsonDocument.Parse(await fixture.App.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var lines = new[] { "ClaimFactsInput", "InvoiceInput", "OtherFundingInput" }.Select(name =>
+            $"{name}: " + string.Join(", ", schemas.GetProperty(name).GetProperty("properties").EnumerateObject().Select(p => p.Name)));
+        Snapshot.Match(string.Join("\n", lines) + "\n", "openapi-claim-facts.txt");
+    }
+
     /// <summary>The document's security matches what the service does: exactly the operations it marks as bearer-only refuse an anonymous call.</summary>
     [Fact]
     public async Task Exactly_the_operations_the_document_marks_as_bearer_protected_refuse_anonymous_callers()

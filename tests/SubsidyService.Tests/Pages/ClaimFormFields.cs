@@ -16,6 +16,7 @@ public static class ClaimFormFields
         ["court"] = "宁波市中级人民法院",
         ["caseType"] = "patent_infringement",
         ["outcome"] = "won",
+        ["partyRole"] = "plaintiff",
         ["judgmentEffectiveDate"] = "2024-05-20",
         ["foreignRelated"] = "false",
         ["majorImpact"] = "false",

@@ -32,7 +32,7 @@ public static class EstimateFacts
         ["otherFunding"] = new List<object>(),
     };
 
-    public static Dictionary<string, object?> Invoice(string number = "12345678", string amount = "8000.00", string? issuedOn = "2024-03-01") =>
+    public static Dictionary<string, object?> Invoice(string number = "24332000000012345678", string amount = "8000.00", string? issuedOn = "2024-03-01") =>
         new() { ["number"] = number, ["amount"] = amount, ["issuedOn"] = issuedOn };
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, object facts) =>

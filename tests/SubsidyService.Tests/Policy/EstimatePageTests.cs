@@ -15,7 +15,7 @@ public sealed partial class EstimatePageTests(AppFixture fixture) : IClassFixtur
         ["applicantType"] = "natural_person", ["name"] = "张明", ["idNumber"] = EstimateFacts.PersonId(),
         ["domicileInCounty"] = "true", ["caseNumber"] = "（2024）浙02民初123号", ["court"] = "宁波市中级人民法院",
         ["caseType"] = "patent_infringement", ["outcome"] = "won", ["judgmentEffectiveDate"] = "2024-05-20",
-        ["agencyFee"] = "12000.00", ["invoices[0].number"] = "12345678", ["invoices[0].amount"] = "12000.00",
+        ["agencyFee"] = "12000.00", ["invoices[0].number"] = "12345678", ["invoices[0].code"] = "3302231130", ["invoices[0].amount"] = "12000.00",
         ["invoices[0].issuedOn"] = "2024-03-01", ["__RequestVerificationToken"] = token,
     };
 

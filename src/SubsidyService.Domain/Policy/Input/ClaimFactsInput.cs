@@ -1,6 +1,9 @@
 namespace SubsidyService.Domain.Policy;
 
-/// <summary>Claim facts exactly as the API received them: strings and nulls, nothing trusted yet.</summary>
+/// <summary>
+/// Claim facts exactly as the API received them: strings and nulls, nothing trusted yet. <c>partyRole</c>
+/// and <c>relatedCaseNumbers</c> came later: absent, they mean a plaintiff and a single-instance case.
+/// </summary>
 public sealed record ClaimFactsInput(
     string? ApplicantType,
     string? Name,
@@ -15,4 +18,6 @@ public sealed record ClaimFactsInput(
     bool? MajorImpact,
     string? AgencyFee,
     IReadOnlyList<InvoiceInput>? Invoices,
-    IReadOnlyList<OtherFundingInput>? OtherFunding);
+    IReadOnlyList<OtherFundingInput>? OtherFunding,
+    string? PartyRole = null,
+    IReadOnlyList<string?>? RelatedCaseNumbers = null);

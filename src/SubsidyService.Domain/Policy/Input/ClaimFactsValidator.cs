@@ -15,8 +15,14 @@ public static class ClaimFactsValidator
     public const int MaxInvoices = 50;
     public const int MaxOtherFunding = 20;
     public const int MaxFundingTextLength = 200;
+    public const int MaxRelatedCaseNumbers = 10;
 
-    public static ValidationResult<ClaimFacts> Validate(ClaimFactsInput input, DateOnly today)
+    /// <param name="stored">
+    /// True for facts read back from the database: they were valid when written, under rules that may
+    /// since have grown stricter (an 8-digit invoice without its code, one invoice listed twice), and
+    /// must still load. Such an invoice keeps no code; a repeated one is dropped, never counted twice.
+    /// </param>
+    public static ValidationResult<ClaimFacts> Validate(ClaimFactsInput input, DateOnly today, bool stored = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var e = new FieldErrors();
@@ -31,15 +37,18 @@ public static class ClaimFactsValidator
         var outcome = e.Enum<Outcome>("outcome", "案件结果", input.Outcome);
         var judgmentDate = e.Date("judgmentEffectiveDate", "判决生效日期", input.JudgmentEffectiveDate, today);
         var agencyFee = e.Money("agencyFee", "维权代理费", input.AgencyFee);
-        var invoices = Invoices(e, input.Invoices ?? [], today);
+        var invoices = Invoices(e, input.Invoices ?? [], today, stored);
         var otherFunding = OtherFunding(e, input.OtherFunding ?? []);
+        var partyRole = input.PartyRole is null ? PartyRole.Plaintiff : e.Enum<PartyRole>("partyRole", "当事人地位", input.PartyRole);
+        var related = RelatedCaseNumbers(e, caseNumber, input.RelatedCaseNumbers ?? []);
 
         if (e.Count > 0)
             return new ValidationResult<ClaimFacts>(null, e.ToDictionary());
 
         var facts = new ClaimFacts(
             applicantType!.Value, name!, idNumber!, domicile!.Value, caseNumber!, court!, caseType!.Value, outcome!.Value,
-            judgmentDate!.Value, input.ForeignRelated ?? false, input.MajorImpact ?? false, agencyFee!.Value, invoices, otherFunding);
+            judgmentDate!.Value, input.ForeignRelated ?? false, input.MajorImpact ?? false, agencyFee!.Value, invoices, otherFunding,
+            partyRole!.Value, related);
         return new ValidationResult<ClaimFacts>(facts, e.ToDictionary());
     }
 
@@ -65,7 +74,7 @@ public static class ClaimFactsValidator
         return id;
     }
 
-    private static List<Invoice> Invoices(FieldErrors e, IReadOnlyList<InvoiceInput> inputs, DateOnly today)
+    private static List<Invoice> Invoices(FieldErrors e, IReadOnlyList<InvoiceInput> inputs, DateOnly today, bool stored)
     {
         var result = new List<Invoice>();
         if (inputs.Count > MaxInvoices)
@@ -74,6 +83,7 @@ public static class ClaimFactsValidator
             return result;
         }
 
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
             var key = $"invoices[{i}]";
@@ -90,10 +100,91 @@ public static class ClaimFactsValidator
             else
                 number = InvoiceNumber.Digits(input.Number);
 
+            var code = InvoiceCode(e, key, number, input.Code, stored, out var codeOk);
             var amount = e.Money($"{key}.amount", "发票金额", input.Amount);
             var issuedOn = e.Date($"{key}.issuedOn", "开票日期", input.IssuedOn, today, required: false);
-            if (number is not null && amount is not null)
-                result.Add(new Invoice(number, amount.Value, issuedOn));
+            if (number is null || amount is null || !codeOk)
+                continue;
+
+            var invoice = new Invoice(number, amount.Value, issuedOn, code);
+            if (seen.TryGetValue(invoice.Identity, out var first))
+            {
+                // The same invoice twice would count its amount twice in the fee base.
+                if (!stored)
+                    e.Add($"{key}.number", $"与第 {first + 1} 张发票（{Describe(invoice)}）重复，同一张发票只能填写一次");
+                continue;
+            }
+
+            seen[invoice.Identity] = i;
+            result.Add(invoice);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An 8-digit number is an older invoice's and needs its 10- or 12-digit code; any other number is
+    /// complete by itself and takes no code, so that a made-up code cannot make a used invoice look new.
+    /// </summary>
+    private static string? InvoiceCode(FieldErrors e, string key, string? number, string? raw, bool stored, out bool ok)
+    {
+        ok = true;
+        var text = string.IsNullOrWhiteSpace(raw) ? null : raw;
+        if (text is not null && !InvoiceNumber.IsValidCode(text))
+        {
+            e.Add($"{key}.code", "发票代码须为 10 或 12 位数字");
+            ok = false;
+            return null;
+        }
+
+        if (number is null)
+            return text is null ? null : InvoiceNumber.Digits(text);
+
+        if (InvoiceNumber.NeedsCode(number))
+        {
+            if (text is not null || stored)
+                return text is null ? null : InvoiceNumber.Digits(text);
+            e.Add($"{key}.code", "8 位发票号码的增值税发票须同时填写 10 或 12 位发票代码");
+            ok = false;
+            return null;
+        }
+
+        if (text is null)
+            return null;
+        e.Add($"{key}.code", "只有 8 位号码的发票填写发票代码；全电发票（20 位号码）没有发票代码");
+        ok = false;
+        return null;
+    }
+
+    private static string Describe(Invoice invoice) =>
+        invoice.Code is null ? $"号码 {invoice.Number}" : $"代码 {invoice.Code}、号码 {invoice.Number}";
+
+    /// <summary>The other instances of the dispute; each must differ from the effective case number and from each other.</summary>
+    private static List<string> RelatedCaseNumbers(FieldErrors e, string? caseNumber, IReadOnlyList<string?> inputs)
+    {
+        var result = new List<string>();
+        if (inputs.Count > MaxRelatedCaseNumbers)
+        {
+            e.Add("relatedCaseNumbers", $"关联案号不能超过 {MaxRelatedCaseNumbers} 个");
+            return result;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (caseNumber is not null)
+            seen.Add(CaseNumber.Canonical(caseNumber));
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var key = $"relatedCaseNumbers[{i}]";
+            var number = e.Text(key, "关联案号", inputs[i], MaxCaseNumberLength);
+            if (number is null)
+                continue;
+            if (!seen.Add(CaseNumber.Canonical(number)))
+            {
+                e.Add(key, "关联案号与本案案号或另一关联案号相同");
+                continue;
+            }
+
+            result.Add(number);
         }
 
         return result;

@@ -41,7 +41,7 @@ internal sealed partial class FieldErrors
 
     public T? Enum<T>(string key, string label, string? code) where T : struct, System.Enum
     {
-        if (code is null)
+        if (string.IsNullOrEmpty(code))
         {
             Add(key, $"{label}不能为空");
             return null;

@@ -5,7 +5,7 @@ public sealed class FeeMustBeSupportedByInvoice : IEligibilityRule
     public string Clause => Item13.AgencyFee;
 
     public Reason? Check(ClaimFacts facts, PolicyVersion version, EvaluationContext ctx, Tier? tier) =>
-        facts.Invoices.Sum(i => i.Amount) > 0m
+        PolicyEvaluator.InvoiceTotal(facts) > 0m
             ? null
             : new Reason(ReasonCode.NoInvoice, "没有发票支持所申报的维权代理费");
 }

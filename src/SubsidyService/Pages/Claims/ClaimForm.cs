@@ -23,6 +23,10 @@ public sealed class ClaimForm
     public bool ForeignRelated { get; set; }
     public bool MajorImpact { get; set; }
     public string? AgencyFee { get; set; }
+
+    /// <summary>Asked explicitly on the page (no preselected answer): an unanswered form is refused, naming <c>partyRole</c>.</summary>
+    public string? PartyRole { get; set; }
+    public List<string?> RelatedCaseNumbers { get; set; } = [];
     public List<InvoiceRow> Invoices { get; set; } = [];
     public List<FundingRow> OtherFunding { get; set; } = [];
     public BankRow BankAccount { get; set; } = new();
@@ -31,9 +35,10 @@ public sealed class ClaimForm
     public sealed class InvoiceRow
     {
         public string? Number { get; set; }
+        public string? Code { get; set; }
         public string? Amount { get; set; }
         public string? IssuedOn { get; set; }
-        public bool IsBlank => Blank(Number, Amount, IssuedOn);
+        public bool IsBlank => Blank(Number, Code, Amount, IssuedOn);
     }
 
     public sealed class FundingRow
@@ -60,6 +65,7 @@ public sealed class ClaimForm
     {
         Invoices = Invoices.Where(i => i is not null && !i.IsBlank).ToList();
         OtherFunding = OtherFunding.Where(f => f is not null && !f.IsBlank).ToList();
+        RelatedCaseNumbers = RelatedCaseNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
     }
 
     public ClaimInput ToInput() => new(
@@ -67,8 +73,9 @@ public sealed class ClaimForm
             ApplicantType, Name, IdNumber,
             DomicileInCounty switch { "true" => true, "false" => false, _ => null },
             CaseNumber, Court, CaseType, Outcome, JudgmentEffectiveDate, ForeignRelated, MajorImpact, AgencyFee,
-            Invoices.Select(i => new InvoiceInput(i.Number, i.Amount, i.IssuedOn)).ToList(),
-            OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, f.Amount, f.Reference)).ToList()),
+            Invoices.Select(i => new InvoiceInput(i.Number, i.Amount, i.IssuedOn, string.IsNullOrWhiteSpace(i.Code) ? null : i.Code)).ToList(),
+            OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, f.Amount, f.Reference)).ToList(),
+            PartyRole ?? "", RelatedCaseNumbers),
         new BankAccountInput(BankAccount.BankName, BankAccount.AccountName, BankAccount.AccountNumber),
         ExpectedVersion);
 
@@ -83,7 +90,9 @@ public sealed class ClaimForm
             CaseNumber = f.CaseNumber, Court = f.Court, CaseType = f.CaseType, Outcome = f.Outcome,
             JudgmentEffectiveDate = f.JudgmentEffectiveDate, ForeignRelated = f.ForeignRelated ?? false, MajorImpact = f.MajorImpact ?? false,
             AgencyFee = f.AgencyFee,
-            Invoices = (f.Invoices ?? []).Select(i => new InvoiceRow { Number = i.Number, Amount = i.Amount, IssuedOn = i.IssuedOn }).ToList(),
+            PartyRole = f.PartyRole,
+            RelatedCaseNumbers = (f.RelatedCaseNumbers ?? []).ToList(),
+            Invoices = (f.Invoices ?? []).Select(i => new InvoiceRow { Number = i.Number, Code = i.Code, Amount = i.Amount, IssuedOn = i.IssuedOn }).ToList(),
             OtherFunding = (f.OtherFunding ?? []).Select(o => new FundingRow { Source = o.Source, Level = o.Level, Amount = o.Amount, Reference = o.Reference }).ToList(),
             BankAccount = new BankRow { BankName = view.BankAccount.BankName, AccountName = view.BankAccount.AccountName, AccountNumber = view.BankAccount.AccountNumber },
             ExpectedVersion = view.Version,

@@ -37,6 +37,9 @@ public static class ClaimText
 
     public static string Outcome(string? code) => Name<Domain.Policy.Outcome>(code, ChineseNames.Of);
 
+    /// <summary>Facts stored before the question was asked are a plaintiff's (POLICY.md's default).</summary>
+    public static string PartyRole(string? code) => Name<Domain.Policy.PartyRole>(code ?? "plaintiff", ChineseNames.Of);
+
     public static string Tier(string? code) => code is null ? "不适用" : Name<Domain.Policy.Tier>(code, ChineseNames.Of);
 
     public static string YesNo(bool? value) => value is { } v ? ChineseNames.YesNo(v) : "未填";

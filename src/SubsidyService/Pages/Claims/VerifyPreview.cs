@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SubsidyService.Claims;
+using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
@@ -13,9 +14,9 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class VerifyPreview
 {
-    public static async Task<Outcome<EstimateResponse>> ComputeAsync(PolicyStore policies, DateOnly today, ClaimView claim, JsonElement data)
+    public static async Task<Outcome<EstimateResponse>> ComputeAsync(PolicyStore policies, WorkingDayCalendar calendar, DateOnly today, ClaimView claim, JsonElement data)
     {
-        var facts = ClaimFactsValidator.Validate(claim.Facts, today);
+        var facts = ClaimFactsValidator.Validate(claim.Facts, today, stored: true);
         if (!facts.IsValid) return Refusal.Validation(facts.Errors);
         var verification = VerifyData.Parse(data, facts.Value!);
         if (!verification.Succeeded) return verification.Refusal!;
@@ -24,6 +25,6 @@ public static class VerifyPreview
         // As ClaimEvaluator does: the application date is the day of submission, and a confirmed register match counts.
         var applicationDate = claim.SubmittedAt is { } s ? ChinaTime.DateOf(s) : today;
         var confirmedDuplicate = claim.Screening.Any(f => f.Code == FlagCodes.ExternalFundingMatch && f.Resolution == "confirm");
-        return EstimateResponse.From(ClaimEvaluator.Evaluate(facts.Value!, version, applicationDate, confirmedDuplicate, verification.Value));
+        return EstimateResponse.From(ClaimEvaluator.Evaluate(facts.Value!, version, applicationDate, confirmedDuplicate, verification.Value, calendar));
     }
 }

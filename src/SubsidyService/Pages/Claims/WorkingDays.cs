@@ -1,20 +1,25 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubsidyService.Domain.Calendar;
 
 namespace SubsidyService.Pages.Claims;
 
 /// <summary>
 /// The working-day calendar from configuration: <c>Calendar:Holidays</c> and <c>Calendar:MakeUpWorkingDays</c>,
-/// arrays of YYYY-MM-DD taken from the State Council's yearly holiday notice.
+/// arrays of YYYY-MM-DD taken from the State Council's yearly holiday notice. Registered by every feature
+/// that needs it (pages, policy), once.
 /// </summary>
 public static class WorkingDays
 {
-    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services) =>
-        services.AddSingleton(sp =>
+    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
             return new WorkingDayCalendar(Dates(config, "Calendar:Holidays"), Dates(config, "Calendar:MakeUpWorkingDays"));
         });
+        return services;
+    }
 
     private static List<DateOnly> Dates(IConfiguration config, string key) =>
         config.GetSection(key).GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v =>

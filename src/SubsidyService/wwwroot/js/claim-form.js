@@ -50,10 +50,19 @@
   }
 
   function facts() {
-    var out = { invoices: [], otherFunding: [] };
+    var out = { invoices: [], otherFunding: [], relatedCaseNumbers: [] };
     Array.prototype.forEach.call(form.elements, function (input) {
       var name = input.name;
       if (!name || input.type === 'hidden' || input.closest('template') || name.indexOf('bankAccount.') === 0) return;
+      if (input.type === 'radio') {
+        if (input.checked) out[name] = input.value;
+        return;
+      }
+      var related = /^relatedCaseNumbers\[(\d+)\]$/.exec(name);
+      if (related) {
+        out.relatedCaseNumbers[Number(related[1])] = value(input);
+        return;
+      }
       var row = /^(invoices|otherFunding)\[(\d+)\]\.(\w+)$/.exec(name);
       if (row) {
         var list = out[row[1]];
@@ -69,6 +78,7 @@
     function filled(o) { return o && Object.keys(o).some(function (k) { return o[k] !== null; }); }
     out.invoices = out.invoices.filter(filled);
     out.otherFunding = out.otherFunding.filter(filled);
+    out.relatedCaseNumbers = out.relatedCaseNumbers.filter(function (n) { return n; });
     return out;
   }
 

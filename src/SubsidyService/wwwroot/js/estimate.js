@@ -47,7 +47,8 @@
       foreignRelated: form.elements.namedItem("foreignRelated").checked,
       majorImpact: form.elements.namedItem("majorImpact").checked,
       agencyFee: value("agencyFee"),
-      invoices: rows("invoices", ["number", "amount", "issuedOn"]),
+      partyRole: (form.querySelector("input[name='partyRole']:checked") || { value: null }).value,
+      invoices: rows("invoices", ["number", "code", "amount", "issuedOn"]),
       otherFunding: rows("otherFunding", ["source", "level", "amount", "reference"])
     };
   }

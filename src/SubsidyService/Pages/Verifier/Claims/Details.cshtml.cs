@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
+using SubsidyService.Domain.Calendar;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Policy;
@@ -11,7 +12,7 @@ namespace SubsidyService.Pages.Verifier.Claims;
 /// A claim under review: evidence, screening flags and one panel per trigger the workflow permits now.
 /// Every action posts the version the page was drawn from, so a stale page is refused, not applied.
 /// </summary>
-public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, PolicyStore policies, TimeProvider clock)
+public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, PolicyStore policies, WorkingDayCalendar calendar, TimeProvider clock)
     : ClaimDetailsModel(reader, transitions)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -55,7 +56,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         if (!await LoadAsync(Id)) return NotFound();
-        var preview = await VerifyPreview.ComputeAsync(policies, clock.Today(), Claim, JsonSerializer.SerializeToElement(Input.VerifyData()));
+        var preview = await VerifyPreview.ComputeAsync(policies, calendar, clock.Today(), Claim, JsonSerializer.SerializeToElement(Input.VerifyData()));
         if (preview.Succeeded) Preview = preview.Value;
         else Show(preview.Refusal!, "verify");
         KeepPanel("verify");

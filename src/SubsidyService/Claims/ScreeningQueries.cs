@@ -1,0 +1,63 @@
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Claims;
+
+/// <summary>
+/// The SQL of screening, kept as text the plan test runs EXPLAIN on, so that what it checks is what runs.
+/// Every lookup starts from an index (case number, invoice key, claim id): a submission costs the same
+/// with a hundred claims on file as with a million.
+/// </summary>
+internal static class ScreeningQueries
+{
+    /// <summary>Statuses that block nobody, as SQL literals (a draft is not live; POLICY.md).</summary>
+    public static readonly string NotLive = string.Join(", ",
+        Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s)).Select(s => $"'{EnumCodes.ToCode(s)}'"));
+
+    /// <summary>The claim's own case numbers (effective instance first) and invoice keys, sent as one batch (<see cref="Own"/>).</summary>
+    public static readonly string[] OwnStatements =
+    [
+        "SELECT canonical FROM claim_case_numbers WHERE claim_id = @Id ORDER BY NOT is_primary, canonical",
+        "SELECT invoice_key FROM claim_invoices WHERE claim_id = @Id ORDER BY position",
+    ];
+
+    public static readonly string Own = string.Join(";\n", OwnStatements);
+
+    /// <summary>One statement takes every lock, in one order everywhere, so two submissions cannot deadlock.</summary>
+    public const string Lock = """
+        SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+        FROM (SELECT DISTINCT k FROM unnest(@keys::text[]) AS k ORDER BY k) AS ordered
+        """;
+
+    /// <summary>
+    /// Other live claims sharing any case number or invoice, each with all its numbers and invoices. The two
+    /// lookups are a UNION of index scans; a single WHERE joining them with OR made PostgreSQL read the table.
+    /// </summary>
+    public static readonly string Live = $"""
+        SELECT c.id, c.id_number AS idnumber, c.status,
+               ARRAY(SELECT n.canonical FROM claim_case_numbers n WHERE n.claim_id = c.id ORDER BY n.canonical) AS casenumbers,
+               ARRAY(SELECT i.invoice_key FROM claim_invoices i WHERE i.claim_id = c.id ORDER BY i.position) AS invoices
+        FROM claims c
+        WHERE c.id IN (SELECT claim_id FROM claim_case_numbers WHERE canonical = ANY(@cases)
+                       UNION
+                       SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY(@invoices))
+          AND c.id <> @Id AND c.status NOT IN ({NotLive})
+        ORDER BY c.id
+        """;
+
+    /// <summary>Register rows for any of the claim's case numbers.</summary>
+    public const string Register = """
+        SELECT id AS rowid, source, level, recipient_name AS recipientname, canonical_case_number AS canonicalcasenumber, amount
+        FROM funding_register_rows WHERE canonical_case_number = ANY(@cases)
+        ORDER BY id
+        """;
+
+    /// <summary>A register import's lookup: claims in the given statuses with any of the register's case numbers, locked.</summary>
+    public const string ClaimsForRegisterCases = """
+        SELECT c.id, c.status, n.canonical AS canonicalcasenumber
+        FROM claim_case_numbers n JOIN claims c ON c.id = n.claim_id
+        WHERE n.canonical = ANY(@cases) AND c.status = ANY(@statuses)
+        ORDER BY c.id, n.canonical
+        FOR UPDATE OF c
+        """;
+}
