@@ -147,6 +147,32 @@ public sealed class ApprovalTests(AppFixture fixture) : IClassFixture<AppFixture
         await (await s.Finance.GetAsync("/api/v1/budgets/2032")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
 
+    [Fact]
+    public async Task A_register_match_during_the_notice_sends_the_claim_back_revokes_its_letter_and_releases_its_budget()
+    {
+        var s = await ApprovalSetup.StartAsync(fixture.App);
+        await s.SetBudgetAsync(Year, "100000000.00");
+        var approved = await ClaimApi.MustFireAsync(s.Finance, await s.VerifiedAsync(), "approve");
+        var number = approved.GetProperty("letter").GetProperty("number").GetString()!;
+        var reserved = Money(await s.BudgetAsync(Year), "reserved");
+        var caseNumber = approved.GetProperty("facts").GetProperty("caseNumber").GetString()!;
+
+        var import = await s.Verifier.PostAsync("/api/v1/registers/external-funding", new StringContent(
+            "source,level,recipientName,recipientId,caseNumber,amount,awardedOn,programme\n" +
+            $"省知识产权局,省级,张明,,{caseNumber},3000.00,2024-08-01,维权援助\n", System.Text.Encoding.UTF8, "text/csv"));
+        import.StatusCode.Should().Be(HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+
+        var back = await ClaimApi.GetAsync(s.Finance, approved.Id());
+        back.Status().Should().Be("under_review");
+        back.GetProperty("letter").ValueKind.Should().Be(JsonValueKind.Null);
+        back.GetProperty("history").EnumerateArray().Last().GetProperty("trigger").GetString().Should().Be("screening_flag_raised");
+        Money(await s.BudgetAsync(Year), "reserved").Should().Be(reserved - 4000m);
+        using var anonymous = fixture.App.CreateClient();
+        (await ClaimApi.JsonAsync(await anonymous.GetAsync($"/api/v1/letters/{Uri.EscapeDataString(number)}/verify")))
+            .GetProperty("revoked").GetBoolean().Should().BeTrue();
+        await s.BudgetShouldAgreeWithItsClaimsAsync(Year);
+    }
+
     private static decimal Money(JsonElement budget, string field) =>
         decimal.Parse(budget.GetProperty(field).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 }

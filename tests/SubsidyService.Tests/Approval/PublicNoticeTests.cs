@@ -1,6 +1,7 @@
 using Dapper;
 using FluentAssertions;
 using SubsidyService.Approval;
+using SubsidyService.Operations;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
 
@@ -43,6 +44,29 @@ public sealed class PublicNoticeTests
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id = @id AND trigger = 'notice_elapsed'",
             new { id = approved.Id() })).Should().Be(1);
         await s.BudgetShouldAgreeWithItsClaimsAsync(2026);
+    }
+
+    [Fact]
+    public async Task A_claim_with_an_unresolved_screening_flag_never_leaves_its_notice()
+    {
+        var clock = new ShiftableClock();
+        await using var app = new SubsidyApp(await TestPostgres.CreateMigratedDatabaseAsync(), clock);
+        var s = await ApprovalSetup.StartAsync(app);
+        var year = clock.Today().Year;
+        await s.SetBudgetAsync(year, "100000.00");
+        var approved = await ClaimApi.MustFireAsync(s.Finance, await s.VerifiedAsync(), "approve");
+        await using var conn = await TestPostgres.OpenAsync(app.ConnectionString);
+        // A flag no person has resolved yet, as a co-plaintiff's late submission would leave.
+        await conn.ExecuteAsync("""
+            INSERT INTO screening_flags (id, claim_id, code, detail, raised_at) VALUES (gen_random_uuid(), @id, 'shared_case', '共同原告', now())
+            """, new { id = approved.Id() });
+
+        clock.Shift = TimeSpan.FromDays(30);
+        (await app.Service<NoticeSweep>().RunAsync()).Should().Be(0);
+        (await conn.ExecuteScalarAsync<string>("SELECT status FROM claims WHERE id = @id", new { id = approved.Id() })).Should().Be("in_public_notice");
+
+        await conn.ExecuteAsync("UPDATE screening_flags SET resolution = 'dismiss', resolved_at = now() WHERE claim_id = @id", new { id = approved.Id() });
+        (await app.Service<NoticeSweep>().RunAsync()).Should().Be(1, "once resolved, the claim moves on");
     }
 
     [Fact]
