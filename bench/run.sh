@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmark harness and the service in Release, then runs the harness; arguments go to it:
-#   bench/run.sh [--quick] [--only pure|http]
+#   bench/run.sh [--quick] [--only pure|http|letters]
 # Results: bench/results/<UTC timestamp>.json, and a short table on the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 case " $* " in
   *" --only pure "*) ;;
-  *) scripts/ensure-debian-packages.sh postgresql ;;  # the HTTP benchmarks start an embedded PostgreSQL
+  *" --only letters "*) scripts/ensure-debian-packages.sh fonts-droid-fallback fonts-dejavu-core ;;
+  # the HTTP benchmarks start an embedded PostgreSQL; the letters need their fonts
+  *) scripts/ensure-debian-packages.sh postgresql fonts-droid-fallback fonts-dejavu-core ;;
 esac
 
 echo "Building (Release)…"

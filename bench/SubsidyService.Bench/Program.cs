@@ -25,6 +25,14 @@ if (options.RunsPure)
         results.Add(result);
     }
 }
+if (options.RunsLetters)
+{
+    foreach (var result in LetterBenchmarks.Run(root, options.LetterSettings))
+    {
+        Console.WriteLine($"  {result.Name} done");
+        results.Add(result);
+    }
+}
 if (options.RunsHttp)
     results.AddRange(await HttpBenchmarks.RunAsync(root, options.HttpSizes));
 

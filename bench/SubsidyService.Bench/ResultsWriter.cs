@@ -28,12 +28,13 @@ public static class ResultsWriter
 
     public static void PrintTable(IReadOnlyList<BenchmarkResult> results, TextWriter output)
     {
-        output.WriteLine($"{"benchmark",-22} {"ops",7} {"conc",4} {"ops/s",11} {"median",10} {"p95",10} {"alloc/op",10} {"errors",6}");
+        output.WriteLine($"{"benchmark",-26} {"ops",7} {"conc",4} {"ops/s",11} {"median",10} {"p95",10} {"alloc/op",12} {"output/op",10} {"errors",6}");
         foreach (var r in results)
         {
             var allocated = r.AllocatedBytesPerOp is { } b ? $"{b:N0} B" : "-";
+            var produced = r.OutputBytesPerOp is { } o ? $"{o:N0} B" : "-";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-22} {r.Iterations,7} {r.Concurrency,4} {r.OpsPerSecond,11:N0} {Latency(r.MedianUs),10} {Latency(r.P95Us),10} {allocated,10} {r.Errors,6}"));
+                $"{r.Name,-26} {r.Iterations,7} {r.Concurrency,4} {r.OpsPerSecond,11:N0} {Latency(r.MedianUs),10} {Latency(r.P95Us),10} {allocated,12} {produced,10} {r.Errors,6}"));
         }
     }
 

@@ -1,4 +1,5 @@
 using SubsidyService.Accounts;
+using SubsidyService.Approval;
 using SubsidyService.Audit;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
@@ -20,6 +21,7 @@ builder.AddPolicy();
 builder.AddAudit();
 builder.AddClaims();
 builder.AddRegisters();
+builder.AddApproval();
 var app = builder.Build();
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
@@ -33,6 +35,7 @@ app.MapPolicy();
 app.MapAudit();
 app.MapClaims();
 app.MapRegisters();
+app.MapApproval();
 app.MapPages();
 app.Run();
 

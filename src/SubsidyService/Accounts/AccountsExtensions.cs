@@ -36,6 +36,9 @@ public static class AccountsExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
             });
+        // Token and cookie lifetimes run on the service's clock, like everything else that reads the time.
+        builder.Services.AddOptions<BearerTokenOptions>(BearerScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         AddSignInRateLimit(builder);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))

@@ -79,7 +79,8 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
                     h.FromStatus, h.ToStatus, h.Reason, ApplicantFacing.EventData(h.Trigger, h.Data))).ToList(),
             documents.Where(d => DocumentService.MaySee(actor, row, d.Kind)).Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
-            null,
+            row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
+            row.NoticeEndsOn is { } notice ? ApiFormat.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
     }
 

@@ -25,6 +25,13 @@ public sealed class ClaimRow
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public DateTime? SubmittedAt { get; init; }
+    public Guid? ApprovedBy { get; init; }
+    public DateTime? ApprovedAt { get; init; }
+
+    /// <summary>The last day of the public notice (a date; Dapper reads PostgreSQL dates as DateTime).</summary>
+    public DateTime? NoticeEndsOn { get; init; }
+    public string? LetterNumber { get; init; }
+    public string? LetterSha256 { get; init; }
 
     public ClaimStatus StatusValue => EnumCodes.TryParse<ClaimStatus>(Status, out var s) ? s
         : throw new InvalidOperationException($"claim {Id} has unknown status {Status}");
@@ -32,6 +39,7 @@ public sealed class ClaimRow
     public const string Columns = """
         id, applicant_id, status, version, facts::text AS facts, bank_account::text AS bank_account, applicant_type,
         applicant_name, id_number, case_number, canonical_case_number, policy_version, amount, verified_by, verified_at,
-        verification::text AS verification, created_at, updated_at, submitted_at
+        verification::text AS verification, created_at, updated_at, submitted_at, approved_by, approved_at, notice_ends_on,
+        letter_number, letter_sha256
         """;
 }

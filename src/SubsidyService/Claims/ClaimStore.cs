@@ -87,4 +87,25 @@ public static class ClaimStore
             VALUES (@id, @claimId, @code, @detail, @matchedClaimId, @matchedRegisterRowId, @now)
             ON CONFLICT DO NOTHING
             """, new { id = Guid.NewGuid(), claimId, code, detail, matchedClaimId, matchedRegisterRowId, now }, tx) == 1;
+
+    /// <summary>What approval records on the claim: who, when, and the notice's last day (null: no notice).</summary>
+    public static Task SetApprovalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid approvedBy, DateTime approvedAt, DateOnly? noticeEndsOn) =>
+        conn.ExecuteAsync("""
+            UPDATE claims SET approved_by = @approvedBy, approved_at = @approvedAt, notice_ends_on = @noticeEndsOn::date WHERE id = @id
+            """, new { id, approvedBy, approvedAt, noticeEndsOn = noticeEndsOn?.ToDateTime(TimeOnly.MinValue) }, tx);
+
+    /// <summary>The approval no longer stands (objection, send-back): its notice ends with it.</summary>
+    public static Task ClearApprovalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
+        conn.ExecuteAsync("UPDATE claims SET approved_by = NULL, approved_at = NULL, notice_ends_on = NULL WHERE id = @id", new { id }, tx);
+
+    /// <summary>The claim's current letter as its view shows it; null clears it.</summary>
+    public static Task SetLetterAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string? number, string? sha256) =>
+        conn.ExecuteAsync("UPDATE claims SET letter_number = @number, letter_sha256 = @sha256 WHERE id = @id", new { id, number, sha256 }, tx);
+
+    /// <summary>Claims whose public notice ended before <paramref name="today"/>, oldest first (uses claims_notice_due).</summary>
+    public static async Task<IReadOnlyList<Guid>> NoticeEndedAsync(NpgsqlConnection conn, DateOnly today, int limit) =>
+        (await conn.QueryAsync<Guid>("""
+            SELECT id FROM claims WHERE status = 'in_public_notice' AND notice_ends_on < @today::date
+            ORDER BY notice_ends_on, id LIMIT @limit
+            """, new { today = today.ToDateTime(TimeOnly.MinValue), limit })).ToList();
 }

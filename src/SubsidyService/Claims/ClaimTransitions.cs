@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
@@ -9,24 +11,49 @@ namespace SubsidyService.Claims;
 
 /// <summary>
 /// The one way a claim changes status: loads and locks the claim, asks <see cref="ClaimWorkflow"/>,
-/// applies the trigger's effects, bumps the version and appends the event, all in one transaction.
-/// The API and the pages both call this.
+/// applies the trigger's effects and those of the features that registered an <see cref="ITransitionHandler"/>,
+/// bumps the version and appends the event, all in one transaction. The API, the pages and the jobs call this.
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
-    TransitionEffects effects, EventLog events, TimeProvider clock)
+    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, TimeProvider clock)
 {
-    /// <summary>Approval, objection and payment retries come with the payout feature; until then they are refused.</summary>
-    public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable =
-        new HashSet<ClaimTrigger> { ClaimTrigger.Approve, ClaimTrigger.Object, ClaimTrigger.RetryPayment };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ITransitionHandler[] handlers = handlers.ToArray();
+
+    /// <summary>Payment retries come with the payout feature; until then they are refused.</summary>
+    public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable = new HashSet<ClaimTrigger> { ClaimTrigger.RetryPayment };
 
     public async Task<Outcome<Guid>> FireAsync(Actor actor, Guid id, TransitionRequest request)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        var fired = await FireAsync(conn, tx, actor, id, request, checkVersion: true);
+        if (fired.Succeeded) await tx.CommitAsync();
+        return fired;
+    }
+
+    /// <summary>
+    /// The service itself fires a trigger (a job, a register import) inside the caller's transaction, on the
+    /// claim as it is now: there is no version a person saw.
+    /// </summary>
+    public async Task<Outcome<Guid>> FireAsSystemAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimTrigger trigger,
+        string? reason = null, JsonElement? data = null)
+    {
+        // A refused trigger must leave the caller's transaction as it was, so that the caller can go on.
+        await tx.SaveAsync("system_transition");
+        var fired = await FireAsync(conn, tx, Actor.System, id, new TransitionRequest(trigger, 0, reason, null, data), checkVersion: false);
+        if (fired.Succeeded) await tx.ReleaseAsync("system_transition");
+        else await tx.RollbackAsync("system_transition");
+        return fired;
+    }
+
+    private async Task<Outcome<Guid>> FireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid id,
+        TransitionRequest request, bool checkVersion)
+    {
         var row = await ClaimStore.FindAsync(conn, id, tx, forUpdate: true);
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
-        if (request.ExpectedVersion != row.Version) return Refusal.VersionConflict(row.Version);
+        if (checkVersion && request.ExpectedVersion != row.Version) return Refusal.VersionConflict(row.Version);
 
         var flags = await ClaimStore.FlagsAsync(conn, id, tx);
         var verification = ClaimEvaluator.VerificationOf(row);
@@ -46,7 +73,7 @@ public sealed class ClaimTransitions(
         if (decision.Outcome == TransitionOutcome.NotPermitted)
             return NotPermitted(request.Trigger, from, decision.Message);
         if (NotYetAvailable.Contains(request.Trigger))
-            return NotPermitted(request.Trigger, from, "批准、公示异议和重新拨付将随审批拨付功能开放。");
+            return NotPermitted(request.Trigger, from, "重新拨付将随拨付功能开放。");
         if (CheckReason(request) is { } missing) return missing;
 
         var applied = await effects.ApplyAsync(conn, tx, row, actor, request, verification, evaluation, flags);
@@ -54,28 +81,50 @@ public sealed class ClaimTransitions(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var to = decision.Target!.Value;
-        await ClaimStore.SetStatusAsync(conn, tx, id, to, now);
-        await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, EnumCodes.ToCode(request.Trigger),
-            EnumCodes.ToCode(from), EnumCodes.ToCode(to), request.Reason, applied.Value!.EventData));
+        var recorded = await RecordAsync(new TransitionContext(conn, tx, row, actor, request.Trigger, from, to,
+            request.Reason, request.ReasonCode, evaluation, settings.PublicNoticeWorkingDays(version), now), applied.Value!.EventData);
+        if (!recorded.Succeeded) return recorded.Refusal!;
+
         if (applied.Value.FollowUp is { } followUp)
-            await FollowUpAsync(conn, tx, id, to, actor, followUp, now);
-        await tx.CommitAsync();
+        {
+            var next = await FollowUpAsync(conn, tx, row, to, actor, followUp, evaluation, now);
+            if (!next.Succeeded) return next.Refusal!;
+        }
         return id;
+    }
+
+    /// <summary>The other features' part, the status and the event: what every permitted transition writes.</summary>
+    private async Task<Outcome<Guid>> RecordAsync(TransitionContext t, object? eventData)
+    {
+        var data = eventData;
+        foreach (var handler in handlers)
+        {
+            var handled = await handler.HandleAsync(t);
+            if (!handled.Succeeded) return handled.Refusal!;
+            if (handled.Value is not { } result) continue;
+            var merged = data is null ? new JsonObject() : (JsonObject)JsonSerializer.SerializeToNode(data, Json)!;
+            merged[result.Key] = JsonSerializer.SerializeToNode(result.Data, Json);
+            data = merged;
+        }
+        await ClaimStore.SetStatusAsync(t.Connection, t.Transaction, t.Claim.Id, t.To, t.Now);
+        await events.AppendAsync(t.Connection, t.Transaction, new NewEvent(t.Claim.Id, t.Actor.Id, t.Actor.Label,
+            EnumCodes.ToCode(t.Trigger), EnumCodes.ToCode(t.From), EnumCodes.ToCode(t.To), t.Reason, data));
+        return t.Claim.Id;
     }
 
     /// <summary>
     /// A second transition the first one entails (confirming a register match rejects the claim),
     /// decided by the same machine and logged as its own event.
     /// </summary>
-    private async Task FollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimStatus from, Actor actor, FollowUp next, DateTime now)
+    private async Task<Outcome<Guid>> FollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row, ClaimStatus from,
+        Actor actor, FollowUp next, Evaluation evaluation, DateTime now)
     {
         var ctx = new GuardContext(IsOwner: false, actor.Id, null, 0, 0);
         var decision = ClaimWorkflow.Instance.Decide(from, next.Trigger, actor.Role, ctx);
         if (!decision.IsPermitted)
             throw new InvalidOperationException($"follow-up {next.Trigger} from {from} refused: {decision.Message}");
-        await ClaimStore.SetStatusAsync(conn, tx, id, decision.Target!.Value, now);
-        await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, EnumCodes.ToCode(next.Trigger),
-            EnumCodes.ToCode(from), EnumCodes.ToCode(decision.Target.Value), next.Reason, next.Data));
+        return await RecordAsync(new TransitionContext(conn, tx, row, actor, next.Trigger, from, decision.Target!.Value,
+            next.Reason, next.ReasonCode, evaluation, 0, now), next.Data);
     }
 
     /// <summary>Which triggers this actor could fire on the claim now, for the API's permittedTriggers and the page's buttons.</summary>

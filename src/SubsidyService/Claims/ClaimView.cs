@@ -21,6 +21,7 @@ public sealed record ClaimView(
     IReadOnlyList<DocumentView> Documents,
     VerificationView? Verification,
     LetterView? Letter,
+    string? NoticeEndsOn,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     DateTime? SubmittedAt);

@@ -9,7 +9,7 @@ using SubsidyService.Policy;
 namespace SubsidyService.Claims;
 
 /// <summary>A transition the first one entails, decided by the same machine.</summary>
-public sealed record FollowUp(ClaimTrigger Trigger, string? Reason, object? Data);
+public sealed record FollowUp(ClaimTrigger Trigger, string? Reason, string? ReasonCode, object? Data);
 
 /// <summary>What a trigger did besides changing the status: data for its event, and maybe a follow-up.</summary>
 public sealed record Applied(object? EventData, FollowUp? FollowUp = null);
@@ -53,6 +53,10 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
                 var defects = Defects(request.Data);
                 return defects.Succeeded ? new Applied(new { defects = defects.Value }) : defects.Refusal!;
 
+            case ClaimTrigger.ScreeningFlagRaised:
+                // The import says what matched; the event keeps it.
+                return new Applied(request.Data);
+
             default:
                 return new Applied(null);
         }
@@ -82,7 +86,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
             """, new { decision, by = actor.Id, now, reason = request.Reason, ids }, tx);
         var data = new { code, decision, flags = ids };
         return code == FlagCodes.ExternalFundingMatch && decision == "confirm"
-            ? new Applied(data, new FollowUp(ClaimTrigger.Reject, request.Reason,
+            ? new Applied(data, new FollowUp(ClaimTrigger.Reject, request.Reason, "duplicate_funding",
                 new { reasonCode = "duplicate_funding", reasonText = RejectionReasons.All["duplicate_funding"] }))
             : new Applied(data);
     }

@@ -17,7 +17,7 @@ public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown,
 /// Imports an other-level funding register whole or not at all, then screens the live claims again:
 /// a claim whose case appears gets an external_funding_match flag, and a verified one goes back to review.
 /// </summary>
-public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimeProvider clock)
+public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTransitions transitions, TimeProvider clock)
 {
     // Live claims only: a draft is screened when it is submitted (POLICY.md: a draft blocks nobody);
     // closed claims need nothing more.
@@ -134,21 +134,16 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, TimePro
         return matched;
     }
 
-    /// <summary>A verified claim goes back to the verifiers through the state machine; others keep their status and gain the flag.</summary>
+    /// <summary>
+    /// A claim already verified or approved goes back to the verifiers through the state machine (which
+    /// revokes its letter and releases its budget); others keep their status and gain the flag.
+    /// </summary>
     private async Task FlagOrSendBackAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId, string status, DateTime now)
     {
-        var from = EnumCodes.TryParse<ClaimStatus>(status, out var s) ? s : throw new InvalidOperationException($"unknown status {status}");
-        var decision = ClaimWorkflow.Instance.Decide(from, ClaimTrigger.ScreeningFlagRaised, Role.System,
-            new GuardContext(false, Actor.System.Id, null, 1, 0));
         var data = new { code = FlagCodes.ExternalFundingMatch, importedBy = actor.Label };
-        if (decision.IsPermitted)
-        {
-            await ClaimStore.SetStatusAsync(conn, tx, claimId, decision.Target!.Value, now);
-            await events.AppendAsync(conn, tx, new NewEvent(claimId, Actor.System.Id, Actor.System.Label,
-                EnumCodes.ToCode(ClaimTrigger.ScreeningFlagRaised), status, EnumCodes.ToCode(decision.Target.Value),
-                "导入的外部资助名录与本案匹配，退回审核", data));
-            return;
-        }
+        var sentBack = await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.ScreeningFlagRaised,
+            "导入的外部资助名录与本案匹配，退回审核", System.Text.Json.JsonSerializer.SerializeToElement(data));
+        if (sentBack.Succeeded) return;
         await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
         await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "screening_flag", status, status, Data: data));
     }

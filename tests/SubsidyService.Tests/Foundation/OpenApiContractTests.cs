@@ -43,7 +43,13 @@ public sealed class OpenApiContractTests(AppFixture fixture) : IClassFixture<App
         var client = fixture.App.CreateClient();
         foreach (var op in (await OperationsAsync()).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)))
         {
-            var path = System.Text.RegularExpressions.Regex.Replace(op.Path, "{[^}]+}", Guid.NewGuid().ToString());
+            // A value of the parameter's kind, so that the route matches and authorization is what answers.
+            var path = System.Text.RegularExpressions.Regex.Replace(op.Path, "{[^}]+}", m => m.Value switch
+            {
+                "{year}" => "2026",
+                "{number}" => "x",
+                _ => Guid.NewGuid().ToString(),
+            });
             using var request = new HttpRequestMessage(new HttpMethod(op.Method), path);
             if (op.RequestContentType is { } type) request.Content = new StringContent(type == "application/json" ? "{}" : "", System.Text.Encoding.UTF8, type);
             var status = (await client.SendAsync(request)).StatusCode;

@@ -5,4 +5,8 @@ public sealed class ShiftableClock : TimeProvider
 {
     public TimeSpan Shift { get; set; }
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+
+    /// <summary>Moves the clock so that it reads this China time now (and runs on from there).</summary>
+    public void SetChinaTime(int year, int month, int day, int hour = 10) =>
+        Shift = new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8)) - System.GetUtcNow();
 }

@@ -1,0 +1,127 @@
+using SubsidyService.Claims;
+using SubsidyService.Domain.Identity;
+using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Letters;
+
+/// <summary>Fills a letter's template with its content: the blocks to print, in order.</summary>
+internal static class LetterComposer
+{
+    public static IReadOnlyList<LetterBlock> Compose(LetterContent content, LetterTemplates templates)
+    {
+        Check(content);
+        var template = templates.For(content.Kind);
+        var values = Values(content);
+        var blocks = new List<LetterBlock>
+        {
+            new HeaderBlock(content.AuthorityName.Trim(), content.Number.Trim()),
+        };
+        blocks.AddRange(Lines(template, "title", values).Select(t => new TitleBlock(t)));
+        blocks.AddRange(Paragraphs(template, "salutation", values, ParagraphKind.Salutation));
+        blocks.AddRange(Paragraphs(template, "opening", values, ParagraphKind.Body));
+
+        if (content.Approval is { } approval)
+        {
+            blocks.Add(new TableBlock(Lines(template, LetterTemplateSchema.Figures, values)
+                .Select(l => l.Split('|', 2))
+                .Select(p => new TableRow(p[0].Trim(), p[1].Trim()))
+                .Where(r => r.Value.Length > 0)
+                .ToList()));
+            blocks.AddRange(Paragraphs(template, "trace-heading", values, ParagraphKind.Heading));
+            for (var i = 0; i < approval.Trace.Count; i++)
+            {
+                var step = approval.Trace[i];
+                var stepValues = new Dictionary<string, string>(values)
+                {
+                    ["n"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["step"] = step.Step.Trim(),
+                    ["clause"] = step.Clause.Trim(),
+                };
+                var section = step.Clause.Trim().Length > 0 ? "trace-step" : "trace-step-uncited";
+                blocks.AddRange(Paragraphs(template, section, stepValues, ParagraphKind.ListItem));
+            }
+        }
+        else
+        {
+            blocks.AddRange(Paragraphs(template, "reason", values, ParagraphKind.Body));
+            blocks.AddRange(Paragraphs(template, "remedies", values, ParagraphKind.Body));
+        }
+
+        blocks.AddRange(Paragraphs(template, "closing", values, ParagraphKind.Body));
+        blocks.Add(new SignatureBlock(content.AuthorityName.Trim(), LetterFormat.Date(content.IssuedOn), content.VerificationUrl,
+            string.Join(Environment.NewLine, Lines(template, "qr-caption", values))));
+        return blocks;
+    }
+
+    private static IEnumerable<string> Lines(LetterTemplate template, string section, IReadOnlyDictionary<string, string> values) =>
+        template.Section(section).Select(l => l.Fill(values)).OfType<string>();
+
+    private static IEnumerable<ParagraphBlock> Paragraphs(LetterTemplate template, string section, IReadOnlyDictionary<string, string> values, ParagraphKind kind) =>
+        Lines(template, section, values).Select(t => new ParagraphBlock(t, kind));
+
+    private static Dictionary<string, string> Values(LetterContent content)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["letterNumber"] = content.Number.Trim(),
+            ["issuedOn"] = LetterFormat.Date(content.IssuedOn),
+            ["authority"] = content.AuthorityName.Trim(),
+            ["addressee"] = content.Addressee.Trim(),
+        };
+        if (content.Approval is { } a)
+        {
+            var related = a.RelatedCaseNumbers.Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            values["applicantName"] = a.ApplicantName.Trim();
+            values["idNumber"] = Masking.KeepEnds(a.IdNumber);
+            values["caseNumber"] = a.CaseNumber.Trim();
+            values["relatedCaseNumbers"] = string.Join("、", related);
+            values["caseNumbers"] = string.Join("、", related.Prepend(a.CaseNumber.Trim()));
+            values["court"] = a.Court.Trim();
+            values["judgmentEffectiveDate"] = LetterFormat.Date(a.JudgmentEffectiveDate);
+            values["agencyFee"] = LetterFormat.Money(a.AgencyFee);
+            values["feeBase"] = LetterFormat.Money(a.FeeBase);
+            values["rate"] = LetterFormat.Percent(a.Rate);
+            values["tier"] = ChineseNames.Of(a.Tier);
+            values["cap"] = a.Cap is { } cap ? LetterFormat.Money(cap) : "";
+            values["amount"] = LetterFormat.Money(a.Amount);
+            values["amountInWords"] = ChineseAmount.Format(a.Amount);
+            values["policyVersion"] = a.PolicyVersion.Trim();
+            values["publicNoticeEndsOn"] = a.PublicNoticeEndsOn is { } end ? LetterFormat.Date(end) : "";
+        }
+        if (content.Rejection is { } r)
+        {
+            values["applicantName"] = r.ApplicantName.Trim();
+            values["idNumber"] = Masking.KeepEnds(r.IdNumber);
+            values["caseNumber"] = r.CaseNumber.Trim();
+            values["reasonCode"] = r.ReasonCode;
+            values["reasonWording"] = RejectionReasons.All[r.ReasonCode];
+            values["reasonText"] = r.ReasonText.Trim();
+        }
+        return values;
+    }
+
+    private static void Check(LetterContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.Number, nameof(content.Number));
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.AuthorityName, nameof(content.AuthorityName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.Addressee, nameof(content.Addressee));
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.VerificationUrl, nameof(content.VerificationUrl));
+        switch (content.Kind)
+        {
+            case LetterKind.Approval when content.Approval is null || content.Rejection is not null:
+                throw new ArgumentException("an approval letter needs Approval and no Rejection", nameof(content));
+            case LetterKind.Rejection when content.Rejection is null || content.Approval is not null:
+                throw new ArgumentException("a rejection notice needs Rejection and no Approval", nameof(content));
+            case LetterKind.Rejection when !RejectionReasons.All.ContainsKey(content.Rejection!.ReasonCode):
+                throw new ArgumentException($"unknown reason code '{content.Rejection.ReasonCode}'", nameof(content));
+        }
+        if (content.Approval is { } a)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(a.CaseNumber, "Approval.CaseNumber");
+            ArgumentOutOfRangeException.ThrowIfNegative(a.Amount, "Approval.Amount");
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(a.Amount, ChineseAmount.MaxAmount, "Approval.Amount");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Letters;
+
+public enum LetterKind
+{
+    /// <summary>补助核准通知书</summary>
+    Approval,
+
+    /// <summary>不予补助告知书</summary>
+    Rejection,
+}
+
+/// <summary>
+/// Everything a letter prints, as plain values: the renderer reads nothing else (no database, no clock), so the
+/// same content always gives the same bytes. Exactly one of <see cref="Approval"/> and <see cref="Rejection"/> is
+/// set, the one matching <see cref="Kind"/>.
+/// </summary>
+/// <param name="Number">The letter number as printed, e.g. 县知补〔2026〕第0001号 (see <see cref="LetterNumbers.Format"/>).</param>
+/// <param name="IssuedOn">The date printed at the foot (成文日期), also the PDF's creation date.</param>
+/// <param name="AuthorityName">The issuing authority: the red header and the signature.</param>
+/// <param name="Addressee">主送: whom the letter is addressed to, usually the applicant's name.</param>
+/// <param name="VerificationUrl">What the QR code holds (see <see cref="LetterNumbers.VerificationUrl"/>).</param>
+public sealed record LetterContent(
+    LetterKind Kind,
+    string Number,
+    DateOnly IssuedOn,
+    string AuthorityName,
+    string Addressee,
+    string VerificationUrl,
+    ApprovalDetails? Approval = null,
+    RejectionDetails? Rejection = null);
+
+/// <summary>The figures of an approval, as kept on the claim when it was verified.</summary>
+/// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>
+/// <param name="RelatedCaseNumbers">Other case numbers of the same dispute (appeal, retrial), printed after the main one.</param>
+/// <param name="Rate">The subsidy rate as a fraction (0.5 for 50%).</param>
+/// <param name="Cap">The tier's cap; null when the policy version sets none for the tier.</param>
+/// <param name="Trace">The evaluation's steps, each citing the words of item 13 it applies.</param>
+/// <param name="PublicNoticeEndsOn">The last day of the public notice; null when the policy version has no notice period.</param>
+public sealed record ApprovalDetails(
+    string ApplicantName,
+    string IdNumber,
+    string CaseNumber,
+    IReadOnlyList<string> RelatedCaseNumbers,
+    string Court,
+    DateOnly JudgmentEffectiveDate,
+    decimal AgencyFee,
+    decimal FeeBase,
+    decimal Rate,
+    Tier Tier,
+    decimal? Cap,
+    decimal Amount,
+    IReadOnlyList<TraceStep> Trace,
+    string PolicyVersion,
+    DateOnly? PublicNoticeEndsOn);
+
+/// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>
+/// <param name="ReasonCode">One of <see cref="Claims.RejectionReasons.All"/>'s keys; the letter prints its wording.</param>
+/// <param name="ReasonText">The reason the verifier or finance wrote.</param>
+public sealed record RejectionDetails(
+    string ApplicantName,
+    string IdNumber,
+    string CaseNumber,
+    string ReasonCode,
+    string ReasonText);

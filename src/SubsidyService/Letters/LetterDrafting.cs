@@ -1,0 +1,30 @@
+using SubsidyService.Domain.Policy;
+
+namespace SubsidyService.Letters;
+
+/// <summary>
+/// Turns a numbered draft into the renderer's content: the authority and the address the QR code points at
+/// come from configuration (<c>Authority:Name</c>, <c>Authority:PublicUrl</c>), the figures from the claim.
+/// </summary>
+public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration config)
+{
+    public const string DefaultAuthority = "县市场监督管理局（知识产权局）";
+
+    private readonly string authority = config["Authority:Name"] is { Length: > 0 } a ? a : DefaultAuthority;
+    private readonly string publicUrl = config["Authority:PublicUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080";
+
+    public byte[] Render(LetterDraft draft, string number)
+    {
+        var f = draft.Facts;
+        var e = draft.Evaluation;
+        var url = LetterNumbers.VerificationUrl(publicUrl, number);
+        var content = draft.Kind == LetterIssuer.Approval
+            ? new LetterContent(LetterKind.Approval, number, draft.IssuedOn, authority, f.Name, url,
+                Approval: new ApprovalDetails(f.Name, f.IdNumber, f.CaseNumber, draft.RelatedCaseNumbers, f.Court, f.JudgmentEffectiveDate,
+                    f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
+                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn))
+            : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
+                Rejection: new RejectionDetails(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""));
+        return renderer.Render(content);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SubsidyService.Accounts;
+using SubsidyService.Claims;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Letters;
+
+/// <summary>API.md's <c>{valid, number, claimId, amount, issuedAt, revoked}</c>.</summary>
+public sealed record LetterVerification(bool Valid, string Number, Guid? ClaimId, string? Amount, DateTime? IssuedAt, bool Revoked,
+    string? Kind = null, DateTime? RevokedAt = null, string? RevokedReason = null);
+
+public static class LetterEndpoints
+{
+    public static void MapLetterEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/claims/{id:guid}/letter", async (Guid id, ClaimsPrincipal user, NpgsqlDataSource db) =>
+        {
+            var actor = Actor.From(user);
+            await using var conn = await db.OpenConnectionAsync();
+            var claim = await ClaimStore.FindAsync(conn, id);
+            if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Problems.NotFound("该申请");
+            var current = await LetterStore.CurrentAsync(conn, id);
+            if (current is not { } c) return Problems.NotFound("该申请的决定书");
+            return Results.File(c.Pdf, "application/pdf", FileNameOf(c.Letter));
+        })
+        .WithTags("Letters")
+        .RequireAuthorization()
+        .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .WithSummary("The claim's current approval letter or rejection notice (PDF)");
+
+        app.MapGet("/api/v1/letters/{number}/verify", async (string number, [FromQuery] string? sha256, NpgsqlDataSource db) =>
+            Results.Ok(await VerifyAsync(db, number, sha256)))
+        .WithTags("Letters")
+        .AllowAnonymous()
+        .Produces<LetterVerification>()
+        .WithSummary("Whether a letter is genuine (its number exists and, if given, its SHA-256 matches) and still in force");
+
+        app.MapGet("/api/v1/letters/export", async (HttpContext http, ClaimsPrincipal user, LetterExport export,
+                [FromQuery] string? from, [FromQuery] string? to) =>
+        {
+            if (!DateRange.TryParse(from, to, out var range, out var problem)) return problem!;
+            await export.WriteZipAsync(http, Actor.From(user), range);
+            return Results.Empty;
+        })
+        .WithTags("Letters")
+        .RequireAuthorization(Roles.Auditor)
+        .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+        .ProducesValidationProblem()
+        .WithSummary("A ZIP of the letters issued in the range (China dates, inclusive) with register.csv and register.xlsx");
+    }
+
+    public static async Task<LetterVerification> VerifyAsync(NpgsqlDataSource db, string number, string? sha256)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var letter = await LetterStore.FindAsync(conn, number.Trim());
+        if (letter is null) return new LetterVerification(false, number, null, null, null, false);
+        var hashMatches = string.IsNullOrWhiteSpace(sha256) || string.Equals(sha256.Trim(), letter.Sha256, StringComparison.OrdinalIgnoreCase);
+        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, ApiFormat.Money(letter.Amount), letter.IssuedAt,
+            letter.RevokedAt is not null, letter.Kind, letter.RevokedAt, letter.RevokedReason);
+    }
+
+    public static string FileNameOf(LetterRecord letter) =>
+        (letter.Kind == LetterIssuer.Approval ? "补助核准通知书-" : "不予补助告知书-") + letter.Number + ".pdf";
+}
+
+/// <summary>A range of China dates from query strings, both ends optional and inclusive.</summary>
+public sealed record DateRange(DateOnly? From, DateOnly? To)
+{
+    public DateTime? FromUtc => From is { } d ? Start(d) : null;
+    public DateTime? ToUtcExclusive => To is { } d ? Start(d.AddDays(1)) : null;
+
+    public static bool TryParse(string? from, string? to, out DateRange range, out IResult? problem)
+    {
+        range = new DateRange(null, null);
+        problem = null;
+        if (!TryDate(from, out var f)) problem = Problems.Validation("from", "起始日期须为 YYYY-MM-DD。");
+        else if (!TryDate(to, out var t)) problem = Problems.Validation("to", "截止日期须为 YYYY-MM-DD。");
+        else if (f is { } a && t is { } b && b < a) problem = Problems.Validation("to", "截止日期不能早于起始日期。");
+        else range = new DateRange(f, t);
+        return problem is null;
+    }
+
+    private static bool TryDate(string? s, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrEmpty(s)) return true;
+        if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+        date = d;
+        return true;
+    }
+
+    private static DateTime Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace SubsidyService.Letters;
+
+/// <summary>Configuration of letters: section <c>Letters</c>; the templates folder is <c>Templates:Directory</c>.</summary>
+public sealed class LetterOptions
+{
+    /// <summary>What precedes 〔year〕 in a letter number (县知补〔2026〕第0001号).</summary>
+    public string NumberPrefix { get; set; } = "县知补";
+
+    public string CjkFontFile { get; set; } = LetterFontFiles.Debian.CjkFontFile;
+
+    public string LatinFontFile { get; set; } = LetterFontFiles.Debian.LatinFontFile;
+}
+
+public static class LettersExtensions
+{
+    /// <summary>
+    /// Registers <see cref="LetterRenderer"/> (a singleton) and checks at start-up that the templates load and the
+    /// fonts open, so a bad template stops the service instead of a letter.
+    /// </summary>
+    public static IServiceCollection AddLetterRendering(this IServiceCollection services)
+    {
+        services.AddOptions<LetterOptions>().BindConfiguration("Letters");
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath;
+            var directory = LetterTemplates.ResolveDirectory(configuration["Templates:Directory"] ?? "templates", contentRoot);
+            return LetterTemplates.Load(directory);
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LetterOptions>>().Value;
+            return new LetterRenderer(sp.GetRequiredService<LetterTemplates>(), new LetterFontFiles(options.CjkFontFile, options.LatinFontFile));
+        });
+        services.AddHostedService<LetterRenderingCheck>();
+        return services;
+    }
+
+    /// <summary>Builds the renderer while the host starts, so its errors stop the start.</summary>
+    private sealed class LetterRenderingCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<LetterRenderer>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
