@@ -17,6 +17,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimTransitions>();
         builder.Services.AddSingleton<ClaimIntake>();
         builder.Services.AddSingleton<ClaimReader>();
+        builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
         builder.Services.AddSingleton<Registers.RegisterImport>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
