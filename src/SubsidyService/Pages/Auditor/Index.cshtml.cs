@@ -94,6 +94,8 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, NpgsqlD
         if (errors.Count > 0)
         {
             Show(Refusal.Validation(errors));
+            // The export forms sit below the results: say at the top that nothing was exported, and why.
+            ShowProblem("未导出：" + string.Join("；", errors.Values.SelectMany(m => m)));
             return false;
         }
         range = new DateRange(f, t);

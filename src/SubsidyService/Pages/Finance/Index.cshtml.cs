@@ -9,7 +9,7 @@ namespace SubsidyService.Pages.Finance;
 
 /// <summary>One claim's outcome in a bulk approval.</summary>
 public sealed record BulkResult(Guid Id, string CaseNumber, string ApplicantName, decimal? Amount, bool Approved, string? LetterNumber,
-    string? Code, string? Message);
+    string? Code, string? Title, string? Message);
 
 /// <summary>
 /// The finance bureau's queue: verified claims in the order they were verified, with what this year's
@@ -69,7 +69,7 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
         {
             var c = claims.GetValueOrDefault(o.Id);
             return new BulkResult(o.Id, c?.CaseNumber ?? o.Id.ToString(), c?.ApplicantName ?? "", c?.Amount, o.Refusal is null,
-                c?.LetterNumber, o.Refusal?.Code, o.Refusal is { } r ? ReasonOf(r) : null);
+                c?.LetterNumber, o.Refusal?.Code, o.Refusal?.Title, o.Refusal is { } r ? ReasonOf(r) : null);
         }).ToList();
         await LoadAsync();
         return Page();
