@@ -20,4 +20,18 @@ public static class Masking
             new string('*', trimmed.Length - KeptAtStart - KeptAtEnd),
             trimmed.AsSpan(trimmed.Length - KeptAtEnd));
     }
+
+    /// <summary>
+    /// A natural person's name as the public notice prints it: the surname (first character) kept, one *
+    /// for each character after it (张明 → 张*, 欧阳明华 → 欧***). Characters are counted as the reader sees
+    /// them, so a name with a character outside the BMP still gets one * for it.
+    /// </summary>
+    public static string PersonName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        var info = new System.Globalization.StringInfo(trimmed);
+        if (info.LengthInTextElements <= 1) return trimmed;
+        return info.SubstringByTextElements(0, 1) + new string('*', info.LengthInTextElements - 1);
+    }
 }

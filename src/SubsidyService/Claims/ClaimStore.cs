@@ -108,4 +108,31 @@ public static class ClaimStore
             SELECT id FROM claims WHERE status = 'in_public_notice' AND notice_ends_on < @today::date
             ORDER BY notice_ends_on, id LIMIT @limit
             """, new { today = today.ToDateTime(TimeOnly.MinValue), limit })).ToList();
+
+    /// <summary>
+    /// The public notice, newest first: walks claims_notice_due (partial on in_public_notice) backwards, so
+    /// a page costs its own rows whatever the size of the table. The notice's end follows its approval by
+    /// the same number of working days, so the latest end is the latest approval.
+    /// </summary>
+    public const string PublicNoticeSql = """
+        SELECT id, applicant_type AS applicanttype, applicant_name AS applicantname, case_number AS casenumber, amount,
+               approved_at AS approvedat, notice_ends_on AS noticeendson
+        FROM claims WHERE status = 'in_public_notice'
+        ORDER BY notice_ends_on DESC, approved_at DESC, id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    public static async Task<IReadOnlyList<NoticeEntry>> PublicNoticeAsync(NpgsqlConnection conn, int offset, int limit) =>
+        (await conn.QueryAsync<NoticeEntry>(PublicNoticeSql, new { offset, limit })).ToList();
+
+    public static Task<long> PublicNoticeCountAsync(NpgsqlConnection conn) =>
+        conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE status = 'in_public_notice'");
+}
+
+/// <summary>A claim as the public notice lists it.</summary>
+public sealed record NoticeEntry(Guid Id, string ApplicantType, string ApplicantName, string CaseNumber, decimal Amount,
+    DateTime? ApprovedAt, DateOnly? NoticeEndsOn)
+{
+    /// <summary>The name as published: a natural person's masked to the surname (张*), an enterprise's or institution's in full.</summary>
+    public string PublicName => ApplicantType == "natural_person" ? Domain.Identity.Masking.PersonName(ApplicantName) : ApplicantName;
 }

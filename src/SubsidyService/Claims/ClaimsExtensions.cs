@@ -14,6 +14,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimTransitions>();
         builder.Services.AddSingleton<ClaimIntake>();
         builder.Services.AddSingleton<ClaimReader>();
+        builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DocumentService.MaxBytes + 64 * 1024);

@@ -54,6 +54,11 @@ public static class LetterStore
         return (letter, row.Pdf);
     }
 
+    /// <summary>Every letter of a claim, revoked ones too, oldest first (uses letters_claim).</summary>
+    public static async Task<IReadOnlyList<LetterRecord>> ForClaimAsync(NpgsqlConnection conn, Guid claimId) =>
+        (await conn.QueryAsync<LetterRecord>($"SELECT {Columns} FROM letters WHERE claim_id = @claimId ORDER BY issued_at, seq",
+            new { claimId })).ToList();
+
     public static IAsyncEnumerable<LetterRecord> IssuedBetweenAsync(NpgsqlConnection conn, DateTime? from, DateTime? to) =>
         conn.QueryUnbufferedAsync<LetterRecord>($"""
             SELECT {Columns} FROM letters

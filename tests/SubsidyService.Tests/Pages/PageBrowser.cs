@@ -51,6 +51,13 @@ public sealed partial class PageBrowser
         return await Client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A form post with repeated fields (ticked checkboxes of one name).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var all = fields.Append(KeyValuePair.Create("__RequestVerificationToken", await TokenAsync(formPage)));
+        return await Client.PostAsync(action, new FormUrlEncodedContent(all));
+    }
+
     public async Task<HttpResponseMessage> PostFileAsync(string formPage, string action, Dictionary<string, string> fields,
         string fileName, byte[] content, string contentType)
     {

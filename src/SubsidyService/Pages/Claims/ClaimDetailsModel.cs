@@ -25,8 +25,12 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
         var view = await reader.GetAsync(Actor, id);
         if (!view.Succeeded) return false;
         Claim = view.Value!;
+        await LoadMoreAsync();
         return true;
     }
+
+    /// <summary>What a role's page shows beside the claim (a budget, letters), loaded whenever the claim is.</summary>
+    protected virtual Task LoadMoreAsync() => Task.CompletedTask;
 
     protected async Task<IActionResult> PageAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -50,9 +54,12 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
         var fired = await transitions.FireAsync(Actor, id, request);
         if (fired.Refusal is { Status: 404 }) return NotFound();
         return fired.Succeeded
-            ? Done($"已执行“{ClaimNames.Of(t)}”。")
+            ? Done(await DoneMessageAsync(id, t))
             : await RefusedAsync(id, fired.Refusal!, panel);
     }
+
+    /// <summary>What the page says after a trigger went through; a page may say more (the letter's number, say).</summary>
+    protected virtual Task<string> DoneMessageAsync(Guid id, ClaimTrigger trigger) => Task.FromResult($"已执行“{ClaimNames.Of(trigger)}”。");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -22,6 +22,26 @@ public static class ClaimText
 
     public static string Time(DateTime? utc) => utc is { } t ? ChinaTime.Format(t) : "—";
 
+    /// <summary>A China date: an instant's date in China time, or a date column as stored.</summary>
+    public static string Date(DateTime? utc) => utc is { } t ? ChinaTime.DateOf(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
+    public static string Day(DateTime? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
+    public static string Day(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A date as clerks write it in letters and notices: 2026年5月8日.</summary>
+    public static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    public static string ChineseDate(string? isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ChineseDate(d) : isoDate ?? "—";
+
+    public static string LetterKind(string? kind) => kind switch
+    {
+        "approval" => "补助核准通知书",
+        "rejection" => "不予补助告知书",
+        _ => kind ?? "",
+    };
+
     public static string Status(string? code) => Name<ClaimStatus>(code, ClaimNames.Of);
 
     /// <summary>The workflow's <see cref="ClaimWorkflow.CanEditFacts"/> for a status code.</summary>

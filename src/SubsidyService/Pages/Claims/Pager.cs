@@ -5,6 +5,10 @@ namespace SubsidyService.Pages.Claims;
 /// <summary>Previous/next links for a page of claims, keeping the list's filter in the query. The query key is "p": Razor Pages keeps "page" for itself.</summary>
 public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<string, string?> Query)
 {
+    /// <summary>A pager for any list with page numbers and a total (the staff's listings, the public notice).</summary>
+    public static Pager For(int page, int pageSize, long total, string path, IReadOnlyDictionary<string, string?> query) =>
+        new(new ClaimPage([], page, pageSize, total), path, query);
+
     public int Pages => (int)Math.Max(1, (Claims.Total + Claims.PageSize - 1) / Claims.PageSize);
 
     public string Link(int page) =>

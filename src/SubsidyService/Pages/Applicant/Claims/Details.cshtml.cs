@@ -28,6 +28,25 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
             ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
             : [];
 
+    public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims");
+
+    /// <summary>The latest event that moved the claim into its present status (a payment's failure, say), for its time and reason.</summary>
+    public HistoryView? Arrival => Claim.History.LastOrDefault(h => h.To == Claim.Status && h.From != h.To);
+
+    /// <summary>What the applicant should know of the claim's state after verification, in one sentence; null before.</summary>
+    public (string Kind, string Text)? StatusNote => Claim.Status switch
+    {
+        "verified" => ("info", "审核已通过，等待财政局审批。"),
+        "in_public_notice" => ("ok", $"补助已批准，正在公示，公示期至 {ClaimText.ChineseDate(Claim.NoticeEndsOn)}（含当日）。期满无异议的，将拨付至您的收款账户。"),
+        "ready_for_payout" => ("ok", "补助已批准、公示期满，等待财政局拨付。"),
+        "in_payout" => ("ok", $"补助正在拨付至您的收款账户（{Claim.BankAccount.BankName}，账号 {Claim.BankAccount.AccountNumber}）。"),
+        "paid" => ("ok", $"补助已于 {ClaimText.Time(Arrival?.At)} 拨付至您的收款账户（{Claim.BankAccount.BankName}，账号 {Claim.BankAccount.AccountNumber}），请注意查收。"),
+        "payout_failed" => ("warn", "拨付失败" + (Arrival?.Reason is { } why ? $"：{why}" : "。") +
+            " 请核对收款账户信息；如有误请联系财政局更正，财政局将重新拨付。"),
+        "rejected" => ("warn", "申请未获补助" + (Arrival?.Reason is { } reason ? $"：{reason}" : "。")),
+        _ => null,
+    };
+
     public Task<IActionResult> OnGetAsync() => PageAsync(Id);
 
     public Task<IActionResult> OnPostFireAsync(string? trigger, int version) => FireAsync(Id, trigger, version);

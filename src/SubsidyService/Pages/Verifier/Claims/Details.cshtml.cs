@@ -49,6 +49,12 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public Task<IActionResult> OnPostRejectAsync() =>
         FireAsync(Id, "reject", Input.Version, Input.Reason, Input.ReasonCode, panel: "reject");
 
+    /// <summary>An objection during the public notice: the claim comes back to review, its budget and letter undone.</summary>
+    public Task<IActionResult> OnPostObjectAsync() =>
+        FireAsync(Id, "object", Input.Version, Input.Reason, panel: "object");
+
+    public LetterPanel LetterPanel => new(Claim, "/Verifier/Claims");
+
     public Task<IActionResult> OnPostVerifyAsync() =>
         FireAsync(Id, "verify", Input.Version, data: Input.VerifyData(), panel: "verify");
 

@@ -1,0 +1,80 @@
+using System.Globalization;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Claims;
+
+/// <summary>
+/// What the staff lists filter on (the auditors' search, the finance bureau's lists). Parsed from the
+/// query string's text, so that each bad value is refused naming its own field.
+/// </summary>
+public sealed record ClaimQuery(
+    IReadOnlyList<string> Statuses,
+    DateOnly? SubmittedFrom,
+    DateOnly? SubmittedTo,
+    string? Tier,
+    string? Applicant,
+    decimal? AmountMin,
+    decimal? AmountMax,
+    int Page,
+    int PageSize)
+{
+    public const int MaxPageSize = 100;
+
+    public static ClaimQuery OfStatuses(params string[] statuses) => new(statuses, null, null, null, null, null, null, 1, ClaimReader.DefaultPageSize);
+
+    public static Outcome<ClaimQuery> Parse(string? status, string? from, string? to, string? tier, string? applicant,
+        string? min, string? max, int page, int pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = new List<string>();
+        foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (EnumCodes.TryParse<ClaimStatus>(s, out _)) statuses.Add(s);
+            else errors["status"] = [$"未知的状态“{s}”。"];
+        }
+        var fromDate = Date(from, "from", "起始日期", errors);
+        var toDate = Date(to, "to", "截止日期", errors);
+        if (fromDate is { } a && toDate is { } b && b < a) errors["to"] = ["截止日期不能早于起始日期。"];
+
+        var tierCode = Blank(tier);
+        if (tierCode is not null && !EnumCodes.TryParse<Tier>(tierCode, out _))
+            errors["tier"] = [$"未知的补助档次“{tierCode}”，应为 {string.Join("、", EnumCodes.AllCodes<Tier>())} 之一。"];
+
+        var name = Blank(applicant);
+        if (name?.Length > 100) errors["applicant"] = ["申请人名称不能超过 100 个字符。"];
+
+        var minAmount = Money(min, "min", errors);
+        var maxAmount = Money(max, "max", errors);
+        if (minAmount is { } lo && maxAmount is { } hi && hi < lo) errors["max"] = ["最高金额不能低于最低金额。"];
+
+        if (page < 1) errors["page"] = ["页码须为不小于 1 的整数。"];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"每页条数须为 1 至 {MaxPageSize}。"];
+
+        return errors.Count > 0
+            ? Refusal.Validation(errors)
+            : new ClaimQuery(statuses, fromDate, toDate, tierCode, name, minAmount, maxAmount, page, pageSize);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static DateOnly? Date(string? text, string field, string label, Dictionary<string, string[]> errors)
+    {
+        if (Blank(text) is not { } s) return null;
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
+        return null;
+    }
+
+    /// <summary>Amounts as a clerk types them: "5000", "5,000.00" or "5000 元".</summary>
+    private static decimal? Money(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (Blank(text) is not { } s) return null;
+        var plain = s.Replace(",", "").Replace("，", "").Replace("元", "").Trim();
+        if (Yuan.TryParseNonNegativeMoney(plain, out var value, out _)) return value.Value;
+        errors[field] = ["金额须为不超过两位小数的数字，如 5000 或 5000.00。"];
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+using Dapper;
+using Npgsql;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Claims;
+
+/// <summary>A claim as the staff lists show it: the columns a list needs, none of the facts' detail.</summary>
+public sealed record ClaimListing(Guid Id, string Status, int Version, string ApplicantType, string ApplicantName, string CaseNumber,
+    decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
+    string? LetterNumber);
+
+public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total);
+
+/// <summary>A verified claim in the finance bureau's queue, with the sum of its own amount and of every claim before it.</summary>
+public sealed record QueuedClaim(ClaimListing Claim, decimal Cumulative);
+
+public sealed record QueuePage(IReadOnlyList<QueuedClaim> Items, int Page, int PageSize, long Total);
+
+/// <summary>
+/// The staff's lists over all claims: the auditors' search, the finance bureau's queue and status lists,
+/// the counts on their start pages. Staff only: applicants have <see cref="ClaimReader.ListAsync"/>.
+/// </summary>
+public sealed class ClaimSearch(NpgsqlDataSource db)
+{
+    private const string Columns = """
+        c.id, c.status, c.version, c.applicant_type AS applicanttype, c.applicant_name AS applicantname, c.case_number AS casenumber,
+        c.amount, c.created_at AS createdat, c.submitted_at AS submittedat, c.verified_at AS verifiedat, c.approved_at AS approvedat,
+        c.notice_ends_on AS noticeendson, c.letter_number AS letternumber
+        """;
+
+    /// <summary>
+    /// The cap bracket as far as the row tells it: the applicant type and the designations the verifier
+    /// settled (those declared, before verification). Claims whose case type no bracket covers never reach
+    /// verification, so the case type is left out.
+    /// </summary>
+    private const string TierOf = """
+        CASE WHEN c.applicant_type = 'natural_person' THEN 'natural_person'
+             WHEN coalesce((c.verification->>'majorImpact')::boolean, (c.facts->>'majorImpact')::boolean, false)
+               OR coalesce((c.verification->>'foreignRelated')::boolean, (c.facts->>'foreignRelated')::boolean, false) THEN 'major_or_foreign'
+             ELSE 'legal_person' END
+        """;
+
+    /// <summary>
+    /// A filtered scan, newest submission first. A single status narrows through claims_status; the other
+    /// filters are checked row by row, which suits an auditor's occasional search.
+    /// </summary>
+    public async Task<ClaimListingPage> SearchAsync(ClaimQuery query)
+    {
+        var where = $"""
+            WHERE (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
+              AND (@from::timestamptz IS NULL OR c.submitted_at >= @from)
+              AND (@to::timestamptz IS NULL OR c.submitted_at < @to)
+              AND (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%')
+              AND (@min::numeric IS NULL OR c.amount >= @min)
+              AND (@max::numeric IS NULL OR c.amount <= @max)
+              AND (@tier::text IS NULL OR ({TierOf}) = @tier)
+            """;
+        var args = new
+        {
+            statuses = query.Statuses.ToArray(),
+            from = StartOf(query.SubmittedFrom),
+            to = StartOf(query.SubmittedTo?.AddDays(1)),
+            applicant = query.Applicant is { } a ? EscapeLike(a) : null,
+            min = query.AmountMin,
+            max = query.AmountMax,
+            tier = query.Tier,
+            offset = (query.Page - 1) * query.PageSize,
+            pageSize = query.PageSize,
+        };
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        var items = await conn.QueryAsync<ClaimListing>($"""
+            SELECT {Columns} FROM claims c {where}
+            ORDER BY c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id DESC
+            LIMIT @pageSize OFFSET @offset
+            """, args);
+        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total);
+    }
+
+    /// <summary>
+    /// Verified claims in the order they were verified, each with the running sum of the amounts up to and
+    /// including it, so that a page further on still shows what the claims before it would take.
+    /// </summary>
+    public async Task<QueuePage> VerifiedQueueAsync(int page, int pageSize)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE status = 'verified'");
+        var rows = await conn.QueryAsync<QueueRow>($"""
+            SELECT {Columns}, sum(c.amount) OVER (ORDER BY c.verified_at, c.id) AS cumulative
+            FROM claims c WHERE c.status = 'verified'
+            ORDER BY c.verified_at, c.id
+            LIMIT @pageSize OFFSET @offset
+            """, new { pageSize, offset = (page - 1) * pageSize });
+        return new QueuePage(rows.Select(r => r.ToQueued()).ToList(), page, pageSize, total);
+    }
+
+    private sealed record QueueRow(Guid Id, string Status, int Version, string ApplicantType, string ApplicantName, string CaseNumber,
+        decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
+        string? LetterNumber, decimal Cumulative)
+    {
+        public QueuedClaim ToQueued() => new(new ClaimListing(Id, Status, Version, ApplicantType, ApplicantName, CaseNumber, Amount,
+            CreatedAt, SubmittedAt, VerifiedAt, ApprovedAt, NoticeEndsOn, LetterNumber), Cumulative);
+    }
+
+    /// <summary>How many claims are in each of the given statuses (those with none are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync(params string[] statuses)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<(string Status, long Count)>(
+            "SELECT status, count(*) FROM claims WHERE status = ANY(@statuses) GROUP BY status", new { statuses });
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    /// <summary>The listed claims by id (any order), for pages that hold ids from another feature (budget entries, a bulk result).</summary>
+    public async Task<IReadOnlyDictionary<Guid, ClaimListing>> ByIdsAsync(IReadOnlyCollection<Guid> ids)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, ClaimListing>();
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<ClaimListing>($"SELECT {Columns} FROM claims c WHERE c.id = ANY(@ids)", new { ids = ids.ToArray() });
+        return rows.ToDictionary(r => r.Id);
+    }
+
+    /// <summary>The public notice, newest first (see <see cref="ClaimStore.PublicNoticeSql"/>).</summary>
+    public async Task<(IReadOnlyList<NoticeEntry> Items, long Total)> PublicNoticeAsync(int page, int pageSize)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await ClaimStore.PublicNoticeCountAsync(conn);
+        var items = await ClaimStore.PublicNoticeAsync(conn, (page - 1) * pageSize, pageSize);
+        return (items, total);
+    }
+
+    private static DateTime? StartOf(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime : null;
+
+    /// <summary>A name typed with % or _ looks for those characters, not for any text.</summary>
+    private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using SubsidyService.Audit;
+using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Letters;
+using SubsidyService.Operations;
+using SubsidyService.Pages.Claims;
+
+namespace SubsidyService.Pages.Auditor;
+
+/// <summary>
+/// The auditors' start page: a read-only search over every claim, and the two exports (the letters as a ZIP
+/// with their register, the event log as CSV), served here under the page's cookie since the API's take a
+/// bearer token.
+/// </summary>
+public sealed class IndexModel(ClaimSearch search, LetterExport letters, NpgsqlDataSource db) : ClaimPageModel
+{
+    public static readonly IReadOnlyList<(string Value, string Name)> Tiers =
+        [("", "全部档次"), .. Enum.GetValues<Tier>().Select(t => (EnumCodes.ToCode(t), ChineseNames.Of(t)))];
+
+    public static readonly IReadOnlyList<(string Value, string Name)> Statuses =
+        [("", "全部状态"), .. Enum.GetValues<ClaimStatus>().Select(s => (EnumCodes.ToCode(s), ClaimNames.Of(s)))];
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Applicant { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Min { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Max { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)] public string? LetterFrom { get; set; }
+    [BindProperty(SupportsGet = true)] public string? LetterTo { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EventFrom { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EventTo { get; set; }
+
+    public ClaimListingPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public IReadOnlyDictionary<string, long> StatusCounts { get; private set; } = new Dictionary<string, long>();
+
+    public bool Filtered => new[] { Status, From, To, Tier, Applicant, Min, Max }.Any(v => !string.IsNullOrWhiteSpace(v));
+
+    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>
+    {
+        ["status"] = Status, ["from"] = From, ["to"] = To, ["tier"] = Tier, ["applicant"] = Applicant, ["min"] = Min, ["max"] = Max,
+    });
+
+    public Task OnGetAsync() => SearchAsync();
+
+    public async Task<IActionResult> OnGetLettersAsync()
+    {
+        if (!TryRange(LetterFrom, LetterTo, "letterFrom", "letterTo", out var range)) return await PageWithSearchAsync();
+        await letters.WriteZipAsync(HttpContext, Actor.From(User), range);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnGetEventsAsync()
+    {
+        if (!TryRange(EventFrom, EventTo, "eventFrom", "eventTo", out var range)) return await PageWithSearchAsync();
+        await AuditEndpoints.WriteEventsCsvAsync(HttpContext, db, range.From, range.To);
+        return new EmptyResult();
+    }
+
+    /// <summary>A refused export shows its errors under its own fields, on the page as the search left it.</summary>
+    private async Task<IActionResult> PageWithSearchAsync()
+    {
+        await SearchAsync();
+        return Page();
+    }
+
+    private async Task SearchAsync()
+    {
+        StatusCounts = await search.CountsAsync([.. Enum.GetValues<ClaimStatus>().Select(EnumCodes.ToCode)]);
+        var query = ClaimQuery.Parse(Status, From, To, Tier, Applicant, Min, Max, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
+        if (!query.Succeeded)
+        {
+            // Keep an export's errors, if any, beside the search's.
+            Show(query.Refusal! with { Errors = Errors.Concat(query.Refusal!.Errors!).ToDictionary(e => e.Key, e => e.Value) });
+            return;
+        }
+        Claims = await search.SearchAsync(query.Value!);
+    }
+
+    private bool TryRange(string? from, string? to, string fromField, string toField, out DateRange range)
+    {
+        range = new DateRange(null, null);
+        var errors = new Dictionary<string, string[]>();
+        var f = Date(from, fromField, "起始日期", errors);
+        var t = Date(to, toField, "截止日期", errors);
+        if (f is { } a && t is { } b && b < a) errors[toField] = ["截止日期不能早于起始日期。"];
+        if (errors.Count > 0)
+        {
+            Show(Refusal.Validation(errors));
+            // The export forms sit below the results: say at the top that nothing was exported, and why.
+            ShowProblem("未导出：" + string.Join("；", errors.Values.SelectMany(m => m)));
+            return false;
+        }
+        range = new DateRange(f, t);
+        return true;
+    }
+
+    private static DateOnly? Date(string? text, string field, string label, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
+        return null;
+    }
+}
