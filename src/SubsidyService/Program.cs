@@ -2,6 +2,7 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
+using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
 using SubsidyService.Policy;
@@ -14,6 +15,7 @@ builder.AddIdempotency();
 builder.AddPages();
 builder.AddPolicy();
 builder.AddClaims();
+builder.AddNotifications();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
@@ -35,6 +37,7 @@ app.MapOperations();
 app.MapAccountEndpoints();
 app.MapPolicy();
 app.MapClaims();
+app.MapNotifications();
 app.MapRazorPages();
 app.Run();
 

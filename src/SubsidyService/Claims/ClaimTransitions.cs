@@ -2,6 +2,7 @@ using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
 
@@ -14,7 +15,7 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
-    TransitionEffects effects, EventLog events, TimeProvider clock)
+    TransitionEffects effects, EventLog events, Notifier notifications, TimeProvider clock)
 {
     /// <summary>Approval, objection and payment retries come with the payout feature; until then they are refused.</summary>
     public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable =
@@ -57,8 +58,11 @@ public sealed class ClaimTransitions(
         await ClaimStore.SetStatusAsync(conn, tx, id, to, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, EnumCodes.ToCode(request.Trigger),
             EnumCodes.ToCode(from), EnumCodes.ToCode(to), request.Reason, applied.Value!.EventData));
+        var brief = new ClaimBrief(row.CaseNumber, row.ApplicantName, evaluation.Amount);
+        await notifications.OnTransitionAsync(conn, tx, new TransitionNotice(id, row.ApplicantId, brief, request.Trigger, from, to,
+            request.Reason, applied.Value.EventData, []));
         if (applied.Value.FollowUp is { } followUp)
-            await FollowUpAsync(conn, tx, id, to, actor, followUp, now);
+            await FollowUpAsync(conn, tx, id, to, actor, followUp, now, brief, row.ApplicantId);
         await tx.CommitAsync();
         return id;
     }
@@ -67,7 +71,8 @@ public sealed class ClaimTransitions(
     /// A second transition the first one entails (confirming a register match rejects the claim),
     /// decided by the same machine and logged as its own event.
     /// </summary>
-    private async Task FollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimStatus from, Actor actor, FollowUp next, DateTime now)
+    private async Task FollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimStatus from, Actor actor, FollowUp next, DateTime now,
+        ClaimBrief brief, Guid applicantId)
     {
         var ctx = new GuardContext(IsOwner: false, actor.Id, null, 0, 0);
         var decision = ClaimWorkflow.Instance.Decide(from, next.Trigger, actor.Role, ctx);
@@ -76,6 +81,8 @@ public sealed class ClaimTransitions(
         await ClaimStore.SetStatusAsync(conn, tx, id, decision.Target!.Value, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, EnumCodes.ToCode(next.Trigger),
             EnumCodes.ToCode(from), EnumCodes.ToCode(decision.Target.Value), next.Reason, next.Data));
+        await notifications.OnTransitionAsync(conn, tx, new TransitionNotice(id, applicantId, brief, next.Trigger, from, decision.Target.Value,
+            next.Reason, next.Data, []));
     }
 
     /// <summary>Which triggers this actor could fire on the claim now, for the API's permittedTriggers and the page's buttons.</summary>
