@@ -14,10 +14,13 @@ public sealed class NotificationFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Mail.StartAsync();
+        // maildev takes seconds to start: the database and the node start meanwhile (the node's sender
+        // finds nothing due until a test writes mail).
+        var mail = Mail.StartAsync();
         ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync();
         App = new SubsidyApp(ConnectionString, Clock, Mail.Settings());
-        _ = App.Server;
+        await Task.Run(() => App.Server);
+        await mail;
     }
 
     public async Task DisposeAsync()
