@@ -21,6 +21,15 @@ public sealed class UserStore(NpgsqlDataSource db)
         return await conn.QuerySingleOrDefaultAsync<User>("SELECT * FROM users WHERE id = @id", new { id });
     }
 
+    /// <summary>Where to write to a person, read in the caller's transaction (for mail written with the change that causes it).</summary>
+    public static Task<Contact?> ContactAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<Contact>("SELECT id, email, display_name AS displayname FROM users WHERE id = @id", new { id }, tx);
+
+    /// <summary>Everyone of a role, for mail to a whole team (the verifiers' digest, finance's batch reports).</summary>
+    public static async Task<IReadOnlyList<Contact>> ContactsInRoleAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string role) =>
+        (await conn.QueryAsync<Contact>(
+            "SELECT id, email, display_name AS displayname FROM users WHERE role = @role ORDER BY lower(username)", new { role }, tx)).ToList();
+
     public async Task<IReadOnlyList<User>> ListAsync()
     {
         await using var conn = await db.OpenConnectionAsync();

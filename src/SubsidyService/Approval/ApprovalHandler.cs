@@ -62,6 +62,8 @@ public sealed class ApprovalHandler(ClaimEvaluator evaluator, LetterIssuer lette
             noticeEndsOn, t.ReasonCode, t.Reason, []);
         var issued = await letters.IssueAsync(t.Connection, t.Transaction, draft, t.Actor.Role == Role.System ? null : t.Actor.Id, t.Now);
         await ClaimStore.SetLetterAsync(t.Connection, t.Transaction, t.Claim.Id, issued.Number, issued.Sha256);
+        var fileName = (kind == LetterIssuer.Approval ? "补助核准通知书-" : "不予补助告知书-") + issued.Number + ".pdf";
+        t.Attachments.Add(new Notifications.MailAttachment(fileName, "application/pdf", issued.Pdf));
         return new { kind, issued.Number, issued.Sha256 };
     }
 

@@ -4,6 +4,7 @@ using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
 
@@ -16,7 +17,7 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
-    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, TimeProvider clock)
+    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, Notifier notifications, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ITransitionHandler[] handlers = handlers.ToArray();
@@ -109,6 +110,10 @@ public sealed class ClaimTransitions(
         await ClaimStore.SetStatusAsync(t.Connection, t.Transaction, t.Claim.Id, t.To, t.Now);
         await events.AppendAsync(t.Connection, t.Transaction, new NewEvent(t.Claim.Id, t.Actor.Id, t.Actor.Label,
             EnumCodes.ToCode(t.Trigger), EnumCodes.ToCode(t.From), EnumCodes.ToCode(t.To), t.Reason, data));
+        // The applicant hears of it in the same transaction: the message is sent only if the change is kept.
+        await notifications.OnTransitionAsync(t.Connection, t.Transaction, new TransitionNotice(t.Claim.Id, t.Claim.ApplicantId,
+            new ClaimBrief(t.Claim.CaseNumber, t.Claim.ApplicantName, t.Evaluation.Amount), t.Trigger, t.From, t.To, t.Reason, data,
+            t.Attachments));
         return t.Claim.Id;
     }
 

@@ -16,6 +16,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimReader>();
         builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
+        builder.Services.AddSingleton<Notifications.IVerifierQueue, VerifierQueue>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DocumentService.MaxBytes + 64 * 1024);
         return builder;

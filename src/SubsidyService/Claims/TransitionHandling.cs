@@ -21,7 +21,11 @@ public sealed record TransitionContext(
     string? ReasonCode,
     Evaluation Evaluation,
     int PublicNoticeWorkingDays,
-    DateTime Now);
+    DateTime Now)
+{
+    /// <summary>Files a handler adds to the applicant's message about this transition (a letter).</summary>
+    public List<Notifications.MailAttachment> Attachments { get; } = [];
+}
 
 /// <summary>What a feature did in a transition, recorded in the claim's event.</summary>
 public sealed record HandlerResult(string Key, object? Data)

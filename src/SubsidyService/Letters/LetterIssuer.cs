@@ -16,7 +16,7 @@ public sealed record LetterDraft(
     string? Reason,
     IReadOnlyList<string> RelatedCaseNumbers);
 
-public sealed record IssuedLetter(Guid Id, string Number, string Sha256);
+public sealed record IssuedLetter(Guid Id, string Number, string Sha256, byte[] Pdf);
 
 /// <summary>
 /// Issues a letter inside the transaction that decides it: takes the year's next number, renders the PDF
@@ -36,6 +36,6 @@ public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting draft
         var id = Guid.NewGuid();
         var amount = draft.Kind == Approval ? draft.Evaluation.Amount : 0m;
         await LetterStore.InsertAsync(conn, tx, id, draft.ClaimId, draft.Kind, year, seq, number, draft.Facts.Name, amount, now, issuedBy, pdf, sha256);
-        return new IssuedLetter(id, number, sha256);
+        return new IssuedLetter(id, number, sha256, pdf);
     }
 }

@@ -7,6 +7,8 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
 
+using Roles = SubsidyService.Accounts.Roles;
+
 namespace SubsidyService.Tests.Pages;
 
 public sealed class ApplicantLetterPageTests(AppFixture fixture) : IClassFixture<AppFixture>

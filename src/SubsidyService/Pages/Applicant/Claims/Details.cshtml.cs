@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Documents;
+using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 
@@ -9,7 +11,7 @@ namespace SubsidyService.Pages.Applicant.Claims;
 
 // A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
-public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents)
+public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox)
     : ClaimDetailsModel(reader, transitions)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -47,7 +49,15 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         _ => null,
     };
 
-    public Task<IActionResult> OnGetAsync() => PageAsync(Id);
+    /// <summary>The messages sent about this claim, as they went (or would go) by mail.</summary>
+    public IReadOnlyList<InboxMessage> Messages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var page = await PageAsync(Id);
+        if (page is PageResult) Messages = await inbox.ForClaimAsync(Actor.Id, Id);
+        return page;
+    }
 
     public Task<IActionResult> OnPostFireAsync(string? trigger, int version) => FireAsync(Id, trigger, version);
 

@@ -1,0 +1,4 @@
+namespace SubsidyService.Notifications;
+
+/// <summary>A file sent with a message (a letter PDF).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,29 @@
+using SubsidyService.Notifications.Templates;
+
+namespace SubsidyService.Notifications;
+
+public static class NotificationsExtensions
+{
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(SmtpOptions.Read(builder.Configuration));
+        builder.Services.AddSingleton(NotificationOptions.Read(builder.Configuration));
+        builder.Services.AddSingleton(sp => EmailTemplates.Load(
+            TemplateDirectory.Resolve(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<VerifierDigest>();
+        builder.Services.AddHostedService<OutboxSender>();
+        return builder;
+    }
+
+    /// <summary>Reads and checks the email templates now, so that a template naming a field that does not exist stops start-up.</summary>
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        var templates = app.Services.GetRequiredService<EmailTemplates>();
+        app.Logger.LogInformation("Email templates checked in {Directory}", templates.Directory);
+        return app;
+    }
+}

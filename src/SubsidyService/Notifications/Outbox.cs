@@ -1,0 +1,93 @@
+using Dapper;
+using Npgsql;
+
+namespace SubsidyService.Notifications;
+
+/// <summary>
+/// The outbox's SQL. Writers put a message in with the change that causes it (the caller's transaction);
+/// the sender claims one due row at a time and marks it in that row's own transaction.
+/// </summary>
+public sealed class Outbox(SmtpOptions smtp, TimeProvider clock)
+{
+    public const int MaxErrorLength = 2000;
+
+    /// <returns>The new row's id, or null when a message with the same <see cref="OutgoingMail.DedupeKey"/> exists.</returns>
+    public async Task<Guid?> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, OutgoingMail mail)
+    {
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inserted = await conn.ExecuteAsync("""
+            INSERT INTO outbox_messages (id, message_id, kind, claim_id, recipient_user_id, to_address, to_name, subject, body,
+                                         status, attempts, next_attempt_at, created_at, dedupe_key)
+            VALUES (@id, @messageId, @Kind, @ClaimId, @RecipientUserId, @ToAddress, @ToName, @Subject, @Body,
+                    'pending', 0, @now, @now, @DedupeKey)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """, new
+        {
+            id, messageId = $"{id:N}@{smtp.MessageIdDomain}", mail.Kind, mail.ClaimId, mail.RecipientUserId,
+            mail.ToAddress, mail.ToName, mail.Subject, mail.Body, now, mail.DedupeKey,
+        }, tx);
+        if (inserted == 0) return null;
+        await conn.ExecuteAsync("""
+            INSERT INTO outbox_attachments (message_id, position, file_name, content_type, content)
+            VALUES (@id, @position, @FileName, @ContentType, @Content)
+            """, mail.Attachments.Select((a, i) => new { id, position = i, a.FileName, a.ContentType, a.Content }), tx);
+        return id;
+    }
+
+    /// <summary>
+    /// The next due message, locked for this transaction; rows another sender holds are skipped, so two
+    /// nodes never send the same message at once.
+    /// </summary>
+    public static Task<OutboxRow?> ClaimNextDueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateTime now) =>
+        conn.QuerySingleOrDefaultAsync<OutboxRow>("""
+            SELECT * FROM outbox_messages
+            WHERE status = 'pending' AND next_attempt_at <= @now
+            ORDER BY next_attempt_at
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """, new { now }, tx);
+
+    public static async Task<IReadOnlyList<MailAttachment>> AttachmentsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id) =>
+        (await conn.QueryAsync<MailAttachment>(
+            "SELECT file_name AS filename, content_type AS contenttype, content FROM outbox_attachments WHERE message_id = @id ORDER BY position",
+            new { id }, tx)).ToList();
+
+    public static Task MarkSentAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateTime now) =>
+        conn.ExecuteAsync("UPDATE outbox_messages SET status = 'sent', sent_at = @now, attempts = attempts + 1 WHERE id = @id",
+            new { id, now }, tx);
+
+    /// <summary>A try the server refused: counted, then tried again later or, after the last, dead.</summary>
+    public static Task MarkFailedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, OutboxRow row, string error, DateTime now)
+    {
+        var attempts = row.Attempts + 1;
+        var wait = Backoff.After(attempts);
+        return conn.ExecuteAsync("""
+            UPDATE outbox_messages SET attempts = @attempts, status = @status, next_attempt_at = @next, last_error = @error
+            WHERE id = @Id
+            """, new { row.Id, attempts, status = wait is null ? "dead" : "pending", next = now + (wait ?? TimeSpan.Zero), error = Cut(error) }, tx);
+    }
+
+    /// <summary>The server could not be reached: not the message's fault, so no try is counted; the error shows on the admin page.</summary>
+    public static Task NoteServerErrorAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string error) =>
+        conn.ExecuteAsync("UPDATE outbox_messages SET last_error = @error WHERE id = @id", new { id, error = Cut(error) }, tx);
+
+    /// <summary>Pending or dead messages for the admin page, the oldest first.</summary>
+    public static async Task<IReadOnlyList<OutboxRow>> ListAsync(NpgsqlConnection conn, string status, int limit) =>
+        (await conn.QueryAsync<OutboxRow>(
+            "SELECT * FROM outbox_messages WHERE status = @status ORDER BY created_at LIMIT @limit", new { status, limit })).ToList();
+
+    public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection conn) =>
+        (await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM outbox_messages GROUP BY status"))
+            .ToDictionary(r => r.Status, r => r.Count);
+
+    /// <summary>Makes a pending or dead message due now, with its tries counted afresh; its Message-Id stays.</summary>
+    /// <returns>false when there is no such message, or it was sent already.</returns>
+    public async Task<bool> ResendAsync(NpgsqlConnection conn, Guid id) =>
+        await conn.ExecuteAsync("""
+            UPDATE outbox_messages SET status = 'pending', attempts = 0, next_attempt_at = @now
+            WHERE id = @id AND status IN ('pending', 'dead')
+            """, new { id, now = clock.GetUtcNow().UtcDateTime }) == 1;
+
+    private static string Cut(string error) => error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
+}
