@@ -5,7 +5,9 @@ using SubsidyService.Cli;
 using SubsidyService.Data;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
+using SubsidyService.Payouts;
 using SubsidyService.Policy;
+using SubsidyService.Recoveries;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
@@ -16,6 +18,8 @@ builder.AddPages();
 builder.AddPolicy();
 builder.AddClaims();
 builder.AddApproval();
+builder.AddPayouts();
+builder.AddRecoveries();
 
 var app = builder.Build();
 await app.StartDatabaseAsync();
@@ -39,6 +43,8 @@ app.MapAccountEndpoints();
 app.MapPolicy();
 app.MapClaims();
 app.MapApproval();
+app.MapPayouts();
+app.MapRecoveries();
 app.MapRazorPages();
 app.Run();
 

@@ -38,6 +38,9 @@ public static class ClaimNames
         ClaimTrigger.PaymentSucceeded => "拨付成功",
         ClaimTrigger.PaymentFailed => "拨付失败",
         ClaimTrigger.ScreeningFlagRaised => "新增筛查标记",
+        ClaimTrigger.CorrectBankAccount => "更正收款账户",
+        ClaimTrigger.OpenRecovery => "发起追回",
+        ClaimTrigger.SettleRecovery => "登记追回结果",
         _ => value.ToString(),
     };
 

@@ -22,4 +22,7 @@ public enum ClaimTrigger
     PaymentSucceeded,
     PaymentFailed,
     ScreeningFlagRaised,
+    CorrectBankAccount,
+    OpenRecovery,
+    SettleRecovery,
 }

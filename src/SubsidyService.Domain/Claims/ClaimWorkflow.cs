@@ -38,6 +38,7 @@ public sealed class ClaimWorkflow
 
         m.RestrictActor(ClaimTrigger.Submit, c => c.IsOwner, "仅限申请人本人");
         m.RestrictActor(ClaimTrigger.Withdraw, c => c.IsOwner, "仅限申请人本人");
+        m.RestrictActor(ClaimTrigger.CorrectBankAccount, c => c.IsOwner, "仅限申请人本人");
 
         var notTheVerifier = new Guard<GuardContext>(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
         var flagsResolved = new Guard<GuardContext>(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
@@ -78,14 +79,21 @@ public sealed class ClaimWorkflow
             .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system);
 
         m.Configure(ClaimStatus.ReadyForPayout)
-            .Permit(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, system);
+            // A register matched after approval leaves a flag open: no money leaves until a person settles it.
+            .PermitIf(ClaimTrigger.IncludeInPayout, ClaimStatus.InPayout, [flagsResolved], system);
 
         m.Configure(ClaimStatus.InPayout)
             .Permit(ClaimTrigger.PaymentSucceeded, ClaimStatus.Paid, system)
             .Permit(ClaimTrigger.PaymentFailed, ClaimStatus.PayoutFailed, system);
 
         m.Configure(ClaimStatus.PayoutFailed)
+            .PermitReentry(ClaimTrigger.CorrectBankAccount, applicant)
             .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance);
+
+        // Duplicate funding found after payment: the claim stays paid, the money is to be recovered.
+        m.Configure(ClaimStatus.Paid)
+            .PermitReentry(ClaimTrigger.OpenRecovery, system)
+            .PermitReentry(ClaimTrigger.SettleRecovery, finance);
     }
 
     public TransitionDecision Decide(ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx)

@@ -15,7 +15,7 @@ public static class RegisterEndpoints
             var (name, content, problem) = await ReadFileAsync(http);
             if (problem is not null) return problem;
             return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(r =>
-                Results.Ok(new { imported = r.Imported, alreadyKnown = r.AlreadyKnown, matchedClaims = r.MatchedClaims, importId = r.ImportId, matchedClaimIds = r.MatchedClaimIds }));
+                Results.Ok(new { imported = r.Imported, alreadyKnown = r.AlreadyKnown, matchedClaims = r.MatchedClaims, importId = r.ImportId, matchedClaimIds = r.MatchedClaimIds, recoveriesOpened = r.RecoveriesOpened }));
         })
         .RequireAuthorization()
         .DisableAntiforgery()

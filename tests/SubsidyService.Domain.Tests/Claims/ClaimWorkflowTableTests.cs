@@ -41,6 +41,9 @@ public class ClaimWorkflowTableTests
         new(PaymentSucceeded, InPayout, [Role.System], Paid),
         new(PaymentFailed, InPayout, [Role.System], PayoutFailed),
         new(ScreeningFlagRaised, Verified, [Role.System], UnderReview),
+        new(CorrectBankAccount, PayoutFailed, [Applicant], PayoutFailed, OwnerOnly: true),
+        new(OpenRecovery, Paid, [Role.System], Paid),
+        new(SettleRecovery, Paid, [Finance], Paid),
     ];
 
     private static GuardContext Ctx(bool owner) =>
