@@ -1,52 +1,49 @@
 using SubsidyService.Accounts;
 using SubsidyService.Approval;
+using SubsidyService.Audit;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
+using SubsidyService.Jobs;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
 using SubsidyService.Payouts;
 using SubsidyService.Policy;
 using SubsidyService.Recoveries;
+using SubsidyService.Registers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddData();
 builder.AddAccounts();
 builder.AddIdempotency();
+builder.AddJobs();
 builder.AddPages();
 builder.AddPolicy();
+builder.AddAudit();
 builder.AddClaims();
+builder.AddRegisters();
 builder.AddApproval();
 builder.AddPayouts();
 builder.AddRecoveries();
-
 var app = builder.Build();
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
-if (CommandLine.IsCommand(args))
-{
-    Environment.ExitCode = await CommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
-    await app.DisposeAsync();
-    return;
-}
+if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();
 await app.SeedDemoBudgetAsync();
-
-app.UseOperations();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseIdempotency();
+app.UseOperations().UseAccounts().UseIdempotency();
 app.MapOperations();
-app.MapAccountEndpoints();
+app.MapAccounts();
+app.MapJobs();
 app.MapPolicy();
+app.MapAudit();
 app.MapClaims();
+app.MapRegisters();
 app.MapApproval();
 app.MapPayouts();
 app.MapRecoveries();
-app.MapRazorPages();
+app.MapPages();
 app.Run();
 
-/// <summary>Visible to the test host.</summary>
-public partial class Program;
+public partial class Program; // visible to the test host

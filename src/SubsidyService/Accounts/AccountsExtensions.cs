@@ -43,6 +43,19 @@ public static class AccountsExtensions
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
         return builder;
     }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
 }
 
 public static class DemoDataExtensions

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using SubsidyService.Data;
 
 namespace SubsidyService.Audit;
 
@@ -12,9 +13,6 @@ namespace SubsidyService.Audit;
 /// </summary>
 public static class EventBatch
 {
-    // The same key as EventLog's: both writers queue on one lock, so the chain keeps one order.
-    private const long ChainLock = 0x4556_454e_5453;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
@@ -23,7 +21,8 @@ public static class EventBatch
     public static async Task AppendManyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateTime now, IReadOnlyList<NewEvent> events)
     {
         if (events.Count == 0) return;
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@ChainLock)", new { ChainLock }, tx);
+        // EventLog's lock: both writers queue on it, so the chain keeps one order.
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.EventChain);
         var prev = await conn.QuerySingleOrDefaultAsync<string>(
             "SELECT hash FROM claim_events ORDER BY id DESC LIMIT 1", transaction: tx) ?? EventHash.Genesis;
         // nextval over generate_series hands out ascending ids; under the lock no other writer takes one between.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using SubsidyService.Data;
 
 namespace SubsidyService.Audit;
 
@@ -11,10 +12,6 @@ public sealed record NewEvent(Guid? ClaimId, Guid? ActorId, string Actor, string
 /// <summary>Appends events to the hash chain inside the caller's transaction.</summary>
 public sealed class EventLog(TimeProvider clock)
 {
-    // All writers of the chain queue on this lock until their transaction ends, so each event's
-    // predecessor is the row committed just before it.
-    private const long ChainLock = 0x4556_454e_5453;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
@@ -22,7 +19,9 @@ public sealed class EventLog(TimeProvider clock)
 
     public async Task<long> AppendAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NewEvent e)
     {
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@ChainLock)", new { ChainLock }, tx);
+        // All writers of the chain queue here until their transaction ends, so each event's predecessor is
+        // the row committed just before it.
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.EventChain);
         var prev = await conn.QuerySingleOrDefaultAsync<string>(
             "SELECT hash FROM claim_events ORDER BY id DESC LIMIT 1", transaction: tx) ?? EventHash.Genesis;
         var id = await conn.ExecuteScalarAsync<long>("SELECT nextval('claim_events_id_seq')", transaction: tx);

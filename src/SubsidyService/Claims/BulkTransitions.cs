@@ -51,6 +51,16 @@ public sealed class BulkTransitions(TimeProvider clock)
     public static Task<int> CountReadyForPayoutAsync(NpgsqlConnection conn, NpgsqlTransaction? tx = null) =>
         conn.ExecuteScalarAsync<int>("SELECT count(*)::int FROM claims WHERE status = 'ready_for_payout'", transaction: tx);
 
+    /// <summary>
+    /// Ready claims with no open screening flag: whether a scheduled batch would find work. Only a hint for
+    /// the schedule; the machine's guard still decides each claim.
+    /// </summary>
+    public static Task<int> CountPayableAsync(NpgsqlConnection conn) =>
+        conn.ExecuteScalarAsync<int>("""
+            SELECT count(*)::int FROM claims c WHERE c.status = 'ready_for_payout'
+            AND NOT EXISTS (SELECT 1 FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL)
+            """);
+
     /// <summary>The machine's decision for each claim, as the service itself (<see cref="Role.System"/>).</summary>
     public static IReadOnlyList<BulkDecision> Decide(IEnumerable<PayoutCandidate> claims, ClaimTrigger trigger)
     {

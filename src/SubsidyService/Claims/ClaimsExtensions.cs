@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using SubsidyService.Audit;
 using SubsidyService.Claims.Documents;
 
 namespace SubsidyService.Claims;
@@ -8,8 +7,6 @@ public static class ClaimsExtensions
 {
     public static WebApplicationBuilder AddClaims(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<EventLog>();
-        builder.Services.AddSingleton<EventChainVerifier>();
         builder.Services.AddSingleton<WorkflowSettings>();
         builder.Services.AddSingleton<ClaimEvaluator>();
         builder.Services.AddSingleton<SubmissionScreening>();
@@ -18,7 +15,6 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimIntake>();
         builder.Services.AddSingleton<ClaimReader>();
         builder.Services.AddSingleton<DocumentService>();
-        builder.Services.AddSingleton<Registers.RegisterImport>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DocumentService.MaxBytes + 64 * 1024);
         return builder;
@@ -28,8 +24,6 @@ public static class ClaimsExtensions
     {
         app.MapClaimEndpoints();
         app.MapDocumentEndpoints();
-        app.MapAuditEndpoints();
-        Registers.RegisterEndpoints.MapRegisterEndpoints(app);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using SubsidyService.Audit;
+using SubsidyService.Data;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Screening;
@@ -29,9 +30,9 @@ public sealed class SubmissionScreening(EventLog events, TimeProvider clock)
             "SELECT number_digits FROM claim_invoices WHERE claim_id = @Id ORDER BY position", new { claim.Id }, tx)).ToList();
 
         // Two submissions of one case or one invoice wait for each other here, so both cannot pass unseen.
-        var keys = invoices.Select(d => "invoice:" + d).Append("case:" + claim.CanonicalCaseNumber).Distinct().Order(StringComparer.Ordinal);
+        var keys = invoices.Select(AdvisoryLocks.Invoice).Append(AdvisoryLocks.Case(claim.CanonicalCaseNumber)).Distinct().Order(StringComparer.Ordinal);
         foreach (var key in keys)
-            await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, tx);
+            await AdvisoryLocks.ForTransactionAsync(conn, tx, key);
 
         var live = (await conn.QueryAsync<LiveClaim>("""
             SELECT c.id, c.id_number AS idnumber, c.canonical_case_number AS canonicalcasenumber, c.status,

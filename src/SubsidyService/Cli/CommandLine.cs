@@ -13,6 +13,15 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";
 
+    /// <returns>true when the arguments named a subcommand, which has then run instead of the web server.</returns>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (!IsCommand(args)) return false;
+        Environment.ExitCode = await RunAsync(app.Services, args, Console.Out, Console.Error);
+        await app.DisposeAsync();
+        return true;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length >= 2 && args[1] == "list")

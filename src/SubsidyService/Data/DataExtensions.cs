@@ -36,7 +36,7 @@ public static class DataExtensions
         await db.StartAsync();
         await using var conn = await db.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(7421)", transaction: tx);
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.KeyRing);
         var keys = app.Services.GetRequiredService<IKeyManager>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!keys.GetAllKeys().Any(k => k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2) && !k.IsRevoked))

@@ -132,7 +132,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task WaitUntilAcceptingAsync(CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Elapsed time, not the clock: a wall-clock jump must not cut the wait short or stretch it.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -141,7 +142,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await conn.OpenAsync(ct);
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            catch (NpgsqlException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
             {
                 await Task.Delay(200, ct);
             }

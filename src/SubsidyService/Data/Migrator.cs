@@ -16,9 +16,6 @@ public sealed record Migration(string Name, string Sql)
 /// </summary>
 public sealed class Migrator(ILogger<Migrator> logger)
 {
-    // Any fixed 64-bit number: all nodes must agree on it.
-    private const long AdvisoryLockKey = 0x5375_6273_6964_79;
-
     public static IReadOnlyList<Migration> Embedded()
     {
         var asm = typeof(Migrator).Assembly;
@@ -37,8 +34,7 @@ public sealed class Migrator(ILogger<Migrator> logger)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
-        await Exec(conn, null, "SELECT pg_advisory_lock($1)", ct, AdvisoryLockKey);
-        try
+        await using (await AdvisoryLocks.ForSessionAsync(conn, AdvisoryLocks.Migrations, ct))
         {
             await Exec(conn, null, """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -70,10 +66,6 @@ public sealed class Migrator(ILogger<Migrator> logger)
                 count++;
             }
             return count;
-        }
-        finally
-        {
-            await Exec(conn, null, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLockKey);
         }
     }
 

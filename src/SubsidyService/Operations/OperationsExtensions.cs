@@ -31,6 +31,7 @@ public static class OperationsExtensions
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         return app;
     }
 

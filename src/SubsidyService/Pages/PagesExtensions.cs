@@ -23,6 +23,12 @@ public static class PagesExtensions
         return builder;
     }
 
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
     /// <summary>Where a signed-in person starts.</summary>
     public static string HomeOf(string? role) => role switch
     {

@@ -1,4 +1,5 @@
 using SubsidyService.Claims;
+using SubsidyService.Jobs;
 
 namespace SubsidyService.Payouts;
 
@@ -14,8 +15,9 @@ public static class PayoutsExtensions
         builder.Services.AddSingleton<PayoutBatchRunner>();
         builder.Services.AddSingleton<BankResults>();
         builder.Services.AddSingleton<SimulatedBank>();
-        builder.Services.AddSingleton<ScheduledPayout>();
-        builder.Services.AddSingleton<IPayoutJobs, BackgroundPayoutJobs>();
+        builder.Services.AddSingleton<IPayoutJobs, HangfirePayoutJobs>();
+        var cron = builder.Configuration["Payouts:Cron"] is { Length: > 0 } c ? c : new PayoutOptions().Cron;
+        builder.Services.AddRecurringJob<ScheduledPayout>(ScheduledPayout.JobId, cron);
         return builder;
     }
 

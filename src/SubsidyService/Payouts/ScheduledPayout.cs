@@ -1,5 +1,6 @@
 using Npgsql;
 using SubsidyService.Claims;
+using SubsidyService.Jobs;
 
 namespace SubsidyService.Payouts;
 
@@ -7,7 +8,7 @@ namespace SubsidyService.Payouts;
 /// The recurring batch (<c>Payouts:Cron</c>, China time): when claims are waiting, a batch is requested as a
 /// finance officer would request one. The scheduler fires it once per cluster.
 /// </summary>
-public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, ILogger<ScheduledPayout> logger)
+public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, ILogger<ScheduledPayout> logger) : IRecurringJob
 {
     public const string JobId = "payout-batch";
 
@@ -15,7 +16,7 @@ public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests
     {
         int ready;
         await using (var conn = await db.OpenConnectionAsync(ct))
-            ready = await BulkTransitions.CountReadyForPayoutAsync(conn);
+            ready = await BulkTransitions.CountPayableAsync(conn);
         if (ready == 0)
         {
             logger.LogInformation("Scheduled payout: no claim is ready for payout");

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Claims;
+using SubsidyService.Data;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
@@ -49,7 +50,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         // Registers are re-published with old rows repeated: a row already on file is not a new funding record.
-        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('funding-register-import', 0))", transaction: tx);
+        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.RegisterImport);
         var known = (await conn.QueryAsync<(string, string, string, string, decimal, DateTime?)>("""
             SELECT source, level, recipient_name, canonical_case_number, amount, awarded_on FROM funding_register_rows
             WHERE canonical_case_number = ANY(@cases)

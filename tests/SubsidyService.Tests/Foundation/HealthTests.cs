@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using FluentAssertions;
 using SubsidyService.Data;
 using SubsidyService.Tests.Infrastructure;
@@ -18,11 +19,15 @@ public sealed class HealthTests
         var client = app.CreateClient();
         try
         {
-            (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+            var up = await client.GetAsync("/healthz");
+            up.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await ChecksAsync(up)).Should().Contain(new KeyValuePair<string, string>("database", "ok"))
+                .And.Contain(new KeyValuePair<string, string>("jobs", "ok"));
 
             await pg.StopAsync();
             var down = await client.GetAsync("/healthz");
             down.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await ChecksAsync(down))["jobs"].Should().Be("job storage unreachable");
 
             await pg.RestartAsync();
             // The pool may hold a connection broken by the restart: the first probe can still fail.
@@ -37,4 +42,9 @@ public sealed class HealthTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    private static async Task<Dictionary<string, string>> ChecksAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<Health>())!.Checks;
+
+    private sealed record Health(string Status, Dictionary<string, string> Checks);
 }

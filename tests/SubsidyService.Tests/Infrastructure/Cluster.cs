@@ -7,9 +7,10 @@ public sealed class Cluster : IAsyncDisposable
 
     private Cluster(IReadOnlyList<SubsidyApp> nodes) => Nodes = nodes;
 
-    public static async Task<Cluster> StartAsync(string connectionString, int nodes = 2)
+    /// <param name="node">Builds node i (settings, services of its own); default: a plain node.</param>
+    public static async Task<Cluster> StartAsync(string connectionString, int nodes = 2, Func<int, SubsidyApp>? node = null)
     {
-        var apps = Enumerable.Range(0, nodes).Select(_ => new SubsidyApp(connectionString)).ToList();
+        var apps = Enumerable.Range(0, nodes).Select(i => node?.Invoke(i) ?? new SubsidyApp(connectionString)).ToList();
         await Task.WhenAll(apps.Select(a => Task.Run(() => a.Server)));
         return new Cluster(apps);
     }

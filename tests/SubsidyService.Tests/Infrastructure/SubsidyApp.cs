@@ -14,7 +14,8 @@ namespace SubsidyService.Tests.Infrastructure;
 /// The real service in-process on a given database. Several instances on one connection string are
 /// several nodes of one deployment.
 /// </summary>
-public sealed class SubsidyApp(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+public sealed class SubsidyApp(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Passw0rd!";
@@ -26,11 +27,15 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Subsidy", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Dozens of nodes share the test machine: few workers each (a test about jobs may ask for more).
+        builder.UseSetting("Jobs:WorkerCount", "2");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddProvider(new CollectingLoggerProvider(LogLines)));
         if (clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+        if (services is not null)
+            builder.ConfigureServices(services);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -67,6 +67,9 @@ public static class TestPostgres
         await server.EnsureDatabaseAsync(Template);
         var migrator = new Migrator(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance);
         await migrator.MigrateAsync(server.ConnectionString(Template));
+        // Hangfire's tables too, so that each node of a test does not install them again.
+        await using (var dataSource = NpgsqlDataSource.Create(server.ConnectionString(Template)))
+            SubsidyService.Jobs.JobStorageFactory.PrepareSchema(dataSource);
         // A template must have no open sessions while it is cloned.
         NpgsqlConnection.ClearAllPools();
         return server;

@@ -23,6 +23,8 @@ public sealed class PayoutSetup
     {
         ["Workflow:PublicNoticeWorkingDays"] = "0",
         ["Payouts:ChunkSize"] = "50",
+        ["Jobs:QueuePollInterval"] = "00:00:00.2",
+        ["Jobs:SchedulePollingInterval"] = "00:00:00.2",
     };
 
     public SubsidyApp App { get; }

@@ -1,4 +1,6 @@
+using Hangfire;
 using Microsoft.AspNetCore.OpenApi;
+using SubsidyService.Jobs;
 using SubsidyService.Operations.Idempotency;
 
 // In the Operations namespace, which Program.cs already imports, so wiring it in is one line each.
@@ -10,6 +12,7 @@ public static class IdempotencyExtensions
     {
         builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection("Idempotency"));
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddRecurringJob<IdempotencyCleanupJob>(IdempotencyCleanupJob.Id, Cron.Hourly());
         builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddOperationTransformer<IdempotencyKeyHeader>());
         return builder;
     }

@@ -54,6 +54,16 @@ public sealed class IdempotencyStore(NpgsqlDataSource db)
             });
     }
 
+    /// <summary>Deletes keys created before <paramref name="expiredBefore"/>, which already count as absent.</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM idempotency_requests WHERE created_at < @expiredBefore",
+            new { expiredBefore }, cancellationToken: ct));
+    }
+
     /// <summary>Forgets the key, so that a retry runs the request afresh.</summary>
     public async Task ReleaseAsync(string scope, string key, DateTimeOffset createdAt)
     {

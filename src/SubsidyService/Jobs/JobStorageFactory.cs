@@ -1,0 +1,45 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Npgsql;
+using SubsidyService.Data;
+
+namespace SubsidyService.Jobs;
+
+/// <summary>
+/// Hangfire's store in the service's own database (schema <c>hangfire</c>). Built when first asked for, which is
+/// after <see cref="Database.StartAsync"/>: an embedded server's address is only known once it has started.
+/// </summary>
+public static class JobStorageFactory
+{
+    public static JobStorage Create(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<Database>();
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value;
+        PrepareSchema(database.DataSource);
+        return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
+        {
+            SchemaName = JobsOptions.SchemaName,
+            PrepareSchemaIfNecessary = false,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            QueuePollInterval = options.QueuePollInterval,
+        });
+    }
+
+    /// <summary>
+    /// Installs or upgrades Hangfire's tables. Hangfire's installer is not safe against itself: nodes starting
+    /// together would race on CREATE SCHEMA. Under the advisory lock one installs and the others find it done.
+    /// </summary>
+    public static void PrepareSchema(NpgsqlDataSource dataSource)
+    {
+        using var conn = dataSource.OpenConnection();
+        using (AdvisoryLocks.ForSession(conn, AdvisoryLocks.JobSchema))
+            PostgreSqlObjectsInstaller.Install(conn, JobsOptions.SchemaName);
+    }
+
+    /// <summary>Hangfire's connections come from the service's pool, so they share its settings and limits.</summary>
+    private sealed class DataSourceConnectionFactory(Database database) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => database.DataSource.CreateConnection();
+    }
+}

@@ -1,0 +1,57 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Options;
+using SubsidyService.Accounts;
+
+namespace SubsidyService.Jobs;
+
+/// <summary>
+/// Background jobs: Hangfire on the service's PostgreSQL, a job server in every node, the dashboard at /jobs.
+/// Other features add recurring jobs with <see cref="RecurringJobsExtensions.AddRecurringJob{TJob}"/>.
+/// </summary>
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/jobs";
+    private const string DashboardPolicy = "jobs-dashboard";
+
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection("Jobs"));
+
+        // Registered before AddHangfire, whose defaults are process-wide singletons: several nodes in one
+        // process (the tests) must each keep their own store and their own services for the jobs they run.
+        services.AddSingleton(JobStorageFactory.Create);
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        services.AddHangfireServer((sp, server) =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            if (options.WorkerCount is { } workers) server.WorkerCount = workers;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+        });
+        services.AddHostedService<RecurringJobSchedule>();
+        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
+        services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser()
+            .AddAuthenticationSchemes(AccountsExtensions.CookieScheme));
+        return builder;
+    }
+
+    /// <summary>The dashboard: anonymous visitors are sent to sign in; admins act, finance looks, others get 403.</summary>
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new JobsDashboardAuthorization()],
+            IsReadOnlyFunc = JobsDashboardAuthorization.IsReadOnly,
+            DashboardTitle = "后台任务",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(DashboardPolicy);
+        return app;
+    }
+}

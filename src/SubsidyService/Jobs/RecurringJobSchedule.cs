@@ -1,0 +1,35 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace SubsidyService.Jobs;
+
+/// <summary>
+/// Puts every registered recurring job in place at start-up, on every node: AddOrUpdate is idempotent and
+/// Hangfire keeps one definition per id, so nodes starting together agree, and a changed schedule takes effect
+/// with the first node of a deploy.
+/// </summary>
+public sealed class RecurringJobSchedule(
+    IEnumerable<IRecurringJobRegistration> registrations,
+    IRecurringJobManager jobs,
+    IOptions<JobsOptions> options,
+    ILogger<RecurringJobSchedule> logger) : IHostedService
+{
+    /// <summary>Schedules are read in China time, the county's (cron "0 2 * * *" is 02:00 there).</summary>
+    public static readonly TimeZoneInfo TimeZone =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var china) ? china : TimeZoneInfo.Utc;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var registration in registrations)
+        {
+            var cron = options.Value.Schedules.TryGetValue(registration.Id, out var configured) && !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : registration.Cron;
+            registration.AddOrUpdate(jobs, cron, new RecurringJobOptions { TimeZone = TimeZone });
+            logger.LogInformation("Recurring job {Id} scheduled: {Cron}", registration.Id, cron);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

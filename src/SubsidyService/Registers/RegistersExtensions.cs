@@ -1,0 +1,17 @@
+namespace SubsidyService.Registers;
+
+/// <summary>Other-level funding registers: imported by verifiers, screened against live claims.</summary>
+public static class RegistersExtensions
+{
+    public static WebApplicationBuilder AddRegisters(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RegisterImport>();
+        return builder;
+    }
+
+    public static WebApplication MapRegisters(this WebApplication app)
+    {
+        app.MapRegisterEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using FluentAssertions;
+using SubsidyService.Accounts;
+using SubsidyService.Operations.Idempotency;
+using SubsidyService.Tests.Infrastructure;
+using SubsidyService.Tests.Pages;
+
+namespace SubsidyService.Tests.Jobs;
+
+/// <summary>The job dashboard behind the service's own sign-in: admins act, finance looks, nobody else enters.</summary>
+public sealed partial class JobsDashboardTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private SubsidyApp App => fixture.App;
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in()
+    {
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/jobs");
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/Account/Login");
+    }
+
+    [Theory]
+    [InlineData(Roles.Applicant)]
+    [InlineData(Roles.Verifier)]
+    [InlineData(Roles.Auditor)]
+    public async Task Other_roles_are_refused(string role)
+    {
+        var browser = await PageBrowser.SignInAsync(App, role);
+        (await browser.Client.GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await browser.Client.GetAsync("/jobs/recurring")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Finance_sees_the_jobs_but_cannot_trigger_or_delete_them()
+    {
+        var browser = await PageBrowser.SignInAsync(App, Roles.Finance);
+        var page = await browser.HtmlAsync("/jobs/recurring");
+        page.Should().Contain(IdempotencyCleanupJob.Id);
+        page.Should().NotContain("recurring/trigger", "the read-only dashboard offers no actions");
+
+        var before = await JobCountAsync();
+        (await PostCommandAsync(browser, page, "/jobs/recurring/trigger")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await PostCommandAsync(browser, page, "/jobs/recurring/remove")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await JobCountAsync()).Should().Be(before, "nothing was enqueued");
+        (await browser.HtmlAsync("/jobs/recurring")).Should().Contain(IdempotencyCleanupJob.Id, "nothing was removed");
+    }
+
+    [Fact]
+    public async Task An_admin_may_trigger_a_job_now()
+    {
+        var browser = await PageBrowser.SignInAsync(App, Roles.Admin);
+        var page = await browser.HtmlAsync("/jobs/recurring");
+        page.Should().Contain("recurring/trigger");
+
+        var before = await JobCountAsync();
+        (await PostCommandAsync(browser, page, "/jobs/recurring/trigger")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await JobCountAsync()).Should().Be(before + 1);
+    }
+
+    /// <summary>A dashboard command as its own script sends it: the job ids and the antiforgery header from the page.</summary>
+    private static Task<HttpResponseMessage> PostCommandAsync(PageBrowser browser, string page, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", IdempotencyCleanupJob.Id)]),
+        };
+        request.Headers.Add(CsrfHeader().Match(page).Groups[1].Value, CsrfToken().Match(page).Groups[1].Value);
+        return browser.Client.SendAsync(request);
+    }
+
+    private async Task<long> JobCountAsync()
+    {
+        await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        return await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM hangfire.job");
+    }
+
+    [GeneratedRegex("<meta name=\"csrf-header\" content=\"([^\"]+)\"")]
+    private static partial Regex CsrfHeader();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex CsrfToken();
+}
