@@ -25,6 +25,8 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
     public const int MaxMessageLength = 500;
     public static readonly string[] Header = ["reference", "result", "message"];
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private sealed record Line(int Number, PaymentRow Payment, string Result, string? Message);
 
     public async Task<Outcome<BankResultsSummary>> ImportAsync(Guid batchId, byte[] content, Actor actor)
@@ -62,7 +64,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             var data = JsonSerializer.SerializeToElement(new
             {
                 batchId, paymentId = line.Payment.Id, line.Payment.Reference, bankMessage = line.Message, importedBy = actor.Label,
-            });
+            }, Json);
             var fired = await transitions.FireAsSystemAsync(conn, tx, line.Payment.ClaimId,
                 paid ? ClaimTrigger.PaymentSucceeded : ClaimTrigger.PaymentFailed,
                 paid ? "银行回单：支付成功" : $"银行回单：支付失败{(line.Message is null ? "" : "（" + line.Message + "）")}", data);

@@ -63,7 +63,7 @@ public sealed class RecoverySettling(RecoveryStore store, ClaimTransitions trans
         if (!read.Succeeded) return read.Refusal!;
         if (await store.FindAsync(id) is not { } recovery) return Refusal.NotFound("该追回");
         var data = JsonSerializer.SerializeToElement(new { recoveryId = id, read.Value!.Method, amount = read.Value.Amount is { } a ? ApiFormat.Money(a) : null,
-            read.Value.Reference, read.Value.Note });
+            read.Value.Reference, read.Value.Note }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         // The claim's version is read just before; a transition in between answers 409 and the caller retries.
         int version;
         await using (var conn = await db.OpenConnectionAsync())
