@@ -1,12 +1,16 @@
 namespace SubsidyService.Bench;
 
-/// <summary>The harness's command line: <c>[--quick] [--only pure|http]</c>.</summary>
+/// <summary>The harness's command line: <c>[--quick] [--only pure|http|payout]</c>.</summary>
 public sealed record Options(bool Quick, string Only)
 {
-    public const string Usage = "usage: SubsidyService.Bench [--quick] [--only pure|http]";
+    public const string Usage = "usage: SubsidyService.Bench [--quick] [--only pure|http|payout]";
 
     public bool RunsPure => Only is "all" or "pure";
     public bool RunsHttp => Only is "all" or "http";
+    public bool RunsPayout => Only is "all" or "payout";
+
+    /// <summary>Ready claims in the payout batch.</summary>
+    public int PayoutClaims => Quick ? 20_000 : 100_000;
 
     /// <summary>Null when the arguments are not understood.</summary>
     public static Options? Parse(IReadOnlyList<string> args)
@@ -20,7 +24,7 @@ public sealed record Options(bool Quick, string Only)
                 case "--quick":
                     quick = true;
                     break;
-                case "--only" when i + 1 < args.Count && args[i + 1] is "pure" or "http":
+                case "--only" when i + 1 < args.Count && args[i + 1] is "pure" or "http" or "payout":
                     only = args[++i];
                     break;
                 default:
