@@ -8,6 +8,10 @@ if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
   echo "Installing maildev 2.2.1 (SMTP server for the tests)…"
   npm install --prefix .tools/maildev --no-audit --no-fund --silent maildev@2.2.1 >/dev/null || exit 1
 fi
+if [ ! -x .tools/redocly/node_modules/.bin/redocly ]; then
+  echo "Installing @redocly/cli 2.77.0 (lints the OpenAPI document in the tests)…"
+  npm install --prefix .tools/redocly --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null || exit 1
+fi
 
 # This checkout's test servers live under their own folder; a killed run's leftovers are cleared
 # here without touching other checkouts' running tests.

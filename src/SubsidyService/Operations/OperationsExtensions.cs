@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SubsidyService.Operations.OpenApi;
 
 namespace SubsidyService.Operations;
 
@@ -22,7 +23,12 @@ public static class OperationsExtensions
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<ApiDocumentDescription>();
+            o.AddOperationTransformer<OperationConventions>();
+            o.AddSchemaTransformer<ProblemCodeSchema>();
+        });
         return builder;
     }
 

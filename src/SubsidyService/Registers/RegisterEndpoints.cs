@@ -14,15 +14,16 @@ public static class RegisterEndpoints
         {
             var (name, content, problem) = await ReadFileAsync(http);
             if (problem is not null) return problem;
-            return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(r =>
-                Results.Ok(new { imported = r.Imported, alreadyKnown = r.AlreadyKnown, matchedClaims = r.MatchedClaims, importId = r.ImportId, matchedClaimIds = r.MatchedClaimIds, recoveriesOpened = r.RecoveriesOpened }));
+            return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(Results.Ok);
         })
         .RequireAuthorization()
         .DisableAntiforgery()
         .WithTags("Registers")
         .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .Produces<ImportResult>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .WithSummary("Import an other-level funding register (CSV or .xlsx): all rows or none; live claims are screened again");
     }
 
