@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmark harness and the service in Release, then runs the harness; arguments go to it:
-#   bench/run.sh [--quick] [--only pure|http|letters]
+#   bench/run.sh [--quick] [--only pure|http|letters|payout]
 # Results: bench/results/<UTC timestamp>.json, and a short table on the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."

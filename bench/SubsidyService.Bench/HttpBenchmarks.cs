@@ -78,7 +78,7 @@ public static class HttpBenchmarks
     }
 
     /// <summary>Sends one request and reads the whole answer; anything but the expected status throws.</summary>
-    private static async Task<byte[]> SendAsync(HttpClient client, HttpMethod method, string path, byte[]? body, HttpStatusCode expected, CancellationToken ct)
+    internal static async Task<byte[]> SendAsync(HttpClient client, HttpMethod method, string path, byte[]? body, HttpStatusCode expected, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -90,9 +90,9 @@ public static class HttpBenchmarks
         return bytes;
     }
 
-    private static byte[] Body(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
+    internal static byte[] Body(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
 
-    private static Dictionary<string, object?> ClaimBody(int i)
+    internal static Dictionary<string, object?> ClaimBody(int i)
     {
         var body = Facts("natural_person", "8000.00", caseNumber: $"（2024）浙02民初{10_000 + i}号", invoice: $"7{i:D10}");
         body["bankAccount"] = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = "张明", ["accountNumber"] = "6222 0212 3456 7890" };

@@ -1,13 +1,17 @@
 namespace SubsidyService.Bench;
 
-/// <summary>The harness's command line: <c>[--quick] [--only pure|http|letters]</c>.</summary>
+/// <summary>The harness's command line: <c>[--quick] [--only pure|http|letters|payout]</c>.</summary>
 public sealed record Options(bool Quick, string Only)
 {
-    public const string Usage = "usage: SubsidyService.Bench [--quick] [--only pure|http|letters]";
+    public const string Usage = "usage: SubsidyService.Bench [--quick] [--only pure|http|letters|payout]";
 
     public bool RunsPure => Only is "all" or "pure";
     public bool RunsHttp => Only is "all" or "http";
     public bool RunsLetters => Only is "all" or "letters";
+    public bool RunsPayout => Only is "all" or "payout";
+
+    /// <summary>Ready claims in the payout batch.</summary>
+    public int PayoutClaims => Quick ? 20_000 : 100_000;
 
     /// <summary>Null when the arguments are not understood.</summary>
     public static Options? Parse(IReadOnlyList<string> args)
@@ -21,7 +25,7 @@ public sealed record Options(bool Quick, string Only)
                 case "--quick":
                     quick = true;
                     break;
-                case "--only" when i + 1 < args.Count && args[i + 1] is "pure" or "http" or "letters":
+                case "--only" when i + 1 < args.Count && args[i + 1] is "pure" or "http" or "letters" or "payout":
                     only = args[++i];
                     break;
                 default:

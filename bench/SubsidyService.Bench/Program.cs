@@ -35,6 +35,8 @@ if (options.RunsLetters)
 }
 if (options.RunsHttp)
     results.AddRange(await HttpBenchmarks.RunAsync(root, options.HttpSizes));
+if (options.RunsPayout)
+    results.AddRange(await PayoutBenchmark.RunAsync(root, options.PayoutClaims));
 
 var report = new RunReport(startedUtc, clock.Elapsed.TotalSeconds, options.Quick ? "quick" : "full", options.Only, machine, results);
 var path = ResultsWriter.Write(report, Path.Combine(root, "bench", "results"));

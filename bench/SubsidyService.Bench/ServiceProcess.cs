@@ -21,6 +21,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Queue<string> _output = new();
     public Uri BaseUrl { get; }
 
+    /// <summary>The embedded PostgreSQL's directory (its superuser password is kept there).</summary>
+    public string DataDirectory => _dataDirectory;
+
     private ServiceProcess(Process process, Uri baseUrl, string dataDirectory)
     {
         _process = process;

@@ -8,7 +8,9 @@ using SubsidyService.Jobs;
 using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
+using SubsidyService.Payouts;
 using SubsidyService.Policy;
+using SubsidyService.Recoveries;
 using SubsidyService.Registers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,8 @@ builder.AddClaims();
 builder.AddRegisters();
 builder.AddApproval();
 builder.AddNotifications();
+builder.AddPayouts();
+builder.AddRecoveries();
 var app = builder.Build();
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
@@ -39,6 +43,8 @@ app.MapClaims();
 app.MapRegisters();
 app.MapApproval();
 app.MapNotifications();
+app.MapPayouts();
+app.MapRecoveries();
 app.MapPages();
 app.Run();
 

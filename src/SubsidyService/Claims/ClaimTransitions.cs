@@ -22,8 +22,8 @@ public sealed class ClaimTransitions(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ITransitionHandler[] handlers = handlers.ToArray();
 
-    /// <summary>Payment retries come with the payout feature; until then they are refused.</summary>
-    public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable = new HashSet<ClaimTrigger> { ClaimTrigger.RetryPayment };
+    /// <summary>Triggers in the machine whose feature does not exist yet: refused until it does.</summary>
+    public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable = new HashSet<ClaimTrigger>();
 
     public async Task<Outcome<Guid>> FireAsync(Actor actor, Guid id, TransitionRequest request)
     {
@@ -74,7 +74,7 @@ public sealed class ClaimTransitions(
         if (decision.Outcome == TransitionOutcome.NotPermitted)
             return NotPermitted(request.Trigger, from, decision.Message);
         if (NotYetAvailable.Contains(request.Trigger))
-            return NotPermitted(request.Trigger, from, "重新拨付将随拨付功能开放。");
+            return NotPermitted(request.Trigger, from, "该功能尚未开放");
         if (CheckReason(request) is { } missing) return missing;
 
         var applied = await effects.ApplyAsync(conn, tx, row, actor, request, verification, evaluation, flags);
@@ -83,7 +83,7 @@ public sealed class ClaimTransitions(
         var now = clock.GetUtcNow().UtcDateTime;
         var to = decision.Target!.Value;
         var recorded = await RecordAsync(new TransitionContext(conn, tx, row, actor, request.Trigger, from, to,
-            request.Reason, request.ReasonCode, evaluation, settings.PublicNoticeWorkingDays(version), now), applied.Value!.EventData);
+            request.Reason, request.ReasonCode, evaluation, settings.PublicNoticeWorkingDays(version), now, request.Data), applied.Value!.EventData);
         if (!recorded.Succeeded) return recorded.Refusal!;
 
         if (applied.Value.FollowUp is { } followUp)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
@@ -53,9 +54,13 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
                 var defects = Defects(request.Data);
                 return defects.Succeeded ? new Applied(new { defects = defects.Value }) : defects.Refusal!;
 
-            case ClaimTrigger.ScreeningFlagRaised:
-                // The import says what matched; the event keeps it.
+            case ClaimTrigger.ScreeningFlagRaised or ClaimTrigger.IncludeInPayout or ClaimTrigger.PaymentSucceeded
+                or ClaimTrigger.PaymentFailed or ClaimTrigger.OpenRecovery or ClaimTrigger.SettleRecovery:
+                // The caller (an import, a batch, the bank's results, a recovery) says what happened; the event keeps it.
                 return new Applied(request.Data);
+
+            case ClaimTrigger.CorrectBankAccount:
+                return await CorrectBankAccountAsync(conn, tx, row, request, now);
 
             default:
                 return new Applied(null);
@@ -89,6 +94,27 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
             ? new Applied(data, new FollowUp(ClaimTrigger.Reject, request.Reason, "duplicate_funding",
                 new { reasonCode = "duplicate_funding", reasonText = RejectionReasons.All["duplicate_funding"] }))
             : new Applied(data);
+    }
+
+    /// <summary>
+    /// <c>data: {bankName, accountName, accountNumber}</c> replaces the payee account after a failed payment; the
+    /// event keeps the new account with its number masked, as the history is read by every staff role.
+    /// </summary>
+    private static async Task<Outcome<Applied>> CorrectBankAccountAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row,
+        TransitionRequest request, DateTime now)
+    {
+        var input = new BankAccountInput(Text(request.Data, "bankName"), Text(request.Data, "accountName"), Text(request.Data, "accountNumber"));
+        var checkedAccount = BankAccountValidator.Validate(input);
+        if (checkedAccount.Value is not { } account)
+            return Refusal.Validation(checkedAccount.Errors.ToDictionary(e => e.Key.Replace("bankAccount.", "data."), e => e.Value.ToArray()));
+        var previous = ClaimJson.Deserialize<BankAccount>(row.BankAccount);
+        await conn.ExecuteAsync("UPDATE claims SET bank_account = @bank::jsonb, updated_at = @now WHERE id = @Id",
+            new { bank = ClaimJson.Serialize(account), now, row.Id }, tx);
+        return new Applied(new
+        {
+            previous = new { previous.BankName, previous.AccountName, accountNumber = previous.MaskedNumber },
+            corrected = new { account.BankName, account.AccountName, accountNumber = account.MaskedNumber },
+        });
     }
 
     private static Outcome<IReadOnlyList<string>> Defects(JsonElement? data)

@@ -7,7 +7,8 @@ namespace SubsidyService.Claims;
 
 /// <summary>
 /// A transition as other features see it, inside its transaction: the machine has permitted it and the
-/// claim row is locked, but the status is not yet written.
+/// claim row is locked, but the status is not yet written. <c>Data</c> is the request's <c>data</c>
+/// (a recovery's settlement, a register row), for the feature it concerns.
 /// </summary>
 public sealed record TransitionContext(
     NpgsqlConnection Connection,
@@ -21,7 +22,8 @@ public sealed record TransitionContext(
     string? ReasonCode,
     Evaluation Evaluation,
     int PublicNoticeWorkingDays,
-    DateTime Now)
+    DateTime Now,
+    System.Text.Json.JsonElement? Data = null)
 {
     /// <summary>Files a handler adds to the applicant's message about this transition (a letter).</summary>
     public List<Notifications.MailAttachment> Attachments { get; } = [];

@@ -11,11 +11,13 @@ using SubsidyService.Policy;
 
 namespace SubsidyService.Registers;
 
-public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds);
+public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds,
+    int RecoveriesOpened = 0);
 
 /// <summary>
 /// Imports an other-level funding register whole or not at all, then screens the live claims again:
 /// a claim whose case appears gets an external_funding_match flag, and a verified one goes back to review.
+/// A claim already paid opens a recovery (open_recovery) for finance instead.
 /// </summary>
 public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTransitions transitions, TimeProvider clock)
 {
@@ -69,11 +71,11 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         var ids = rows.Select(_ => Guid.NewGuid()).ToList();
         await CopyRowsAsync(conn, importId, rows, ids);
 
-        var matched = await RescreenAsync(conn, tx, actor, rows, ids, now);
+        var (matched, recoveries) = await RescreenAsync(conn, tx, actor, importId, rows, ids, now);
         await events.AppendAsync(conn, tx, new NewEvent(null, actor.Id, actor.Label, "register_import", null, null,
-            Data: new { importId, fileName, rows = rows.Count, alreadyKnown = total - rows.Count, matchedClaims = matched }));
+            Data: new { importId, fileName, rows = rows.Count, alreadyKnown = total - rows.Count, matchedClaims = matched, recoveriesOpened = recoveries }));
         await tx.CommitAsync();
-        return new ImportResult(importId, rows.Count, total - rows.Count, matched.Count, matched);
+        return new ImportResult(importId, rows.Count, total - rows.Count, matched.Count, matched, recoveries);
     }
 
     /// <summary>COPY, not one INSERT per row: a national register runs to tens of thousands of lines.</summary>
@@ -109,17 +111,24 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         else await copy.WriteAsync(value, type);
     }
 
-    private async Task<List<Guid>> RescreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor,
-        List<RegisterRow> rows, List<Guid> rowIds, DateTime now)
+    private async Task<(List<Guid> Matched, int Recoveries)> RescreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor,
+        Guid importId, List<RegisterRow> rows, List<Guid> rowIds, DateTime now)
     {
         var byCase = rows.Select((r, i) => (r, id: rowIds[i])).ToLookup(x => x.r.CanonicalCaseNumber);
         // One row per claim and matching case number: a claim may match through a related instance's number.
         var claims = (await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>(ScreeningQueries.ClaimsForRegisterCases,
-                new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses }, tx))
+                new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses.Append("paid").ToArray() }, tx))
             .GroupBy(c => (c.Id, c.Status), c => c.CanonicalCaseNumber);
         var matched = new List<Guid>();
+        var recoveries = 0;
         foreach (var claim in claims)
         {
+            if (claim.Key.Status == "paid")
+            {
+                foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
+                    recoveries += await OpenRecoveryAsync(conn, tx, actor, importId, claim.Key.Id, row, rowId) ? 1 : 0;
+                continue;
+            }
             var raised = false;
             foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
             {
@@ -131,7 +140,25 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
             matched.Add(claim.Key.Id);
             await FlagOrSendBackAsync(conn, tx, actor, claim.Key.Id, claim.Key.Status, now);
         }
-        return matched;
+        return (matched, recoveries);
+    }
+
+    /// <summary>
+    /// Paid already: the money is to be recovered. The claim stays paid; the recovery, with the register row
+    /// that showed the duplicate funding, is an event in its history (the state machine's open_recovery).
+    /// </summary>
+    private async Task<bool> OpenRecoveryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid importId, Guid claimId,
+        RegisterRow row, Guid rowId)
+    {
+        var registerRow = new
+        {
+            line = row.Line, row.Source, row.Level, row.RecipientName, row.RecipientId, row.CaseNumber,
+            amount = ApiFormat.Money(row.Amount), awardedOn = row.AwardedOn is { } d ? ApiFormat.Date(d) : null, row.Programme,
+        };
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { registerRowId = rowId, importId, importedBy = actor.Label, registerRow },
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} 资助 {ApiFormat.Money(row.Amount)} 元，属重复资助，应予追回";
+        return (await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.OpenRecovery, reason, data)).Succeeded;
     }
 
     /// <summary>

@@ -45,6 +45,15 @@ public class ClaimWorkflowGuardTests
     }
 
     [Fact]
+    public void A_claim_with_an_unresolved_flag_is_not_included_in_a_payout()
+    {
+        var d = Workflow.Decide(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout, Role.System, Ctx(flags: 1));
+        d.Outcome.Should().Be(TransitionOutcome.NotPermitted);
+        d.Message.Should().Contain("筛查标记");
+        Workflow.Decide(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout, Role.System, Ctx()).Target.Should().Be(ClaimStatus.InPayout);
+    }
+
+    [Fact]
     public void Verify_without_flags_is_permitted()
     {
         Workflow.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx()).Target.Should().Be(ClaimStatus.Verified);

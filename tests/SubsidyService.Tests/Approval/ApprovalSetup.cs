@@ -64,7 +64,7 @@ public sealed class ApprovalSetup(SubsidyApp app)
         (figures.Reserved + figures.Paid).Should().BeLessThanOrEqualTo(figures.Amount);
         var stray = await conn.ExecuteScalarAsync<long>("""
             SELECT count(*) FROM budget_entries e JOIN claims c ON c.id = e.claim_id
-            WHERE e.year = @year AND e.state = 'reserved' AND c.status NOT IN ('in_public_notice', 'ready_for_payout', 'in_payout')
+            WHERE e.year = @year AND e.state = 'reserved' AND c.status NOT IN ('in_public_notice', 'ready_for_payout', 'in_payout', 'payout_failed')
             """, new { year });
         stray.Should().Be(0, "only a standing approval holds a reservation");
     }

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Claims;
+using SubsidyService.Pages.Claims;
+using SubsidyService.Payouts;
+
+namespace SubsidyService.Pages.Finance.Payouts;
+
+/// <summary>
+/// One batch: progress (the page reloads itself until the batch has finished), control totals, the payment
+/// file, and the bank's results with their report (a refused file lists its bad lines).
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = BankResults.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(BankResults.MaxBytes + 64 * 1024)]
+public sealed partial class DetailsModel(PayoutStore store, BankResults results) : ClaimPageModel
+{
+    public BatchRow Batch { get; private set; } = null!;
+    public BankResultsSummary? Summary { get; private set; }
+
+    /// <summary>The <c>lines[N]</c> errors in line order; the file's own errors stay under the file field.</summary>
+    public IEnumerable<(int Line, string[] Problems)> LineErrors => Errors
+        .Select(e => (Match: LineKey().Match(e.Key), e.Value))
+        .Where(e => e.Match.Success)
+        .Select(e => (int.Parse(e.Match.Groups[1].Value), e.Value))
+        .OrderBy(e => e.Item1);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { } batch) return NotFound();
+        Batch = batch;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
+        return File((await store.FileAsync(id))!, PayoutEndpoints.CsvContentType, PayoutEndpoints.FileName(batch) + ".csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
+        return File(PaymentFile.ToXlsx(await store.PaymentsAsync(id)), PayoutEndpoints.XlsxContentType, PayoutEndpoints.FileName(batch) + ".xlsx");
+    }
+
+    public async Task<IActionResult> OnPostResultsAsync(Guid id, IFormFile? file)
+    {
+        if (await store.FindAsync(id) is not { } batch) return NotFound();
+        if (file is null || file.Length == 0)
+        {
+            Show(Operations.Refusal.Validation("file", "请选择银行回单文件（CSV）。"));
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            var imported = await results.ImportAsync(id, buffer.ToArray(), Actor.From(User));
+            if (imported.Succeeded) Summary = imported.Value;
+            else
+            {
+                Show(imported.Refusal!);
+                // "Nothing was imported" is in the title; a clerk must not think the good lines went in.
+                ShowProblem($"{imported.Refusal!.Title}：{imported.Refusal.Detail}");
+            }
+        }
+        Batch = (await store.FindAsync(id)) ?? batch;
+        return Page();
+    }
+
+    [GeneratedRegex(@"^lines\[(\d+)\]$")]
+    private static partial Regex LineKey();
+}

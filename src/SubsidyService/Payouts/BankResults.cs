@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Operations;
+
+namespace SubsidyService.Payouts;
+
+/// <summary>What a results file did: lines read, payments settled paid or failed, lines that changed nothing (already applied).</summary>
+public sealed record BankResultsSummary(Guid BatchId, int Lines, int Paid, int Failed, int Unchanged);
+
+/// <summary>
+/// The bank's answer for a batch (<c>reference,result,message</c>), checked whole before anything is applied:
+/// an unknown or repeated reference, a result other than paid/failed, a payment already settled the other way,
+/// or more lines than the batch has payments refuses the file (422, each bad line named). Then each payment is
+/// settled and its claim moved by the machine (<c>payment_succeeded</c>, which spends the budget reservation, or
+/// <c>payment_failed</c> with the bank's message), all in one transaction. A line whose payment already has that
+/// result changes nothing, so the same file imported twice changes nothing the second time.
+/// </summary>
+public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transitions, TimeProvider clock)
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+    public const int MaxMessageLength = 500;
+    public static readonly string[] Header = ["reference", "result", "message"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record Line(int Number, PaymentRow Payment, string Result, string? Message);
+
+    public async Task<Outcome<BankResultsSummary>> ImportAsync(Guid batchId, byte[] content, Actor actor)
+    {
+        var parsed = Parse(content);
+        if (!parsed.Succeeded) return parsed.Refusal!;
+        var records = parsed.Value!;
+
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        // Imports of one batch take turns: the second sees what the first applied.
+        var batch = await PayoutStore.LockAsync(conn, tx, batchId);
+        if (batch is null) return Refusal.NotFound("该拨付批次");
+        if (batch.Status != "completed")
+            return new Refusal(422, "batch_not_completed", "批次尚未完成", "拨付批次完成并生成支付文件后，才能导入银行回单。");
+        var payments = await PayoutStore.LockPaymentsAsync(conn, tx, batchId);
+
+        var checkedLines = Check(records, payments, out var errors);
+        if (records.Count > payments.Count)
+            errors.Insert(0, ("file", $"回单共 {records.Count} 行，超过本批次的 {payments.Count} 笔支付。"));
+        if (errors.Count > 0)
+            return new Refusal(422, "bank_results_rejected", "银行回单有误，未导入任何结果",
+                $"{errors.Count} 处问题（以文件行号标示），请核对后重新导入整个文件。",
+                errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+
+        var changes = checkedLines.Where(l => l.Payment.State == "pending").ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Every claim is locked before the first event is written, in one order: the event chain's lock is then
+        // never held while waiting for a claim that another transition holds.
+        await BulkTransitions.LockClaimsAsync(conn, tx, changes.Select(l => l.Payment.ClaimId).ToList());
+        foreach (var line in changes.OrderBy(l => l.Payment.ClaimId))
+        {
+            var paid = line.Result == "paid";
+            await PayoutStore.SettlePaymentAsync(conn, tx, line.Payment.Id, line.Result, line.Message, now);
+            var data = JsonSerializer.SerializeToElement(new
+            {
+                batchId, paymentId = line.Payment.Id, line.Payment.Reference, bankMessage = line.Message, importedBy = actor.Label,
+            }, Json);
+            var fired = await transitions.FireAsSystemAsync(conn, tx, line.Payment.ClaimId,
+                paid ? ClaimTrigger.PaymentSucceeded : ClaimTrigger.PaymentFailed,
+                paid ? "银行回单：支付成功" : $"银行回单：支付失败{(line.Message is null ? "" : "（" + line.Message + "）")}", data);
+            if (!fired.Succeeded)
+                return new Refusal(409, "claim_not_in_payout", "申请状态已变化，未导入任何结果",
+                    $"第 {line.Number} 行（{line.Payment.Reference}）：{fired.Refusal!.Detail}");
+        }
+
+        var summary = new BankResultsSummary(batchId, records.Count, changes.Count(l => l.Result == "paid"),
+            changes.Count(l => l.Result == "failed"), records.Count - changes.Count);
+        if (changes.Count > 0)
+            await PayoutStore.RecordImportAsync(conn, tx, batchId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
+                summary.Lines, summary.Paid, summary.Failed, summary.Unchanged, actor.Role == Role.System ? null : actor.Id, now);
+        await tx.CommitAsync();
+        return summary;
+    }
+
+    private static List<Line> Check(List<(int Line, List<string> Fields)> records, Dictionary<string, PaymentRow> payments,
+        out List<(string Key, string Message)> errors)
+    {
+        errors = [];
+        var lines = new List<Line>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (number, fields) in records)
+        {
+            var key = $"lines[{number}]";
+            var problems = new List<string>();
+            var reference = fields[0].Trim();
+            var result = fields.Count > 1 ? fields[1].Trim().ToLowerInvariant() : "";
+            var message = fields.Count > 2 && fields[2].Trim().Length > 0 ? fields[2].Trim() : null;
+            if (fields.Count > 3) problems.Add("列数多于 3 列（reference,result,message）。");
+            PaymentRow? payment = null;
+            if (reference.Length == 0) problems.Add("缺少参考号（reference）。");
+            else if (seen.TryGetValue(reference, out var first)) problems.Add($"参考号 {reference} 重复（第 {first} 行已出现）。");
+            else if (!payments.TryGetValue(reference, out payment)) problems.Add($"参考号 {reference} 不属于本批次。");
+            if (reference.Length > 0) seen.TryAdd(reference, number);
+            if (result is not ("paid" or "failed")) problems.Add($"结果须为 paid（成功）或 failed（失败），而不是“{fields.ElementAtOrDefault(1)}”。");
+            else if (payment is { State: not "pending" } && payment.State != result)
+                problems.Add($"参考号 {reference} 已登记为{(payment.State == "paid" ? "支付成功" : "支付失败")}，不能改为{(result == "paid" ? "成功" : "失败")}。");
+            if (message?.Length > MaxMessageLength) problems.Add($"说明不能超过 {MaxMessageLength} 个字符。");
+
+            if (problems.Count > 0) errors.AddRange(problems.Select(p => (key, p)));
+            else lines.Add(new Line(number, payment!, result, message));
+        }
+        return lines;
+    }
+
+    /// <summary>The CSV's records after its header; a file that is not UTF-8 text or lacks the header is refused (400 naming the file).</summary>
+    private static Outcome<List<(int Line, List<string> Fields)>> Parse(byte[] content)
+    {
+        if (content.Length == 0) return Refusal.Validation("file", "回单文件为空。");
+        if (content.Length > MaxBytes) return Refusal.Validation("file", $"回单文件不能超过 {MaxBytes / 1024 / 1024} MB。");
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Refusal.Validation("file", "回单文件须为 UTF-8 编码的 CSV。");
+        }
+        var records = Csv.Parse(text);
+        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).Take(3).SequenceEqual(Header))
+            return Refusal.Validation("file", $"回单首行须为：{string.Join(",", Header)}。");
+        if (records.Count == 1) return Refusal.Validation("file", "回单中没有结果行。");
+        return records.Skip(1).ToList();
+    }
+}

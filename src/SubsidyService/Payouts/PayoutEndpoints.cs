@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using SubsidyService.Accounts;
+using SubsidyService.Claims;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
+
+namespace SubsidyService.Payouts;
+
+/// <summary>API.md's batch: <c>{id, status, claimCount, totalAmount, progress}</c>, and what else finance needs to follow it.</summary>
+public sealed record PayoutBatchView(Guid Id, string Status, int ClaimCount, string TotalAmount, double Progress,
+    string Origin, DateTime RequestedAt, DateTime? StartedAt, DateTime? CompletedAt, int Attempts, string? FileSha256, string? LastError)
+{
+    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, ApiFormat.Money(b.TotalAmount), b.Progress,
+        b.Origin, b.RequestedAt, b.StartedAt, b.CompletedAt, b.Attempts, b.FileSha256, b.LastError);
+}
+
+public sealed record PayoutBatchCreated(Guid Id);
+
+public static class PayoutEndpoints
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapPayoutEndpoints(this IEndpointRouteBuilder app)
+    {
+        var batches = app.MapGroup("/api/v1/payout-batches").WithTags("Payouts");
+
+        batches.MapPost("/", async (ClaimsPrincipal user, PayoutRequests requests) =>
+        {
+            var id = await requests.RequestAsync(Actor.From(user).Id);
+            return Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id));
+        })
+        .RequireAuthorization(Roles.Finance)
+        .Accepts<object>("application/json")
+        .Produces<PayoutBatchCreated>(StatusCodes.Status202Accepted)
+        .WithSummary("Start a payout batch (finance): one job gathers every ready_for_payout claim");
+
+        batches.MapGet("/", async (PayoutStore store) => Results.Ok((await store.ListAsync(100)).Select(PayoutBatchView.Of)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.Admin))
+            .Produces<PayoutBatchView[]>()
+            .WithSummary("The latest payout batches, newest first");
+
+        batches.MapGet("/{id:guid}", async (Guid id, PayoutStore store) =>
+            await store.FindAsync(id) is { } b ? Results.Ok(PayoutBatchView.Of(b)) : Problems.NotFound("该拨付批次"))
+        .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.Admin))
+        .Produces<PayoutBatchView>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .WithSummary("A payout batch: status queued|running|completed|failed, control totals, progress 0..1");
+
+        // Account numbers in full: finance only.
+        batches.MapGet("/{id:guid}/file", async (Guid id, string? format, PayoutStore store) =>
+        {
+            var batch = await store.FindAsync(id);
+            if (batch is null) return Problems.NotFound("该拨付批次");
+            if (batch.Status != "completed")
+                return Problems.Of(409, "batch_not_completed", "批次尚未完成", "支付文件在批次完成后生成，请稍后再试。");
+            var name = FileName(batch);
+            if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+                return Results.File(PaymentFile.ToXlsx(await store.PaymentsAsync(id)), XlsxContentType, name + ".xlsx");
+            return Results.File((await store.FileAsync(id))!, CsvContentType, name + ".csv");
+        })
+        .RequireAuthorization(Roles.Finance)
+        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("The payment file: claimId,payeeName,bankName,accountNumber,amount,reference (UTF-8 with BOM); ?format=xlsx for Excel");
+
+        batches.MapPost("/{id:guid}/bank-results", async (Guid id, HttpContext http, ClaimsPrincipal user, BankResults results) =>
+        {
+            var (content, problem) = await ReadFileAsync(http);
+            if (problem is not null) return problem;
+            var imported = await results.ImportAsync(id, content!, Actor.From(user));
+            return imported.Succeeded ? Results.Ok(imported.Value) : ToResult(imported.Refusal!);
+        })
+        .RequireAuthorization(Roles.Finance)
+        .DisableAntiforgery()
+        .Accepts<string>("text/csv", "multipart/form-data")
+        .Produces<BankResultsSummary>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Apply the bank's results (CSV reference,result,message): checked whole, refused whole (422) on any bad line");
+    }
+
+    public static string FileName(BatchRow b) => $"payout-{ChinaTime.DateOf(b.RequestedAt):yyyyMMdd}-{b.Id.ToString()[..8]}";
+
+    /// <summary>A refused results file lists its bad lines under <c>errors</c>, as a 400 lists fields.</summary>
+    public static IResult ToResult(Refusal refusal) => refusal.Status == 422 && refusal.Errors is { } errors
+        ? Results.Problem(statusCode: 422, title: refusal.Title, detail: refusal.Detail,
+            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code, ["errors"] = errors })
+        : refusal.ToResult();
+
+    /// <summary>The file as a raw body or as the <c>file</c> field of a form.</summary>
+    private static async Task<(byte[]? Content, IResult? Problem)> ReadFileAsync(HttpContext http)
+    {
+        var tooLarge = Problems.Of(413, "payload_too_large", "文件过大", $"回单文件不能超过 {BankResults.MaxBytes / 1024 / 1024} MB。");
+        if (http.Request.ContentLength > BankResults.MaxBytes) return (null, tooLarge);
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            if (form.Files.GetFile("file") is not { } file) return (null, Problems.Validation("file", "请选择银行回单文件（CSV）。"));
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            return (buffer.ToArray(), null);
+        }
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body);
+        return body.Length > BankResults.MaxBytes ? (null, tooLarge) : (body.ToArray(), null);
+    }
+}

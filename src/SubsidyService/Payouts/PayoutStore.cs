@@ -1,0 +1,203 @@
+using Dapper;
+using Npgsql;
+
+namespace SubsidyService.Payouts;
+
+/// <summary>A payout batch as stored, without its file.</summary>
+public sealed class BatchRow
+{
+    public Guid Id { get; init; }
+    public string Status { get; init; } = "";
+    public string Origin { get; init; } = "";
+    public Guid? RequestedBy { get; init; }
+    public DateTime RequestedAt { get; init; }
+    public DateTime? StartedAt { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public int Attempts { get; init; }
+    public int Expected { get; init; }
+    public int Gathered { get; init; }
+    public int ClaimCount { get; init; }
+    public decimal TotalAmount { get; init; }
+    public string? FileSha256 { get; init; }
+    public string? LastError { get; init; }
+
+    public bool IsFinished => Status is "completed" or "failed";
+
+    /// <summary>0..1: the claims gathered of those ready when the run began; 1 once the file is written.</summary>
+    public double Progress => Status == "completed" ? 1.0
+        : Expected <= 0 ? 0.0
+        : Math.Min(0.99, Math.Round((double)Gathered / Expected, 4));
+
+    public const string Columns = """
+        id, status, origin, requested_by AS requestedby, requested_at AS requestedat, started_at AS startedat,
+        completed_at AS completedat, attempts, expected, gathered, claim_count AS claimcount, total_amount AS totalamount,
+        file_sha256 AS filesha256, last_error AS lasterror
+        """;
+}
+
+/// <summary>One line of the payment file, and of a payment's state.</summary>
+public sealed class PaymentRow
+{
+    public Guid Id { get; init; }
+    public Guid BatchId { get; init; }
+    public Guid ClaimId { get; init; }
+    public string Reference { get; init; } = "";
+    public string PayeeName { get; init; } = "";
+    public string BankName { get; init; } = "";
+    public string AccountNumber { get; init; } = "";
+    public decimal Amount { get; init; }
+    public string State { get; init; } = "";
+    public string? BankMessage { get; init; }
+
+    public const string Columns = """
+        id, batch_id AS batchid, claim_id AS claimid, reference, payee_name AS payeename, bank_name AS bankname,
+        account_number AS accountnumber, amount, state, bank_message AS bankmessage
+        """;
+}
+
+/// <summary>The SQL of payout batches, payments and bank result imports; writes take the caller's transaction.</summary>
+public sealed class PayoutStore(NpgsqlDataSource db)
+{
+    public async Task CreateBatchAsync(Guid id, string origin, Guid? requestedBy, DateTime now)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            INSERT INTO payout_batches (id, status, origin, requested_by, requested_at, updated_at)
+            VALUES (@id, 'queued', @origin, @requestedBy, @now, @now)
+            """, new { id, origin, requestedBy, now });
+    }
+
+    public async Task SetJobIdAsync(Guid id, string? jobId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("UPDATE payout_batches SET job_id = @jobId WHERE id = @id", new { id, jobId });
+    }
+
+    public async Task<BatchRow?> FindAsync(Guid id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QuerySingleOrDefaultAsync<BatchRow>($"SELECT {BatchRow.Columns} FROM payout_batches WHERE id = @id", new { id });
+    }
+
+    public async Task<IReadOnlyList<BatchRow>> ListAsync(int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<BatchRow>(
+            $"SELECT {BatchRow.Columns} FROM payout_batches ORDER BY requested_at DESC LIMIT @limit", new { limit })).ToList();
+    }
+
+    /// <summary>
+    /// A run of the batch's job begins: queued becomes running and the run is counted. A finished batch is left
+    /// as it is (the caller stops); one run too many marks it failed.
+    /// </summary>
+    public static Task<BatchRow?> BeginRunAsync(NpgsqlConnection conn, Guid id, int expected, int maxAttempts, DateTime now) =>
+        conn.QuerySingleOrDefaultAsync<BatchRow>($"""
+            UPDATE payout_batches SET
+                status = CASE WHEN attempts >= @maxAttempts THEN 'failed' ELSE 'running' END,
+                last_error = CASE WHEN attempts >= @maxAttempts THEN coalesce(last_error, '') || ' (已达最大重试次数)' ELSE last_error END,
+                attempts = attempts + 1, started_at = coalesce(started_at, @now), updated_at = @now,
+                expected = greatest(expected, gathered + @expected)
+            WHERE id = @id AND status IN ('queued', 'running')
+            RETURNING {BatchRow.Columns}
+            """, new { id, expected, maxAttempts, now });
+
+    /// <summary>Locks the batch for a chunk or for its completion; null when it is not running any more.</summary>
+    public static Task<string?> LockRunningAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<string?>(
+            "SELECT status FROM payout_batches WHERE id = @id AND status = 'running' FOR UPDATE", new { id }, tx);
+
+    /// <summary>Locks the batch whatever its status (a results import).</summary>
+    public static Task<BatchRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<BatchRow>($"SELECT {BatchRow.Columns} FROM payout_batches WHERE id = @id FOR UPDATE", new { id }, tx);
+
+    /// <summary>
+    /// One payment per claim, the payee copied from the claim's account as it is now, each with the next
+    /// reference. The partial unique index refuses a second live payment for a claim, whatever the caller did.
+    /// </summary>
+    public static async Task<IReadOnlyList<PaymentRow>> InsertPaymentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId,
+        IReadOnlyList<Guid> claimIds, DateTime now) =>
+        (await conn.QueryAsync<PaymentRow>($"""
+            INSERT INTO payments (id, batch_id, claim_id, reference, payee_name, bank_name, account_number, amount, state, created_at)
+            SELECT gen_random_uuid(), @batchId, c.id, 'SP' || lpad(nextval('payment_reference_seq')::text, 10, '0'),
+                   c.bank_account->>'accountName', c.bank_account->>'bankName', c.bank_account->>'accountNumber', c.amount, 'pending', @now
+            FROM claims c WHERE c.id = ANY(@claimIds)
+            ORDER BY c.id
+            RETURNING {PaymentRow.Columns}
+            """, new { batchId, claimIds = claimIds.ToArray(), now }, tx)).ToList();
+
+    /// <summary>The running totals a chunk adds; completion replaces them with the sums over the payments.</summary>
+    public static Task AddGatheredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, int count, decimal amount, DateTime now) =>
+        conn.ExecuteAsync("""
+            UPDATE payout_batches SET gathered = gathered + @count, claim_count = claim_count + @count,
+                total_amount = total_amount + @amount, updated_at = @now
+            WHERE id = @id
+            """, new { id, count, amount, now }, tx);
+
+    public static Task<(int Count, decimal Total)> TotalsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>
+        conn.QuerySingleAsync<(int, decimal)>(
+            "SELECT count(*)::int, coalesce(sum(amount), 0) FROM payments WHERE batch_id = @batchId", new { batchId }, tx);
+
+    /// <summary>The batch's payments in reference order (the file's order), streamed.</summary>
+    public static IAsyncEnumerable<PaymentRow> PaymentsOf(NpgsqlConnection conn, Guid batchId, NpgsqlTransaction? tx = null) =>
+        conn.QueryUnbufferedAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId ORDER BY reference",
+            new { batchId }, tx);
+
+    public static Task CompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, int count, decimal total, byte[] file, string sha256, DateTime now) =>
+        conn.ExecuteAsync("""
+            UPDATE payout_batches SET status = 'completed', claim_count = @count, total_amount = @total, file_csv = @file,
+                file_sha256 = @sha256, completed_at = @now, updated_at = @now, last_error = NULL
+            WHERE id = @id
+            """, new { id, count, total, file, sha256, now }, tx);
+
+    /// <summary>A run ended in an error: kept for finance to see; the batch fails when no run is left.</summary>
+    public async Task RecordErrorAsync(Guid id, string error, bool giveUp, DateTime now)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            UPDATE payout_batches SET last_error = @error, updated_at = @now,
+                status = CASE WHEN @giveUp AND status IN ('queued', 'running') THEN 'failed' ELSE status END
+            WHERE id = @id
+            """, new { id, error = error.Length > 2000 ? error[..2000] : error, giveUp, now });
+    }
+
+    public async Task<byte[]?> FileAsync(Guid id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QuerySingleOrDefaultAsync<byte[]?>("SELECT file_csv FROM payout_batches WHERE id = @id", new { id });
+    }
+
+    public async Task<IReadOnlyList<PaymentRow>> PaymentsAsync(Guid batchId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await PaymentsOf(conn, batchId).ToListAsync();
+    }
+
+    /// <summary>The batch's payments by reference, locked for a results import.</summary>
+    public static async Task<Dictionary<string, PaymentRow>> LockPaymentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>
+        (await conn.QueryAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId FOR UPDATE",
+            new { batchId }, tx)).ToDictionary(p => p.Reference, StringComparer.Ordinal);
+
+    public static Task SettlePaymentAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string state, string? message, DateTime now) =>
+        conn.ExecuteAsync("UPDATE payments SET state = @state, bank_message = @message, settled_at = @now WHERE id = @id AND state = 'pending'",
+            new { id, state, message, now }, tx);
+
+    public static Task RecordImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId, string sha256, int lines,
+        int paid, int failed, int unchanged, Guid? by, DateTime now) =>
+        conn.ExecuteAsync("""
+            INSERT INTO bank_result_imports (id, batch_id, sha256, line_count, paid, failed, unchanged, imported_by, imported_at)
+            VALUES (gen_random_uuid(), @batchId, @sha256, @lines, @paid, @failed, @unchanged, @by, @now)
+            """, new { batchId, sha256, lines, paid, failed, unchanged, by, now }, tx);
+
+    /// <summary>The payment a paid claim received (the one a recovery is about).</summary>
+    public static Task<PaymentRow?> PaidPaymentOfAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId) =>
+        conn.QuerySingleOrDefaultAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE claim_id = @claimId AND state = 'paid'",
+            new { claimId }, tx);
+
+    /// <summary>Whether the claim has a payment waiting for the bank (a claim's history page shows it).</summary>
+    public async Task<IReadOnlyList<PaymentRow>> PaymentsOfClaimAsync(Guid claimId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE claim_id = @claimId ORDER BY created_at",
+            new { claimId })).ToList();
+    }
+}

@@ -1,0 +1,29 @@
+using SubsidyService.Claims;
+using SubsidyService.Jobs;
+
+namespace SubsidyService.Payouts;
+
+/// <summary>Payout batches, the payment file, the bank's results and the simulated bank.</summary>
+public static class PayoutsExtensions
+{
+    public static WebApplicationBuilder AddPayouts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"));
+        builder.Services.AddSingleton<BulkTransitions>();
+        builder.Services.AddSingleton<PayoutStore>();
+        builder.Services.AddSingleton<PayoutRequests>();
+        builder.Services.AddSingleton<PayoutBatchRunner>();
+        builder.Services.AddSingleton<BankResults>();
+        builder.Services.AddSingleton<SimulatedBank>();
+        builder.Services.AddSingleton<IPayoutJobs, HangfirePayoutJobs>();
+        var cron = builder.Configuration["Payouts:Cron"] is { Length: > 0 } c ? c : new PayoutOptions().Cron;
+        builder.Services.AddRecurringJob<ScheduledPayout>(ScheduledPayout.JobId, cron);
+        return builder;
+    }
+
+    public static WebApplication MapPayouts(this WebApplication app)
+    {
+        app.MapPayoutEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Npgsql;
+using SubsidyService.Claims;
+using SubsidyService.Jobs;
+
+namespace SubsidyService.Payouts;
+
+/// <summary>
+/// The recurring batch (<c>Payouts:Cron</c>, China time): when claims are waiting, a batch is requested as a
+/// finance officer would request one. The scheduler fires it once per cluster.
+/// </summary>
+public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, ILogger<ScheduledPayout> logger) : IRecurringJob
+{
+    public const string JobId = "payout-batch";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        int ready;
+        await using (var conn = await db.OpenConnectionAsync(ct))
+            ready = await BulkTransitions.CountPayableAsync(conn);
+        if (ready == 0)
+        {
+            logger.LogInformation("Scheduled payout: no claim is ready for payout");
+            return;
+        }
+        var id = await requests.RequestAsync(null, "schedule");
+        logger.LogInformation("Scheduled payout: batch {BatchId} requested for {Count} ready claims", id, ready);
+    }
+}

@@ -1,0 +1,72 @@
+using Dapper;
+using Npgsql;
+
+namespace SubsidyService.Recoveries;
+
+/// <summary>A recovery as stored.</summary>
+public sealed class RecoveryRow
+{
+    public Guid Id { get; init; }
+    public Guid ClaimId { get; init; }
+    public Guid RegisterRowId { get; init; }
+    public string ApplicantName { get; init; } = "";
+    public string CaseNumber { get; init; } = "";
+    public decimal Amount { get; init; }
+    public string Reason { get; init; } = "";
+    public string RegisterRow { get; init; } = "";
+    public DateTime OpenedAt { get; init; }
+    public string State { get; init; } = "";
+    public Guid? SettledBy { get; init; }
+    public DateTime? SettledAt { get; init; }
+    public string? Method { get; init; }
+    public decimal? SettledAmount { get; init; }
+    public string? SettlementRef { get; init; }
+    public string? Note { get; init; }
+
+    public const string Columns = """
+        id, claim_id AS claimid, register_row_id AS registerrowid, applicant_name AS applicantname, case_number AS casenumber,
+        amount, reason, register_row::text AS registerrow, opened_at AS openedat, state, settled_by AS settledby,
+        settled_at AS settledat, method, settled_amount AS settledamount, settlement_ref AS settlementref, note
+        """;
+}
+
+/// <summary>The SQL of recoveries; writes take the caller's transaction (a claim transition's).</summary>
+public sealed class RecoveryStore(NpgsqlDataSource db)
+{
+    /// <returns>The new recovery's id; null when this register row already opened one for the claim.</returns>
+    public static Task<Guid?> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, Guid registerRowId, string applicantName,
+        string caseNumber, decimal amount, string reason, string registerRowJson, DateTime now) =>
+        conn.QuerySingleOrDefaultAsync<Guid?>("""
+            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, amount, reason, register_row, opened_at, state)
+            VALUES (gen_random_uuid(), @claimId, @registerRowId, @applicantName, @caseNumber, @amount, @reason, @registerRowJson::jsonb, @now, 'open')
+            ON CONFLICT (claim_id, register_row_id) DO NOTHING
+            RETURNING id
+            """, new { claimId, registerRowId, applicantName, caseNumber, amount, reason, registerRowJson, now }, tx);
+
+    public static Task<RecoveryRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id FOR UPDATE", new { id }, tx);
+
+    public static Task SettleAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid by, string method, decimal amount,
+        string? reference, string note, DateTime now) =>
+        conn.ExecuteAsync("""
+            UPDATE recoveries SET state = 'settled', settled_by = @by, settled_at = @now, method = @method, settled_amount = @amount,
+                settlement_ref = @reference, note = @note
+            WHERE id = @id AND state = 'open'
+            """, new { id, by, method, amount, reference, note, now }, tx);
+
+    public async Task<RecoveryRow?> FindAsync(Guid id)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id", new { id });
+    }
+
+    /// <summary>Open ones first, then the latest settled.</summary>
+    public async Task<IReadOnlyList<RecoveryRow>> ListAsync(string? state, int limit)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<RecoveryRow>($"""
+            SELECT {RecoveryRow.Columns} FROM recoveries WHERE (@state::text IS NULL OR state = @state)
+            ORDER BY state = 'settled', opened_at DESC LIMIT @limit
+            """, new { state, limit })).ToList();
+    }
+}
