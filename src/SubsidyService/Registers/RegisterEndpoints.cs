@@ -46,6 +46,10 @@ public static class RegisterEndpoints
             {
                 return (null, null, tooLarge);
             }
+            catch (IOException)
+            {
+                return (null, null, Problems.Validation("file", "请求体不是有效的 multipart/form-data。"));
+            }
             var file = form.Files.GetFile("file");
             if (file is null) return (null, null, Problems.Validation("file", "请选择名录文件（CSV 或 .xlsx）。"));
             if (file.Length > MaxFileBytes) return (null, null, tooLarge);

@@ -22,6 +22,11 @@ public static class DocumentEndpoints
             {
                 return Problems.Of(413, "payload_too_large", "文件过大", $"单个文件不能超过 {DocumentService.MaxBytes / 1024 / 1024} MB。");
             }
+            catch (IOException)
+            {
+                // A body that is not multipart at all (no boundary line, cut short): the client's fault, not ours.
+                return Problems.Validation("body", "请求体不是有效的 multipart/form-data。");
+            }
             var file = form.Files.GetFile("file");
             if (file is null) return Problems.Validation("file", "请选择要上传的文件。");
             var added = await documents.AddAsync(Actor.From(user), id, new Upload(form["kind"].FirstOrDefault(), file.FileName, file.Length, file.OpenReadStream));
