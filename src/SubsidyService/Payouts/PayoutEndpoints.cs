@@ -25,8 +25,17 @@ public static class PayoutEndpoints
     {
         var batches = app.MapGroup("/api/v1/payout-batches").WithTags("Payouts");
 
-        batches.MapPost("/", async (ClaimsPrincipal user, PayoutRequests requests) =>
+        batches.MapPost("/", async (HttpContext http, ClaimsPrincipal user, PayoutRequests requests) =>
         {
+            // API.md's body is {}: nothing to choose yet, but anything else is a client's mistake, not a request to pay.
+            if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+            {
+                var (body, problem) = await RequestBody.ReadAsync<System.Text.Json.JsonDocument>(http);
+                if (problem is not null) return problem;
+                using (body)
+                    if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                        return Problems.Validation("body", "请求体须为 JSON 对象 {}。");
+            }
             var id = await requests.RequestAsync(Actor.From(user).Id);
             return Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id));
         })
