@@ -1,3 +1,4 @@
+using SubsidyService.Jobs;
 using SubsidyService.Notifications.Templates;
 
 namespace SubsidyService.Notifications;
@@ -16,6 +17,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Notifier>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
+        builder.Services.AddRecurringJob<VerifierDigestJob>(VerifierDigestJob.Id, "30 8 * * 1-5");
         return builder;
     }
 
