@@ -14,38 +14,17 @@ using SubsidyService.Recoveries;
 using SubsidyService.Registers;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddOperations();
-builder.AddData();
-builder.AddAccounts();
-builder.AddIdempotency();
-builder.AddJobs();
-builder.AddPages();
-builder.AddPolicy();
-builder.AddAudit();
-builder.AddClaims();
-builder.AddRegisters();
-builder.AddApproval();
-builder.AddNotifications();
-builder.AddPayouts();
-builder.AddRecoveries();
+// Each feature registers itself; the order is the one they depend on.
+builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
+builder.AddClaims().AddRegisters().AddApproval().AddNotifications().AddPayouts().AddRecoveries();
 var app = builder.Build();
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
 if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();
 app.UseOperations().UseAccounts().UseIdempotency();
-app.MapOperations();
-app.MapAccounts();
-app.MapJobs();
-app.MapPolicy();
-app.MapAudit();
-app.MapClaims();
-app.MapRegisters();
-app.MapApproval();
-app.MapNotifications();
-app.MapPayouts();
-app.MapRecoveries();
-app.MapPages();
+app.MapOperations().MapAccounts().MapJobs().MapPolicy().MapAudit().MapClaims();
+app.MapRegisters().MapApproval().MapNotifications().MapPayouts().MapRecoveries().MapPages();
 app.Run();
 
 public partial class Program; // visible to the test host
