@@ -22,9 +22,6 @@ public sealed class ClaimTransitions(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ITransitionHandler[] handlers = handlers.ToArray();
 
-    /// <summary>Triggers in the machine whose feature does not exist yet: refused until it does.</summary>
-    public static readonly IReadOnlySet<ClaimTrigger> NotYetAvailable = new HashSet<ClaimTrigger>();
-
     public async Task<Outcome<Guid>> FireAsync(Actor actor, Guid id, TransitionRequest request)
     {
         await using var conn = await db.OpenConnectionAsync();
@@ -73,8 +70,6 @@ public sealed class ClaimTransitions(
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)
             return NotPermitted(request.Trigger, from, decision.Message);
-        if (NotYetAvailable.Contains(request.Trigger))
-            return NotPermitted(request.Trigger, from, "该功能尚未开放");
         if (CheckReason(request) is { } missing) return missing;
 
         var applied = await effects.ApplyAsync(conn, tx, row, actor, request, verification, evaluation, flags);
@@ -137,7 +132,6 @@ public sealed class ClaimTransitions(
     {
         var ctx = GuardContextOf(row, actor, flags, version, evaluation);
         return ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role, ctx)
-            .Where(t => !NotYetAvailable.Contains(t))
             .ToList();
     }
 
