@@ -7,16 +7,12 @@ namespace SubsidyService.Letters;
 
 /// <summary>
 /// Lays a letter's blocks out on A4 pages and writes the PDF. Every block becomes strips (a line of text, a table
-/// row, the signature) that are never split; strips fill pages top to bottom, and the signature keeps the
-/// paragraph before it on its page, so a page never holds the signature alone (GB/T 9704 7.3.5).
+/// row, the signature) that are never split; <see cref="LetterPagination"/> fills pages with them.
 /// </summary>
 internal sealed partial class LetterTypesetter
 {
     private static readonly SKColor Red = new(0xD0, 0x10, 0x1B);
     private static readonly SKColor Ink = SKColors.Black;
-
-    /// <summary>A slice of a page; <paramref name="Draw"/> gets the canvas, its top and whether it opens the page.</summary>
-    private sealed record Strip(float Height, float SpaceBefore, Action<SKCanvas, float, bool> Draw, bool KeepWithPrevious = false, bool KeepWithNext = false);
 
     private readonly LetterTypefaces _faces;
     private readonly SKPaint _ink = new() { Color = Ink, IsAntialias = true };
@@ -31,7 +27,7 @@ internal sealed partial class LetterTypesetter
         try
         {
             var strips = blocks.SelectMany(setter.Strips).ToList();
-            var pages = Paginate(strips);
+            var pages = LetterPagination.Paginate(strips);
             using var document = SKDocument.CreatePdf(output, metadata)
                 ?? throw new InvalidOperationException("Skia could not create a PDF document");
             for (var p = 0; p < pages.Count; p++)
@@ -56,45 +52,6 @@ internal sealed partial class LetterTypesetter
             setter._red.Dispose();
             setter._rule.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Fills pages in order. A strip that must stay with the one before it (the rest of a list item, a paragraph's
-    /// last line, the signature) takes that one, and whatever that one is bound to, along to the next page,
-    /// unless that would empty the page.
-    /// </summary>
-    private static List<List<Strip>> Paginate(List<Strip> strips)
-    {
-        var pages = new List<List<Strip>> { new() };
-        var used = 0f;
-        Strip? previous = null;
-        foreach (var strip in strips)
-        {
-            var page = pages[^1];
-            var bound = strip.KeepWithPrevious || previous?.KeepWithNext == true;
-            previous = strip;
-            if (page.Count > 0 && used + strip.SpaceBefore + strip.Height > G.ContentHeight)
-            {
-                var carried = bound ? CarriedAlong(page) : 0;
-                var next = page.GetRange(page.Count - carried, carried);
-                page.RemoveRange(page.Count - carried, carried);
-                pages.Add(next);
-                page = next;
-                used = page.Sum(s => s.Height) + page.Skip(1).Sum(s => s.SpaceBefore);
-            }
-            used += (page.Count > 0 ? strip.SpaceBefore : 0f) + strip.Height;
-            page.Add(strip);
-        }
-        return pages;
-    }
-
-    /// <summary>How many strips at the end of a full page go along with a strip bound to the last of them.</summary>
-    private static int CarriedAlong(List<Strip> page)
-    {
-        var count = 1;
-        while (count < page.Count && (page[^count].KeepWithPrevious || page[^(count + 1)].KeepWithNext))
-            count++;
-        return count < page.Count ? count : 0;
     }
 
     private IEnumerable<Strip> Strips(LetterBlock block) => block switch
