@@ -89,7 +89,9 @@ public sealed class PayoutClusterTests
         var batch = (await cluster.Nodes[1].Service<PayoutStore>().FindAsync(batchId))!;
         batch.Status.Should().Be("completed");
         batch.ClaimCount.Should().Be(ids.Length);
-        batch.Attempts.Should().Be(2);
+        // Each delivery that finds the batch still open counts a run; one that arrives after completion stops
+        // without counting, so a fast first node leaves one run.
+        batch.Attempts.Should().BeInRange(1, 2);
     }
 
     [Fact]
