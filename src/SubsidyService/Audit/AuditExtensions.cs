@@ -13,6 +13,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<EventChainVerifier>();
         builder.Services.AddSingleton<CheckpointSealer>();
+        builder.Services.AddSingleton<EventExport>();
         builder.Services.AddHostedService<SealKeyCheck>();
         builder.Services.AddRecurringJob<CheckpointSealJob>(CheckpointSealJob.Id, Hangfire.Cron.Minutely());
         return builder;

@@ -138,14 +138,20 @@ public sealed class ConcurrencyAndAuditTests(AppFixture fixture) : IClassFixture
     public async Task The_event_export_lists_every_event_for_auditors_only()
     {
         var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
-        var (auditor, _) = await fixture.App.ClientAsAsync(Roles.Auditor);
+        var (auditor, auditorUser) = await fixture.App.ClientAsAsync(Roles.Auditor);
         var claim = await UnderReviewAsync(verifier);
-        var bytes = await auditor.GetByteArrayAsync("/api/v1/audit/events");
+        var bytes = await auditor.GetByteArrayAsync("/api/v1/audit/events?from=2020-01-01");
         bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "a BOM lets spreadsheet programs read the Chinese text");
         var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         csv.Should().StartWith("id,claimId,at,actorId,actor,trigger,from,to,reason,data,prevHash,hash");
         csv.Should().Contain($"{claim.Id()}").And.Contain(",start_review,submitted,under_review,");
         await (await verifier.GetAsync("/api/v1/audit/verify")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await auditor.GetAsync("/api/v1/audit/events?from=2024-13-01")).ShouldBeValidationProblemNamingAsync("from");
+
+        // The export is itself in the log: who, when and which range; the refused one left no trace.
+        await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        var recorded = await conn.QueryAsync<(Guid? ClaimId, string Data)>(
+            "SELECT claim_id, data::text FROM claim_events WHERE trigger = 'export_events' AND actor_id = @Id", new { auditorUser.Id });
+        recorded.Should().ContainSingle().Which.Should().Be(((Guid?)null, "{\"from\":\"2020-01-01\",\"to\":null}"));
     }
 }

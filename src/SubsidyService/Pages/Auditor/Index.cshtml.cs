@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
@@ -16,7 +15,7 @@ namespace SubsidyService.Pages.Auditor;
 /// with their register, the event log as CSV), served here under the page's cookie since the API's take a
 /// bearer token.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, LetterExport letters, NpgsqlDataSource db) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events) : ClaimPageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Tiers =
         [("", "全部档次"), .. Enum.GetValues<Tier>().Select(t => (EnumCodes.ToCode(t), ChineseNames.Of(t)))];
@@ -60,7 +59,8 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, NpgsqlD
     public async Task<IActionResult> OnGetEventsAsync()
     {
         if (!TryRange(EventFrom, EventTo, "eventFrom", "eventTo", out var range)) return await PageWithSearchAsync();
-        await AuditEndpoints.WriteEventsCsvAsync(HttpContext, db, range.From, range.To);
+        var actor = Actor.From(User);
+        await events.WriteCsvAsync(HttpContext, actor.Id, actor.Label, range);
         return new EmptyResult();
     }
 
