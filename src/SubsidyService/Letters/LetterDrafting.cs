@@ -11,7 +11,19 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
     public const string DefaultAuthority = "县市场监督管理局（知识产权局）";
 
     private readonly string authority = config["Authority:Name"] is { Length: > 0 } a ? a : DefaultAuthority;
-    private readonly string publicUrl = config["Authority:PublicUrl"] is { Length: > 0 } u ? u : "http://127.0.0.1:5080";
+    private readonly string publicUrl = config["Authority:PublicUrl"] is { Length: > 0 } u ? u : ListeningUrl(config["urls"]);
+
+    /// <summary>
+    /// Without a configured public address the QR code points where the service listens (a demo on another
+    /// port must not print letters that open the wrong one); a wildcard host is no address a phone can open.
+    /// </summary>
+    internal static string ListeningUrl(string? urls)
+    {
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first is null || first.Contains("://+") || first.Contains("://*") || first.Contains("://0.0.0.0") || first.Contains("://[::]")
+            ? "http://127.0.0.1:5080"
+            : first;
+    }
 
     public byte[] Render(LetterDraft draft, string number)
     {
