@@ -3,11 +3,26 @@ namespace SubsidyService.Payouts;
 /// <summary>A batch is recorded first and then handed to the job server, which runs it on whichever node fetches it.</summary>
 public sealed class PayoutRequests(PayoutStore store, IPayoutJobs jobs, TimeProvider clock)
 {
+    /// <summary>How long a request may take between recording its batch and handing it over.</summary>
+    private static readonly TimeSpan HandOverGrace = TimeSpan.FromMinutes(1);
+
     public async Task<Guid> RequestAsync(Guid? requestedBy, string origin = "manual")
     {
         var id = Guid.NewGuid();
         await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime);
         await store.SetJobIdAsync(id, jobs.EnqueueBatch(id));
         return id;
+    }
+
+    /// <summary>
+    /// Hands over the batches whose request died between the insert and the enqueue, so none waits as
+    /// <c>queued</c> for ever. A batch whose job was enqueued but whose job id was not written gets a second
+    /// job, which is harmless: a run of a finished batch does nothing.
+    /// </summary>
+    public async Task<int> HandOverUnhandedAsync()
+    {
+        var ids = await store.UnhandedAsync(clock.GetUtcNow().UtcDateTime - HandOverGrace);
+        foreach (var id in ids) await store.SetJobIdAsync(id, jobs.EnqueueBatch(id));
+        return ids.Count;
     }
 }

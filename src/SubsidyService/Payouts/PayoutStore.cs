@@ -73,6 +73,15 @@ public sealed class PayoutStore(NpgsqlDataSource db)
         await conn.ExecuteAsync("UPDATE payout_batches SET job_id = @jobId WHERE id = @id", new { id, jobId });
     }
 
+    /// <summary>Batches recorded but never handed to the job server (the hand-over failed after the insert).</summary>
+    public async Task<IReadOnlyList<Guid>> UnhandedAsync(DateTime requestedBefore)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<Guid>(
+            "SELECT id FROM payout_batches WHERE status = 'queued' AND job_id IS NULL AND requested_at < @requestedBefore ORDER BY requested_at",
+            new { requestedBefore })).AsList();
+    }
+
     public async Task<BatchRow?> FindAsync(Guid id)
     {
         await using var conn = await db.OpenConnectionAsync();

@@ -6,7 +6,8 @@ namespace SubsidyService.Payouts;
 
 /// <summary>
 /// The recurring batch (<c>Payouts:Cron</c>, China time): when claims are waiting, a batch is requested as a
-/// finance officer would request one. The scheduler fires it once per cluster.
+/// finance officer would request one. The scheduler fires it once per cluster. A batch whose request failed
+/// after it was recorded is handed over here first.
 /// </summary>
 public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, ILogger<ScheduledPayout> logger) : IRecurringJob
 {
@@ -14,6 +15,8 @@ public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests
 
     public async Task RunAsync(CancellationToken ct)
     {
+        if (await requests.HandOverUnhandedAsync() is > 0 and var orphans)
+            logger.LogWarning("Scheduled payout: {Count} batches recorded but never handed to the job server are handed over now", orphans);
         int ready;
         await using (var conn = await db.OpenConnectionAsync(ct))
             ready = await BulkTransitions.CountPayableAsync(conn);

@@ -141,6 +141,32 @@ public sealed class PayoutBatchTests(PayoutFixture fixture) : IClassFixture<Payo
     }
 
     [Fact]
+    public async Task A_batch_recorded_but_never_handed_to_the_job_server_is_run_by_the_next_scheduled_payout()
+    {
+        var s = await PayoutSetup.StartAsync(App);
+        var ids = await s.ReadyClaimsAsync(30);
+        // What a request leaves when it dies between recording the batch and enqueueing its job.
+        var orphan = Guid.NewGuid();
+        await App.Service<PayoutStore>().CreateBatchAsync(orphan, "manual", null, App.Service<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(-5));
+
+        await App.RunRecurringJobAsync(ScheduledPayout.JobId);
+
+        var batch = await PayoutSetup.WaitForBatchAsync(s.Finance, orphan, TimeSpan.FromSeconds(60));
+        batch.GetProperty("status").GetString().Should().Be("completed");
+        await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
+        (await conn.ExecuteScalarAsync<string?>("SELECT job_id FROM payout_batches WHERE id = @orphan", new { orphan })).Should().NotBeNull();
+        await WaitForPaymentsAsync(conn, ids);
+        await s.EachClaimPaidOnceAsync(ids);
+    }
+
+    private static async Task WaitForPaymentsAsync(Npgsql.NpgsqlConnection conn, Guid[] ids)
+    {
+        // The scheduled run also requests a batch of its own; the two share the claims between them.
+        for (var i = 0; i < 600 && await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE claim_id = ANY(@ids)", new { ids }) < ids.Length; i++)
+            await Task.Delay(100);
+    }
+
+    [Fact]
     public async Task Only_finance_starts_batches_and_reads_the_file()
     {
         var s = await PayoutSetup.StartAsync(App);
