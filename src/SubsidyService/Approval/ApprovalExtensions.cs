@@ -1,5 +1,6 @@
 using SubsidyService.Budgets;
 using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
 using SubsidyService.Letters;
 using SubsidyService.Jobs;
 
@@ -17,6 +18,9 @@ public static class ApprovalExtensions
         builder.Services.AddSingleton<LetterIssuer>();
         builder.Services.AddSingleton<LetterExport>();
         builder.Services.AddSingleton<ITransitionHandler, ApprovalHandler>();
+        // Approval reserves from the year's budget row and, like rejection, takes the year's next letter number.
+        builder.Services.AddSingleton(new SerializedTrigger(ClaimTrigger.Approve));
+        builder.Services.AddSingleton(new SerializedTrigger(ClaimTrigger.Reject));
         builder.Services.AddSingleton<NoticeSweep>();
         builder.Services.AddRecurringJob<NoticeSweepJob>(NoticeSweepJob.Id, "*/10 * * * *");
         builder.Services.AddHostedService<DemoBudgetSeeder>();

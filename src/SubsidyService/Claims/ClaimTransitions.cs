@@ -17,13 +17,15 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
-    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, Notifier notifications, TimeProvider clock)
+    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, Notifier notifications, TimeProvider clock,
+    TransitionAdmission admission)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ITransitionHandler[] handlers = handlers.ToArray();
 
     public async Task<Outcome<Guid>> FireAsync(Actor actor, Guid id, TransitionRequest request)
     {
+        using var admitted = await admission.EnterAsync(request.Trigger);
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var fired = await FireAsync(conn, tx, actor, id, request, checkVersion: true);

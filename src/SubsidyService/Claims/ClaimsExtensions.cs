@@ -12,6 +12,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<SubmissionScreening>();
         builder.Services.AddSingleton<TransitionEffects>();
         builder.Services.AddSingleton<ClaimTransitions>();
+        builder.Services.AddSingleton<TransitionAdmission>();
         builder.Services.AddSingleton<ClaimIntake>();
         builder.Services.AddSingleton<ClaimReader>();
         builder.Services.AddSingleton<ClaimSearch>();

@@ -34,7 +34,10 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Subsidy", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Service));
+        // Dozens of test hosts share one server's 300 connections: each node's pool is bounded as a deployment's
+        // would be (nodes × pool below max_connections); a burst waits for a pooled connection, it does not fail.
+        builder.UseSetting("ConnectionStrings:Subsidy",
+            new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Service)) { MaxPoolSize = 30 }.ConnectionString);
         builder.UseSetting("ConnectionStrings:SubsidyMigrations", DatabaseRoles.ConnectionStringAs(ConnectionString, DatabaseRoles.Owner));
         builder.UseSetting("Audit:SealKey", SealKey);
         builder.UseSetting("Demo:Seed", "false");
