@@ -13,7 +13,7 @@ public sealed class OpenApiLintTests(AppFixture fixture) : IClassFixture<AppFixt
     [Fact]
     public async Task Redocly_lint_with_the_recommended_rules_finds_no_error_in_the_document()
     {
-        var redocly = Path.Combine(RepositoryRoot(), ".tools", "redocly", "node_modules", ".bin", "redocly");
+        var redocly = Path.Combine(TestMachine.RepositoryRoot(), ".tools", "redocly", "node_modules", ".bin", "redocly");
         File.Exists(redocly).Should().BeTrue($"the linter is installed at {redocly} (./test.sh installs it)");
         var document = await fixture.App.CreateClient().GetStringAsync("/openapi/v1.json");
         var dir = Directory.CreateTempSubdirectory("subsidy-openapi-");
@@ -43,12 +43,5 @@ public sealed class OpenApiLintTests(AppFixture fixture) : IClassFixture<AppFixt
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "SubsidyService.sln"))) return d.FullName;
-        throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
     }
 }

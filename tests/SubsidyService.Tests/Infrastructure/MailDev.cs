@@ -16,8 +16,8 @@ public sealed class MailDev : IAsyncDisposable
     private readonly HttpClient _http;
     private Process? _process;
 
-    public int SmtpPort { get; } = FreePort();
-    public int WebPort { get; } = FreePort();
+    public int SmtpPort { get; } = TestMachine.FreePort();
+    public int WebPort { get; } = TestMachine.FreePort();
 
     public MailDev() => _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}"), Timeout = TimeSpan.FromSeconds(10) };
 
@@ -33,7 +33,7 @@ public sealed class MailDev : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var bin = Path.Combine(RepositoryRoot(), ".tools", "maildev", "node_modules", ".bin", "maildev");
+        var bin = Path.Combine(TestMachine.RepositoryRoot(), ".tools", "maildev", "node_modules", ".bin", "maildev");
         if (!File.Exists(bin)) throw new FileNotFoundException("maildev is missing: run ./test.sh once (it installs maildev@2.2.1)", bin);
         Directory.CreateDirectory(_mailDirectory);
         var psi = new ProcessStartInfo(bin) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -117,19 +117,5 @@ public sealed class MailDev : IAsyncDisposable
         await StopAsync();
         _http.Dispose();
         try { Directory.Delete(_mailDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "SubsidyService.sln"))) return d.FullName;
-        throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

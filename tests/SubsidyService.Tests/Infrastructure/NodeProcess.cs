@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SubsidyService.Data;
 
 namespace SubsidyService.Tests.Infrastructure;
@@ -26,10 +25,10 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         // The test project references the service, so its program sits beside the tests.
         var dll = Path.Combine(AppContext.BaseDirectory, "SubsidyService.dll");
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{TestMachine.FreePort()}");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
-        psi.ArgumentList.Add($"--contentRoot={Path.Combine(RepositoryRoot(), "src", "SubsidyService")}");
+        psi.ArgumentList.Add($"--contentRoot={Path.Combine(TestMachine.RepositoryRoot(), "src", "SubsidyService")}");
         psi.Environment["ASPNETCORE_URLS"] = url.ToString();
         psi.Environment["ConnectionStrings__Subsidy"] = DatabaseRoles.ConnectionStringAs(connectionString, DatabaseRoles.Service);
         psi.Environment["ConnectionStrings__SubsidyMigrations"] = DatabaseRoles.ConnectionStringAs(connectionString, DatabaseRoles.Owner);
@@ -90,19 +89,5 @@ public sealed class NodeProcess : IAsyncDisposable
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
         _process.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "SubsidyService.sln"))) return d.FullName;
-        throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

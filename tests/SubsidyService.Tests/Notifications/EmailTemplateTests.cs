@@ -8,7 +8,7 @@ namespace SubsidyService.Tests.Notifications;
 /// <summary>The templates in the repository's templates/email are checked here, so a wrong field fails the suite, not someone's message.</summary>
 public sealed class EmailTemplateTests
 {
-    private static string Templates => Path.Combine(MailDev.RepositoryRoot(), "templates");
+    private static string Templates => Path.Combine(TestMachine.RepositoryRoot(), "templates");
 
     [Fact]
     public void Every_template_in_the_repository_names_only_fields_its_message_has()

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using SubsidyService.Domain.Claims;
+using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Policy;
 
@@ -10,7 +11,7 @@ public sealed class ReadmeDiagramTests
     [Fact]
     public void The_README_diagram_is_the_one_the_workflow_generates()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(TestMachine.RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
         var section = readme.IndexOf(Heading, StringComparison.Ordinal);
         section.Should().BeGreaterThan(0, "the README has a section on the claim workflow");
         const string open = "```mermaid\n";
@@ -21,14 +22,7 @@ public sealed class ReadmeDiagramTests
 
         block.Should().Be(ClaimWorkflow.Instance.ToMermaid().TrimEnd('\n'),
             "the README must show the diagram ClaimWorkflow.Instance.ToMermaid() generates; paste it again");
-        var golden = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "SubsidyService.Domain.Tests", "Golden", "claim-workflow.mmd"));
+        var golden = File.ReadAllText(Path.Combine(TestMachine.RepositoryRoot(), "tests", "SubsidyService.Domain.Tests", "Golden", "claim-workflow.mmd"));
         block.Should().Be(golden.ReplaceLineEndings("\n").TrimEnd('\n'), "the README and the committed golden file show the same diagram");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SubsidyService.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"SubsidyService.sln not found above {AppContext.BaseDirectory}");
     }
 }
