@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 

@@ -5,6 +5,8 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Budgets;
 
@@ -12,7 +14,7 @@ namespace SubsidyService.Budgets;
 public sealed record BudgetView(int Year, string Amount, string Reserved, string Paid, string Remaining)
 {
     public static BudgetView Of(Budget b) =>
-        new(b.Year, ApiFormat.Money(b.Amount), ApiFormat.Money(b.Reserved), ApiFormat.Money(b.Paid), ApiFormat.Money(b.Remaining));
+        new(b.Year, Invariant.Money(b.Amount), Invariant.Money(b.Reserved), Invariant.Money(b.Paid), Invariant.Money(b.Remaining));
 }
 
 /// <summary>The body of <c>PUT /api/v1/budgets/{year}</c>.</summary>

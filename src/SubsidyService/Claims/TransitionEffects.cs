@@ -6,6 +6,8 @@ using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -41,7 +43,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
                 return new Applied(new
                 {
                     verification!.MajorImpact, verification.ForeignRelated,
-                    feeBase = ApiFormat.Money(evaluation.FeeBase), amount = ApiFormat.Money(evaluation.Amount),
+                    feeBase = Invariant.Money(evaluation.FeeBase), amount = Invariant.Money(evaluation.Amount),
                 });
 
             case ClaimTrigger.ResolveScreening:

@@ -6,6 +6,8 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Letters;
 
@@ -60,7 +62,7 @@ public static class LetterEndpoints
         var letter = await LetterStore.FindAsync(conn, number.Trim());
         if (letter is null) return new LetterVerification(false, number, null, null, null, false);
         var hashMatches = string.IsNullOrWhiteSpace(sha256) || string.Equals(sha256.Trim(), letter.Sha256, StringComparison.OrdinalIgnoreCase);
-        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, ApiFormat.Money(letter.Amount), letter.IssuedAt,
+        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, Invariant.Money(letter.Amount), letter.IssuedAt,
             letter.RevokedAt is not null, letter.Kind, letter.RevokedAt, letter.RevokedReason);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations;
 

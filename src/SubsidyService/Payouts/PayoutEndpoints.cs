@@ -3,6 +3,8 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Payouts;
 
@@ -10,7 +12,7 @@ namespace SubsidyService.Payouts;
 public sealed record PayoutBatchView(Guid Id, string Status, int ClaimCount, string TotalAmount, double Progress,
     string Origin, DateTime RequestedAt, DateTime? StartedAt, DateTime? CompletedAt, int Attempts, string? FileSha256, string? LastError)
 {
-    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, ApiFormat.Money(b.TotalAmount), b.Progress,
+    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, Invariant.Money(b.TotalAmount), b.Progress,
         b.Origin, b.RequestedAt, b.StartedAt, b.CompletedAt, b.Attempts, b.FileSha256, b.LastError);
 }
 

@@ -1,6 +1,7 @@
 using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -25,7 +26,7 @@ public sealed class Estimator(PolicyStore store, TimeProvider clock, WorkingDayC
         {
             return (null, new Dictionary<string, string[]>
             {
-                ["judgmentEffectiveDate"] = [$"判决生效日期 {ApiFormat.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。"],
+                ["judgmentEffectiveDate"] = [$"判决生效日期 {Invariant.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。"],
             });
         }
         return (new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today, Calendar: calendar))), validated.Errors);

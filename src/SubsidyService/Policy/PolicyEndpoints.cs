@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SubsidyService.Accounts;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -11,7 +12,7 @@ namespace SubsidyService.Policy;
 /// sends a notification on every change, <see cref="PolicyChangeListener"/> drops the copy when one comes,
 /// and while no listener is connected (starting, or the connection lost) every read goes to the database.
 /// </summary>
-public sealed class PolicyStore(NpgsqlDataSource db)
+public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -130,14 +131,13 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         var version = await FindAsync(id, fresh: true);
         if (version is null) return (null, errors);
         if (effectiveTo < version.EffectiveFrom)
-            errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {ApiFormat.Date(version.EffectiveFrom)}。"];
+            errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {Invariant.Date(version.EffectiveFrom)}。"];
 
-        await using var conn = await db.OpenConnectionAsync();
-        var latest = await conn.ExecuteScalarAsync<DateOnly?>(
-            "SELECT max((facts->>'judgmentEffectiveDate')::date) FROM claims WHERE policy_version = @id", new { id });
+        var latest = await claims.LatestJudgmentDateAsync(id);
         if (latest > effectiveTo)
-            errors["effectiveTo"] = [$"已有判决生效日期为 {ApiFormat.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
+            errors["effectiveTo"] = [$"已有判决生效日期为 {Invariant.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
         if (errors.Count > 0) return (null, errors);
+        await using var conn = await db.OpenConnectionAsync();
         try
         {
             await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = @to::date WHERE id = @id", new { id, to = AsDateTime(effectiveTo) });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations.Idempotency;
 

@@ -8,6 +8,8 @@ using SubsidyService.Domain.Policy;
 using SubsidyService.Letters;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Auditor;
 

@@ -4,6 +4,7 @@ using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace SubsidyService.Operations;
+namespace SubsidyService.Kernel;
 
 /// <summary>RFC 9457 problem details with the stable <c>code</c> member API.md promises.</summary>
 public static class Problems

@@ -1,4 +1,4 @@
-namespace SubsidyService.Operations;
+namespace SubsidyService.Kernel;
 
 /// <summary>Why a request was refused, in a form both the API (problem details) and the pages (a message) can show.</summary>
 public sealed record Refusal(int Status, string Code, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
