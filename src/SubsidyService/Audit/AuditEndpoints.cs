@@ -20,8 +20,8 @@ public static class AuditEndpoints
 
         audit.MapGet("/events", async (HttpContext http, NpgsqlDataSource db, [FromQuery] string? from, [FromQuery] string? to) =>
         {
-            if (!TryDate(from, out var fromDate)) return Problems.Validation("from", "起始日期须为 YYYY-MM-DD。");
-            if (!TryDate(to, out var toDate)) return Problems.Validation("to", "截止日期须为 YYYY-MM-DD。");
+            if (!TryDate(from, out var fromDate)) return Refusal.Validation("from", "起始日期须为 YYYY-MM-DD。");
+            if (!TryDate(to, out var toDate)) return Refusal.Validation("to", "截止日期须为 YYYY-MM-DD。");
             await WriteEventsCsvAsync(http, db, fromDate, toDate);
             return Results.Empty;
         })

@@ -30,7 +30,7 @@ public static class BudgetEndpoints
 
         budgets.MapGet("/{year:int}", async (int year, BudgetStore store) =>
         {
-            if (year is < MinYear or > MaxYear) return Problems.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
+            if (year is < MinYear or > MaxYear) return Refusal.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
             var budget = await store.FindAsync(year);
             return budget is null
                 ? Refusal.NotFound($"{year} 年度预算").ToResult()
@@ -43,13 +43,13 @@ public static class BudgetEndpoints
 
         budgets.MapPut("/{year:int}", async (int year, HttpContext http, ClaimsPrincipal user, BudgetStore store, TimeProvider clock) =>
         {
-            if (year is < MinYear or > MaxYear) return Problems.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
+            if (year is < MinYear or > MaxYear) return Refusal.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
             var (body, problem) = await RequestBody.ReadAsync<JsonDocument>(http);
             if (problem is not null) return problem;
             using (body)
             {
                 if (AmountOf(body!.RootElement) is not { } amount)
-                    return Problems.Validation("amount", "预算金额须为不超过两位小数的正数，如 \"500000.00\"。");
+                    return Refusal.Validation("amount", "预算金额须为不超过两位小数的正数，如 \"500000.00\"。");
                 var set = await store.SetAsync(year, amount, Actor.From(user).Id, clock.GetUtcNow().UtcDateTime);
                 return set.ToResult(b => Results.Ok(BudgetView.Of(b)));
             }

@@ -79,10 +79,10 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
     /// <summary>Every field of facts and account is checked at once, so the applicant sees all errors together.</summary>
     private async Task<Outcome<Checked>> CheckAsync(ClaimInput input)
     {
-        var (evaluated, errors) = await estimator.EvaluateAsync(input.Facts);
-        var bank = BankAccountValidator.Validate(input.BankAccount);
-        if (evaluated is null || !bank.IsValid)
-            return Refusal.Validation(errors.Concat(bank.Errors).ToDictionary(e => e.Key, e => e.Value));
-        return new Checked(evaluated.Facts, bank.Value!, evaluated.Version, evaluated.Evaluation);
+        var (evaluated, refusedFacts) = await estimator.EvaluateAsync(input.Facts);
+        var (bank, refusedBank) = BankAccountValidator.Validate(input.BankAccount).ToOutcome();
+        if (refusedFacts is not null || refusedBank is not null)
+            return Refusal.Validation(new[] { refusedFacts, refusedBank }.SelectMany(r => r?.FieldErrors ?? []).ToDictionary(e => e.Key, e => e.Value));
+        return new Checked(evaluated!.Facts, bank!, evaluated.Version, evaluated.Evaluation);
     }
 }

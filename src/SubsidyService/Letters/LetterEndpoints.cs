@@ -24,9 +24,9 @@ public static class LetterEndpoints
             var actor = Actor.From(user);
             await using var conn = await db.OpenConnectionAsync();
             var claim = await ClaimStore.FindAsync(conn, id);
-            if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Problems.NotFound("该申请");
+            if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
             var current = await LetterStore.CurrentAsync(conn, id);
-            if (current is not { } c) return Problems.NotFound("该申请的决定书");
+            if (current is not { } c) return Refusal.NotFound("该申请的决定书");
             return Results.File(c.Pdf, "application/pdf", FileNameOf(c.Letter));
         })
         .WithTags("Letters")
@@ -45,8 +45,9 @@ public static class LetterEndpoints
         app.MapGet("/api/v1/letters/export", async (HttpContext http, ClaimsPrincipal user, LetterExport export,
                 [FromQuery] string? from, [FromQuery] string? to) =>
         {
-            if (!DateRange.TryParse(from, to, out var range, out var problem)) return problem!;
-            await export.WriteZipAsync(http, Actor.From(user), range);
+            var (range, problem) = DateRange.Parse(from, to);
+            if (problem is not null) return problem;
+            await export.WriteZipAsync(http, Actor.From(user), range!);
             return Results.Empty;
         })
         .WithTags("Letters")
@@ -76,15 +77,12 @@ public sealed record DateRange(DateOnly? From, DateOnly? To)
     public DateTime? FromUtc => From is { } d ? Start(d) : null;
     public DateTime? ToUtcExclusive => To is { } d ? Start(d.AddDays(1)) : null;
 
-    public static bool TryParse(string? from, string? to, out DateRange range, out IResult? problem)
+    public static Outcome<DateRange> Parse(string? from, string? to)
     {
-        range = new DateRange(null, null);
-        problem = null;
-        if (!TryDate(from, out var f)) problem = Problems.Validation("from", "起始日期须为 YYYY-MM-DD。");
-        else if (!TryDate(to, out var t)) problem = Problems.Validation("to", "截止日期须为 YYYY-MM-DD。");
-        else if (f is { } a && t is { } b && b < a) problem = Problems.Validation("to", "截止日期不能早于起始日期。");
-        else range = new DateRange(f, t);
-        return problem is null;
+        if (!TryDate(from, out var f)) return Refusal.Validation("from", "起始日期须为 YYYY-MM-DD。");
+        if (!TryDate(to, out var t)) return Refusal.Validation("to", "截止日期须为 YYYY-MM-DD。");
+        if (f is { } a && t is { } b && b < a) return Refusal.Validation("to", "截止日期不能早于起始日期。");
+        return new DateRange(f, t);
     }
 
     private static bool TryDate(string? s, out DateOnly? date)

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -87,7 +88,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
     /// Adds a version whose fields are already valid. A taken id names <c>id</c>; dates overlapping another
     /// version name <c>effectiveFrom</c>, whether found by the check here or by the constraint in a race.
     /// </summary>
-    public async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyVersion version, Guid? createdBy)
+    public async Task<Outcome<PolicyVersion>> AddAsync(PolicyVersion version, Guid? createdBy)
     {
         ArgumentNullException.ThrowIfNull(version);
         var errors = new Dictionary<string, string[]>();
@@ -97,7 +98,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
         if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(fresh: true), version]) is [var overlap, ..])
             errors["effectiveFrom"] = [overlap + "。"];
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Refusal.Validation(errors);
 
         await using var conn = await db.OpenConnectionAsync();
         try
@@ -107,7 +108,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
                 VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
                 """, Parameters(version, createdBy));
             Invalidate();
-            return (version, errors);
+            return version;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
@@ -117,7 +118,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
         {
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
         }
-        return (null, errors);
+        return Refusal.Validation(errors);
     }
 
     /// <summary>
@@ -125,18 +126,18 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
     /// another version, end before it starts, or leave behind a claim whose judgment date it no longer
     /// covers (a claim keeps the version in force on its judgment date).
     /// </summary>
-    public async Task<(PolicyVersion? Updated, Dictionary<string, string[]> Errors)> SetEffectiveToAsync(string id, DateOnly effectiveTo)
+    public async Task<Outcome<PolicyVersion>> SetEffectiveToAsync(string id, DateOnly effectiveTo)
     {
         var errors = new Dictionary<string, string[]>();
         var version = await FindAsync(id, fresh: true);
-        if (version is null) return (null, errors);
+        if (version is null) return Refusal.NotFound("该政策版本");
         if (effectiveTo < version.EffectiveFrom)
             errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {Invariant.Date(version.EffectiveFrom)}。"];
 
         var latest = await claims.LatestJudgmentDateAsync(id);
         if (latest > effectiveTo)
             errors["effectiveTo"] = [$"已有判决生效日期为 {Invariant.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Refusal.Validation(errors);
         await using var conn = await db.OpenConnectionAsync();
         try
         {
@@ -145,10 +146,9 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            errors["effectiveTo"] = ["延长后的有效期与另一政策版本重叠。"];
-            return (null, errors);
+            return Refusal.Validation("effectiveTo", "延长后的有效期与另一政策版本重叠。");
         }
-        return (version with { EffectiveTo = effectiveTo }, errors);
+        return version with { EffectiveTo = effectiveTo };
     }
 
     /// <summary>Puts the default version in place unless a version of that id exists; safe on every node at once.</summary>

@@ -34,7 +34,7 @@ public static class RecoveryEndpoints
 
         recoveries.MapGet("/", async (string? state, RecoveryStore store) =>
         {
-            if (state is not (null or "open" or "settled")) return Problems.Validation("state", "state 须为 open 或 settled。");
+            if (state is not (null or "open" or "settled")) return Refusal.Validation("state", "state 须为 open 或 settled。");
             return Results.Ok((await store.ListAsync(state, 500)).Select(RecoveryView.Of));
         })
         .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
