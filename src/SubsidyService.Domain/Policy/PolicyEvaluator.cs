@@ -1,4 +1,5 @@
 using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Policy;
 

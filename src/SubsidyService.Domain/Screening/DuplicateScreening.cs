@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 namespace SubsidyService.Domain.Screening;
 
 /// <summary>

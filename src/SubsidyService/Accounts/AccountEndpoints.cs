@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -15,8 +16,8 @@ public static class AccountEndpoints
             var (body, problem) = await RequestBody.ReadAsync<RegisterRequest>(http);
             if (problem is not null) return problem;
             var result = await accounts.CreateAsync(body!.Username, body.Password, body.Email, body.DisplayName, Roles.Applicant);
-            if (!result.Succeeded) return Problems.Validation(result.Errors);
-            var u = result.User!;
+            if (!result.Succeeded) return result.Refusal!;
+            var u = result.Value!;
             return Results.Created($"/api/v1/users/{u.Id}", new RegisteredUser(u.Id, u.Username, u.Email, u.DisplayName, u.Role));
         })
         .Accepts<RegisterRequest>("application/json")
@@ -31,15 +32,15 @@ public static class AccountEndpoints
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(body!.Username)) errors["username"] = ["请填写用户名。"];
             if (string.IsNullOrEmpty(body.Password)) errors["password"] = ["请填写密码。"];
-            if (errors.Count > 0) return Problems.Validation(errors);
+            if (errors.Count > 0) return Refusal.Validation(errors);
 
             var result = await accounts.LoginAsync(body.Username!, body.Password!);
             return result.Outcome switch
             {
                 LoginOutcome.Success => Results.Ok(tokens.Issue(result.User!)),
-                LoginOutcome.LockedOut => Problems.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
-                LoginOutcome.Disabled => Problems.Unauthorized("account_disabled", DisabledMessage),
-                _ => Problems.Unauthorized("invalid_credentials", "用户名或密码不正确。"),
+                LoginOutcome.LockedOut => Refusal.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
+                LoginOutcome.Disabled => Refusal.Unauthorized("account_disabled", DisabledMessage),
+                _ => Refusal.Unauthorized("invalid_credentials", "用户名或密码不正确。"),
             };
         })
         .Accepts<LoginRequest>("application/json")

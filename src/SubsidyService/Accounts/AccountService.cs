@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
 public enum LoginOutcome { Success, InvalidCredentials, LockedOut, Disabled }
 
 public sealed record LoginResult(LoginOutcome Outcome, User? User, DateTimeOffset? LockedUntil = null);
-
-public sealed record CreateUserResult(User? User, Dictionary<string, string[]> Errors)
-{
-    public bool Succeeded => User is not null;
-}
 
 public sealed class AccountService(UserStore users, TimeProvider clock)
 {
@@ -18,12 +14,12 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
     private static readonly string DummyHash = Hasher.HashPassword(new User(), "not-a-real-password-0");
 
     /// <param name="enforcePasswordStrength">false only for the published demo accounts, whose password API.md fixes.</param>
-    public async Task<CreateUserResult> CreateAsync(string? username, string? password, string? email, string? displayName, string role,
+    public async Task<Outcome<User>> CreateAsync(string? username, string? password, string? email, string? displayName, string role,
         bool enforcePasswordStrength = true)
     {
         var errors = AccountRules.Check(username, password, email, displayName, enforcePasswordStrength);
         if (!Roles.All.Contains(role)) errors["role"] = ["角色须为 " + string.Join("、", Roles.All) + " 之一。"];
-        if (errors.Count > 0) return new CreateUserResult(null, errors);
+        if (errors.Count > 0) return Refusal.Validation(errors);
 
         var user = new User
         {
@@ -36,8 +32,8 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
         };
         user = WithHash(user, password!);
         if (!await users.TryCreateAsync(user))
-            return new CreateUserResult(null, new() { ["username"] = ["该用户名已被使用，请换一个。"] });
-        return new CreateUserResult(user, errors);
+            return Refusal.Validation("username", "该用户名已被使用，请换一个。");
+        return user;
     }
 
     public async Task<LoginResult> LoginAsync(string username, string password)
@@ -73,18 +69,18 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
         return new LoginResult(LoginOutcome.Success, user);
     }
 
-    /// <summary>Checks the current password and sets a new one; every earlier token and cookie stops working.</summary>
-    public async Task<Dictionary<string, string[]>> ChangePasswordAsync(Guid id, string? currentPassword, string? newPassword)
+    /// <summary>Checks the current password and sets a new one; every earlier token and cookie stops working. Null when done.</summary>
+    public async Task<Refusal?> ChangePasswordAsync(Guid id, string? currentPassword, string? newPassword)
     {
         var user = await users.FindAsync(id);
-        if (user is null) return new() { ["currentPassword"] = ["账户不存在。"] };
+        if (user is null) return Refusal.Validation("currentPassword", "账户不存在。");
         if (string.IsNullOrEmpty(currentPassword) ||
             Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
-            return new() { ["currentPassword"] = ["当前密码不正确。"] };
+            return Refusal.Validation("currentPassword", "当前密码不正确。");
         var errors = AccountRules.Check(user.Username, newPassword, user.Email, user.DisplayName, enforcePasswordStrength: true);
-        if (errors.TryGetValue("password", out var weak)) return new() { ["newPassword"] = weak };
+        if (errors.TryGetValue("password", out var weak)) return Refusal.Validation(new Dictionary<string, string[]> { ["newPassword"] = weak });
         await users.ChangePasswordAsync(id, Hasher.HashPassword(user, newPassword!));
-        return [];
+        return null;
     }
 
     private static User WithHash(User u, string password) => new()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -17,7 +18,7 @@ public sealed class SecurityStampCheck(RequestDelegate next, UserStore users)
         {
             if (http.Request.Path.StartsWithSegments("/api"))
             {
-                await Problems.Unauthorized("token_revoked", "登录凭据已失效（已在别处退出、修改了密码或账户已停用），请重新登录。").ExecuteAsync(http);
+                await Refusal.Unauthorized("token_revoked", "登录凭据已失效（已在别处退出、修改了密码或账户已停用），请重新登录。").ExecuteAsync(http);
                 return;
             }
             await http.SignOutAsync(AccountsExtensions.CookieScheme);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -25,8 +26,8 @@ public static class SessionEndpoints
         {
             var (body, problem) = await RequestBody.ReadAsync<ChangePasswordRequest>(http);
             if (problem is not null) return problem;
-            var errors = await accounts.ChangePasswordAsync(IdOf(user), body!.CurrentPassword, body.NewPassword);
-            return errors.Count > 0 ? Problems.Validation(errors) : Results.NoContent();
+            var refused = await accounts.ChangePasswordAsync(IdOf(user), body!.CurrentPassword, body.NewPassword);
+            return refused ?? Results.NoContent();
         })
         .Accepts<ChangePasswordRequest>("application/json")
         .Produces(StatusCodes.Status204NoContent)
@@ -35,15 +36,15 @@ public static class SessionEndpoints
 
         var admin = app.MapGroup("/api/v1/users/{id:guid}").WithTags("Accounts").RequireAuthorization(Roles.Admin);
         admin.MapPost("/disable", async (Guid id, UserStore users, TimeProvider clock) =>
-            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime) ? Results.NoContent() : Problems.NotFound("该用户"))
+            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime) ? Results.NoContent() : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Disable an account (admin): it can no longer sign in and its sessions end at once");
         admin.MapPost("/enable", async (Guid id, UserStore users) =>
-            await users.SetDisabledAsync(id, null) ? Results.NoContent() : Problems.NotFound("该用户"))
+            await users.SetDisabledAsync(id, null) ? Results.NoContent() : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable a disabled account again (admin)");
         admin.MapPost("/unlock", async (Guid id, UserStore users) =>
-            await users.UnlockAsync(id) ? Results.NoContent() : Problems.NotFound("该用户"))
+            await users.UnlockAsync(id) ? Results.NoContent() : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Unlock an account locked by failed logins (admin)");
     }

@@ -6,6 +6,8 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Letters;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Approval;
 
@@ -28,7 +30,7 @@ public sealed class ApprovalHandler(ClaimEvaluator evaluator, LetterIssuer lette
                 return new HandlerResult("letter", rejection);
             case ClaimTrigger.PaymentSucceeded:
                 var paid = await BudgetStore.MarkPaidAsync(t.Connection, t.Transaction, t.Claim.Id, t.Now);
-                return paid is null ? HandlerResult.Nothing : new HandlerResult("budget", new { paid.Year, paid = ApiFormat.Money(paid.Amount) });
+                return paid is null ? HandlerResult.Nothing : new HandlerResult("budget", new { paid.Year, paid = Invariant.Money(paid.Amount) });
             case ClaimTrigger.Object or ClaimTrigger.ScreeningFlagRaised or ClaimTrigger.Withdraw:
                 return await UndoApprovalAsync(t);
             default:
@@ -49,9 +51,9 @@ public sealed class ApprovalHandler(ClaimEvaluator evaluator, LetterIssuer lette
         return new HandlerResult("approval", new
         {
             budgetYear = today.Year,
-            reserved = ApiFormat.Money(amount),
-            remaining = ApiFormat.Money(reserved.Value!.Remaining),
-            noticeEndsOn = noticeEndsOn is { } d ? ApiFormat.Date(d) : null,
+            reserved = Invariant.Money(amount),
+            remaining = Invariant.Money(reserved.Value!.Remaining),
+            noticeEndsOn = noticeEndsOn is { } d ? Invariant.Date(d) : null,
             letter,
         });
     }
@@ -76,7 +78,7 @@ public sealed class ApprovalHandler(ClaimEvaluator evaluator, LetterIssuer lette
         await ClaimStore.SetLetterAsync(t.Connection, t.Transaction, t.Claim.Id, null, null);
         return new HandlerResult("approvalUndone", new
         {
-            released = released is null ? null : ApiFormat.Money(released.Amount),
+            released = released is null ? null : Invariant.Money(released.Amount),
             budgetYear = released?.Year,
             revokedLetters = revoked,
         });

@@ -2,6 +2,7 @@ using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Approval;
 

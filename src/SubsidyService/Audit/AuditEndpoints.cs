@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Accounts;
+using SubsidyService.Kernel;
 using SubsidyService.Operations;
 
 namespace SubsidyService.Audit;
@@ -17,9 +18,9 @@ public static class AuditEndpoints
 
         audit.MapGet("/events", async (HttpContext http, EventExport export, ClaimsPrincipal user, [FromQuery] string? from, [FromQuery] string? to) =>
         {
-            if (!DateRange.TryParse(from, to, out var range, out var problem)) return problem!;
-            var actor = Claims.Actor.From(user);
-            await export.WriteCsvAsync(http, actor.Id, actor.Label, range);
+            var (range, problem) = DateRange.Parse(from, to);
+            if (problem is not null) return problem;
+            await export.WriteCsvAsync(http, Actor.From(user), range!);
             return Results.Empty;
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using SubsidyService.Data;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Audit;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 using SubsidyService.Operations;
 
 namespace SubsidyService.Audit;
@@ -17,9 +18,9 @@ public sealed class EventExport(NpgsqlDataSource db, EventLog events)
     private static readonly string[] Header =
         ["id", "claimId", "at", "actorId", "actor", "trigger", "from", "to", "reason", "data", "prevHash", "hash", "hashVersion"];
 
-    public async Task WriteCsvAsync(HttpContext http, Guid actorId, string actor, DateRange range)
+    public async Task WriteCsvAsync(HttpContext http, Actor actor, DateRange range)
     {
-        await RecordAsync(actorId, actor, range);
+        await RecordAsync(actor, range);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"events.csv\"";
         await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
@@ -36,11 +37,11 @@ public sealed class EventExport(NpgsqlDataSource db, EventLog events)
                 e.Trigger, e.FromStatus, e.ToStatus, e.Reason, e.Data, e.PrevHash, e.Hash, e.HashVersion.ToString(CultureInfo.InvariantCulture)]));
     }
 
-    private async Task RecordAsync(Guid actorId, string actor, DateRange range)
+    private async Task RecordAsync(Actor actor, DateRange range)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await events.AppendAsync(conn, tx, new NewEvent(null, actorId, actor, Trigger, null, null, null,
+        await events.AppendAsync(conn, tx, new NewEvent(null, actor.Id, actor.Label, Trigger, null, null, null,
             new { from = range.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = range.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
         await tx.CommitAsync();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Audit;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SubsidyService.Data;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Audit;
 

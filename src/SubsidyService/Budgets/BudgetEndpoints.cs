@@ -5,6 +5,8 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Budgets;
 
@@ -12,7 +14,7 @@ namespace SubsidyService.Budgets;
 public sealed record BudgetView(int Year, string Amount, string Reserved, string Paid, string Remaining)
 {
     public static BudgetView Of(Budget b) =>
-        new(b.Year, ApiFormat.Money(b.Amount), ApiFormat.Money(b.Reserved), ApiFormat.Money(b.Paid), ApiFormat.Money(b.Remaining));
+        new(b.Year, Invariant.Money(b.Amount), Invariant.Money(b.Reserved), Invariant.Money(b.Paid), Invariant.Money(b.Remaining));
 }
 
 /// <summary>The body of <c>PUT /api/v1/budgets/{year}</c>.</summary>
@@ -28,7 +30,7 @@ public static class BudgetEndpoints
 
         budgets.MapGet("/{year:int}", async (int year, BudgetStore store) =>
         {
-            if (year is < MinYear or > MaxYear) return Problems.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
+            if (year is < MinYear or > MaxYear) return Refusal.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
             var budget = await store.FindAsync(year);
             return budget is null
                 ? Refusal.NotFound($"{year} 年度预算").ToResult()
@@ -41,13 +43,13 @@ public static class BudgetEndpoints
 
         budgets.MapPut("/{year:int}", async (int year, HttpContext http, ClaimsPrincipal user, BudgetStore store, TimeProvider clock) =>
         {
-            if (year is < MinYear or > MaxYear) return Problems.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
+            if (year is < MinYear or > MaxYear) return Refusal.Validation("year", $"年度须在 {MinYear} 至 {MaxYear} 之间。");
             var (body, problem) = await RequestBody.ReadAsync<JsonDocument>(http);
             if (problem is not null) return problem;
             using (body)
             {
                 if (AmountOf(body!.RootElement) is not { } amount)
-                    return Problems.Validation("amount", "预算金额须为不超过两位小数的正数，如 \"500000.00\"。");
+                    return Refusal.Validation("amount", "预算金额须为不超过两位小数的正数，如 \"500000.00\"。");
                 var set = await store.SetAsync(year, amount, Actor.From(user).Id, clock.GetUtcNow().UtcDateTime);
                 return set.ToResult(b => Results.Ok(BudgetView.Of(b)));
             }

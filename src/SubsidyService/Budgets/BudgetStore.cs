@@ -1,6 +1,8 @@
 using Dapper;
 using Npgsql;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Budgets;
 
@@ -105,5 +107,5 @@ public sealed class BudgetStore(NpgsqlDataSource db)
             """, new { year, state, limit })).ToList();
     }
 
-    private static string Format(decimal amount) => Policy.ApiFormat.Money(amount);
+    private static string Format(decimal amount) => Invariant.Money(amount);
 }

@@ -3,6 +3,8 @@ using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

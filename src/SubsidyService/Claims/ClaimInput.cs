@@ -2,6 +2,7 @@ using System.Text.Json;
 using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

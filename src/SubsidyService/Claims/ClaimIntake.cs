@@ -7,6 +7,8 @@ using SubsidyService.Policy;
 using Dapper;
 using Npgsql;
 using SubsidyService.Data;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -37,7 +39,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
+            Data: new { amount = Invariant.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
@@ -59,7 +61,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         await ClaimStore.UpdateFactsAsync(conn, tx, id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, clock.GetUtcNow().UtcDateTime);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "edit", row.Status, row.Status,
-            Data: new { amount = ApiFormat.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
+            Data: new { amount = Invariant.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
         return id;
     }
@@ -77,10 +79,10 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
     /// <summary>Every field of facts and account is checked at once, so the applicant sees all errors together.</summary>
     private async Task<Outcome<Checked>> CheckAsync(ClaimInput input)
     {
-        var (evaluated, errors) = await estimator.EvaluateAsync(input.Facts);
-        var bank = BankAccountValidator.Validate(input.BankAccount);
-        if (evaluated is null || !bank.IsValid)
-            return Refusal.Validation(errors.Concat(bank.Errors).ToDictionary(e => e.Key, e => e.Value));
-        return new Checked(evaluated.Facts, bank.Value!, evaluated.Version, evaluated.Evaluation);
+        var (evaluated, refusedFacts) = await estimator.EvaluateAsync(input.Facts);
+        var (bank, refusedBank) = BankAccountValidator.Validate(input.BankAccount).ToOutcome();
+        if (refusedFacts is not null || refusedBank is not null)
+            return Refusal.Validation(new[] { refusedFacts, refusedBank }.SelectMany(r => r?.FieldErrors ?? []).ToDictionary(e => e.Key, e => e.Value));
+        return new Checked(evaluated!.Facts, bank!, evaluated.Version, evaluated.Evaluation);
     }
 }

@@ -4,6 +4,8 @@ using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -18,10 +20,10 @@ public static class ClaimJson
     /// <summary>The validated facts written back in the API's shape: money with two decimals, codes in snake_case.</summary>
     public static ClaimFactsInput Normalise(ClaimFacts f) => new(
         EnumCodes.ToCode(f.ApplicantType), f.Name, f.IdNumber, f.DomicileInCounty, f.CaseNumber, f.Court,
-        EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), ApiFormat.Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
-        ApiFormat.Money(f.AgencyFee),
-        f.Invoices.Select(i => new InvoiceInput(i.Number, ApiFormat.Money(i.Amount), i.IssuedOn is { } d ? ApiFormat.Date(d) : null, i.Code)).ToList(),
-        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, ApiFormat.Money(o.Amount), o.Reference)).ToList(),
+        EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), Invariant.Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
+        Invariant.Money(f.AgencyFee),
+        f.Invoices.Select(i => new InvoiceInput(i.Number, Invariant.Money(i.Amount), i.IssuedOn is { } d ? Invariant.Date(d) : null, i.Code)).ToList(),
+        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, Invariant.Money(o.Amount), o.Reference)).ToList(),
         EnumCodes.ToCode(f.PartyRole), f.RelatedCaseNumbers.ToList());
 
     /// <summary>

@@ -3,6 +3,8 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

@@ -8,6 +8,8 @@ using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -80,7 +82,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             documents.Where(d => DocumentService.MaySee(actor, row, d.Kind)).Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
-            row.NoticeEndsOn is { } notice ? ApiFormat.Date(DateOnly.FromDateTime(notice)) : null,
+            row.NoticeEndsOn is { } notice ? Invariant.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
     }
 
@@ -131,7 +133,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,
         string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt)
     {
-        public ClaimSummary ToSummary() => new(Id, Status, Version, ApplicantName, CaseNumber, ApiFormat.Money(Amount),
+        public ClaimSummary ToSummary() => new(Id, Status, Version, ApplicantName, CaseNumber, Invariant.Money(Amount),
             PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt);
     }
 }

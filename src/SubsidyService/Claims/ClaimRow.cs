@@ -1,5 +1,6 @@
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Claims;
 

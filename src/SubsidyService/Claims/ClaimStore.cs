@@ -3,12 +3,22 @@ using Npgsql;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Screening;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Claims;
 
 /// <summary>The SQL of claims, invoices and flags; every write takes the caller's transaction.</summary>
 public static class ClaimStore
 {
+    /// <summary>
+    /// Claims in the given statuses holding any of the case numbers, one row per claim and number, locked for the
+    /// caller's transaction: what a register import screens again.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Status, string CanonicalCaseNumber)>> LockClaimsForCasesAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, string[] cases, string[] statuses) =>
+        (await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>(ScreeningQueries.ClaimsForRegisterCases,
+            new { cases, statuses }, tx)).ToList();
+
     public static Task<ClaimRow?> FindAsync(NpgsqlConnection conn, Guid id, NpgsqlTransaction? tx = null, bool forUpdate = false) =>
         conn.QuerySingleOrDefaultAsync<ClaimRow>(
             $"SELECT {ClaimRow.Columns} FROM claims WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx);

@@ -7,6 +7,8 @@ using SubsidyService.Domain.Policy;
 using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using SubsidyService.Claims.Documents;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -46,7 +48,7 @@ public sealed record LetterView(string Number, string Sha256);
 public sealed record VerificationView(bool MajorImpact, bool ForeignRelated, string? FeeBase)
 {
     public static VerificationView? Of(Verification? v) =>
-        v is null ? null : new(v.MajorImpact, v.ForeignRelated, v.FeeBaseLimit is { } f ? Policy.ApiFormat.Money(f) : null);
+        v is null ? null : new(v.MajorImpact, v.ForeignRelated, v.FeeBaseLimit is { } f ? Invariant.Money(f) : null);
 }
 
 public sealed record ClaimSummary(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, string Amount,

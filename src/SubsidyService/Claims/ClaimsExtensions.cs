@@ -18,6 +18,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
         builder.Services.AddSingleton<Notifications.IVerifierQueue, VerifierQueue>();
+        builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DocumentService.MaxBytes + 64 * 1024);
         return builder;

@@ -1,5 +1,6 @@
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -43,13 +44,6 @@ internal static class ScreeningQueries
                        SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY(@invoices))
           AND c.id <> @Id AND c.status NOT IN ({NotLive})
         ORDER BY c.id
-        """;
-
-    /// <summary>Register rows for any of the claim's case numbers.</summary>
-    public const string Register = """
-        SELECT id AS rowid, source, level, recipient_name AS recipientname, canonical_case_number AS canonicalcasenumber, amount
-        FROM funding_register_rows WHERE canonical_case_number = ANY(@cases)
-        ORDER BY id
         """;
 
     /// <summary>A register import's lookup: claims in the given statuses with any of the register's case numbers, locked.</summary>

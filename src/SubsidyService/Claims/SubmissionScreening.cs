@@ -6,6 +6,8 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Screening;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -14,7 +16,7 @@ namespace SubsidyService.Claims;
 /// register rows that share a case number or an invoice, by index, and lets the domain decide. Refusals
 /// roll the submission back; flags are written with it.
 /// </summary>
-public sealed class SubmissionScreening(EventLog events, TimeProvider clock)
+public sealed class SubmissionScreening(EventLog events, IFundingRegister fundingRegister, TimeProvider clock)
 {
     private sealed class LiveClaim
     {
@@ -39,14 +41,9 @@ public sealed class SubmissionScreening(EventLog events, TimeProvider clock)
         var keys = invoices.Select(AdvisoryLocks.Invoice).Concat(cases.Select(AdvisoryLocks.Case)).ToArray();
         await conn.ExecuteAsync(ScreeningQueries.Lock, new { keys }, tx);
 
-        List<LiveClaim> live;
-        List<FundingRegisterRow> register;
         var args = new { claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray() };
-        await using (var found = await conn.QueryMultipleAsync(ScreeningQueries.Live + ";\n" + ScreeningQueries.Register, args, tx))
-        {
-            live = (await found.ReadAsync<LiveClaim>()).ToList();
-            register = (await found.ReadAsync<FundingRegisterRow>()).ToList();
-        }
+        var live = (await conn.QueryAsync<LiveClaim>(ScreeningQueries.Live, args, tx)).ToList();
+        var register = await fundingRegister.RowsForCasesAsync(conn, tx, args.cases);
 
         var findings = DuplicateScreening.Screen(
             new ScreeningCandidate(claim.Id, claim.IdNumber, cases, invoices),

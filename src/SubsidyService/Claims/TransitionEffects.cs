@@ -6,6 +6,8 @@ using SubsidyService.Domain.Payments;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -41,7 +43,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
                 return new Applied(new
                 {
                     verification!.MajorImpact, verification.ForeignRelated,
-                    feeBase = ApiFormat.Money(evaluation.FeeBase), amount = ApiFormat.Money(evaluation.Amount),
+                    feeBase = Invariant.Money(evaluation.FeeBase), amount = Invariant.Money(evaluation.Amount),
                 });
 
             case ClaimTrigger.ResolveScreening:
@@ -104,9 +106,9 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
         TransitionRequest request, DateTime now)
     {
         var input = new BankAccountInput(Text(request.Data, "bankName"), Text(request.Data, "accountName"), Text(request.Data, "accountNumber"));
-        var checkedAccount = BankAccountValidator.Validate(input);
-        if (checkedAccount.Value is not { } account)
-            return Refusal.Validation(checkedAccount.Errors.ToDictionary(e => e.Key.Replace("bankAccount.", "data."), e => e.Value.ToArray()));
+        var (account, refused) = BankAccountValidator.Validate(input).ToOutcome();
+        if (account is null)
+            return Refusal.Validation(refused!.FieldErrors.ToDictionary(e => e.Key.Replace("bankAccount.", "data."), e => e.Value));
         var previous = ClaimJson.Deserialize<BankAccount>(row.BankAccount);
         await conn.ExecuteAsync("UPDATE claims SET bank_account = @bank::jsonb, updated_at = @now WHERE id = @Id",
             new { bank = ClaimJson.Serialize(account), now, row.Id }, tx);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 

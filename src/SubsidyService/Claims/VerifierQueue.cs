@@ -3,6 +3,7 @@ using Npgsql;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Notifications;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Claims;
 

@@ -3,6 +3,8 @@ using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -30,7 +32,7 @@ public static class VerifyData
                 else if (!Yuan.TryParseMoney(fb.GetString(), out var value, out var error))
                     errors["data.feeBase"] = [error!];
                 else if (value.Value > declared)
-                    errors["data.feeBase"] = [$"核定费用基数只能调低，不能超过申报的 {ApiFormat.Money(declared)} 元。"];
+                    errors["data.feeBase"] = [$"核定费用基数只能调低，不能超过申报的 {Invariant.Money(declared)} 元。"];
                 else
                     feeBaseLimit = value.Value;
             }

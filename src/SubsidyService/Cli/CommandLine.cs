@@ -1,4 +1,5 @@
 using SubsidyService.Accounts;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Cli;
 
@@ -61,11 +62,11 @@ public static class CommandLine
             options.GetValueOrDefault("name") ?? username, role);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
+            foreach (var (field, messages) in result.Refusal!.FieldErrors)
                 await stderr.WriteLineAsync($"--{(field == "displayName" ? "name" : field)}: {string.Join(" ", messages)}");
             return 1;
         }
-        await stdout.WriteLineAsync($"Added {role} '{result.User!.Username}'.");
+        await stdout.WriteLineAsync($"Added {role} '{result.Value!.Username}'.");
         return 0;
     }
 

@@ -20,6 +20,7 @@ public static class DataExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SubsidyService");
         if (KeyRingCertificate.Load(builder.Configuration, options) is { } certificate)

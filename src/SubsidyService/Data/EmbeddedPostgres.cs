@@ -95,7 +95,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         _logger.LogInformation("Creating PostgreSQL cluster in {Directory}", ClusterDirectory);
         var pwFile = Path.Combine(parent, ".initdb-pw");
-        await Operations.SecretFile.WriteAsync(pwFile, Password, ct);
+        await SecretFile.WriteAsync(pwFile, Password, ct);
         if (_runAs is not null) await ChownAsync(pwFile, _runAs, ct);
         try
         {
@@ -253,7 +253,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         if (File.Exists(file)) return (await File.ReadAllTextAsync(file)).Trim();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        await Operations.SecretFile.WriteAsync(file, password);
+        await SecretFile.WriteAsync(file, password);
         return password;
     }
 }

@@ -6,6 +6,8 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Letters;
 
@@ -22,9 +24,9 @@ public static class LetterEndpoints
             var actor = Actor.From(user);
             await using var conn = await db.OpenConnectionAsync();
             var claim = await ClaimStore.FindAsync(conn, id);
-            if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Problems.NotFound("该申请");
+            if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
             var current = await LetterStore.CurrentAsync(conn, id);
-            if (current is not { } c) return Problems.NotFound("该申请的决定书");
+            if (current is not { } c) return Refusal.NotFound("该申请的决定书");
             return Results.File(c.Pdf, "application/pdf", FileNameOf(c.Letter));
         })
         .WithTags("Letters")
@@ -43,8 +45,9 @@ public static class LetterEndpoints
         app.MapGet("/api/v1/letters/export", async (HttpContext http, ClaimsPrincipal user, LetterExport export,
                 [FromQuery] string? from, [FromQuery] string? to) =>
         {
-            if (!DateRange.TryParse(from, to, out var range, out var problem)) return problem!;
-            await export.WriteZipAsync(http, Actor.From(user), range);
+            var (range, problem) = DateRange.Parse(from, to);
+            if (problem is not null) return problem;
+            await export.WriteZipAsync(http, Actor.From(user), range!);
             return Results.Empty;
         })
         .WithTags("Letters")
@@ -60,7 +63,7 @@ public static class LetterEndpoints
         var letter = await LetterStore.FindAsync(conn, number.Trim());
         if (letter is null) return new LetterVerification(false, number, null, null, null, false);
         var hashMatches = string.IsNullOrWhiteSpace(sha256) || string.Equals(sha256.Trim(), letter.Sha256, StringComparison.OrdinalIgnoreCase);
-        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, ApiFormat.Money(letter.Amount), letter.IssuedAt,
+        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, Invariant.Money(letter.Amount), letter.IssuedAt,
             letter.RevokedAt is not null, letter.Kind, letter.RevokedAt, letter.RevokedReason);
     }
 

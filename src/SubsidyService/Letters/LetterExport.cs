@@ -6,6 +6,8 @@ using SubsidyService.Audit;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Letters;
 
@@ -51,7 +53,7 @@ public sealed class LetterExport(NpgsqlDataSource db, EventLog events)
                 var pdf = await LetterStore.PdfAsync(bytesConn, letter.Id);
                 var entry = zip.CreateEntry("letters/" + LetterEndpoints.FileNameOf(letter), CompressionLevel.Fastest);
                 await using (var s = entry.Open()) await s.WriteAsync(pdf, ct);
-                register.Add([letter.Number, letter.Kind, letter.ClaimId.ToString(), letter.ApplicantName, ApiFormat.Money(letter.Amount),
+                register.Add([letter.Number, letter.Kind, letter.ClaimId.ToString(), letter.ApplicantName, Invariant.Money(letter.Amount),
                     Instant(letter.IssuedAt), letter.Sha256, letter.RevokedAt is { } r ? Instant(r) : null]);
             }
             await using (var csv = new StreamWriter(zip.CreateEntry("register.csv").Open(), new UTF8Encoding(true)))

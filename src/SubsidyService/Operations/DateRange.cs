@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations;
 
@@ -8,15 +9,12 @@ public sealed record DateRange(DateOnly? From, DateOnly? To)
     public DateTime? FromUtc => From is { } d ? Start(d) : null;
     public DateTime? ToUtcExclusive => To is { } d ? Start(d.AddDays(1)) : null;
 
-    public static bool TryParse(string? from, string? to, out DateRange range, out IResult? problem)
+    public static Outcome<DateRange> Parse(string? from, string? to)
     {
-        range = new DateRange(null, null);
-        problem = null;
-        if (!TryDate(from, out var f)) problem = Problems.Validation("from", "起始日期须为 YYYY-MM-DD。");
-        else if (!TryDate(to, out var t)) problem = Problems.Validation("to", "截止日期须为 YYYY-MM-DD。");
-        else if (f is { } a && t is { } b && b < a) problem = Problems.Validation("to", "截止日期不能早于起始日期。");
-        else range = new DateRange(f, t);
-        return problem is null;
+        if (!TryDate(from, out var f)) return Refusal.Validation("from", "起始日期须为 YYYY-MM-DD。");
+        if (!TryDate(to, out var t)) return Refusal.Validation("to", "截止日期须为 YYYY-MM-DD。");
+        if (f is { } a && t is { } b && b < a) return Refusal.Validation("to", "截止日期不能早于起始日期。");
+        return new DateRange(f, t);
     }
 
     private static bool TryDate(string? s, out DateOnly? date)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SubsidyService.Operations.OpenApi;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations;
 
@@ -22,7 +23,6 @@ public static class OperationsExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocumentDescription>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations;
 
@@ -10,21 +11,19 @@ namespace SubsidyService.Operations;
 /// </summary>
 public static class RequestBody
 {
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http) where T : class
+    public static async Task<Outcome<T>> ReadAsync<T>(HttpContext http) where T : class
     {
         if (!http.Request.HasJsonContentType())
-            return (null, Problems.Of(415, "unsupported_media_type", "不支持的内容类型", "请求体须为 application/json。"));
+            return new Refusal(415, "unsupported_media_type", "不支持的内容类型", "请求体须为 application/json。");
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, json, http.RequestAborted);
-            return value is null
-                ? (null, Problems.Validation("body", "请求体不能为空。"))
-                : (value, null);
+            return value is null ? Refusal.Validation("body", "请求体不能为空。") : value;
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Validation(FieldOf(ex.Path), "格式不正确：此处的值无法按要求的类型读取，或 JSON 语法有误。"));
+            return Refusal.Validation(FieldOf(ex.Path), "格式不正确：此处的值无法按要求的类型读取，或 JSON 语法有误。");
         }
     }
 

@@ -44,7 +44,9 @@ public sealed partial class EstimateModel(Estimator estimator) : PageModel
             EditRows(add, remove);
             return Page();
         }
-        (Result, Errors) = await estimator.EstimateAsync(ToInput());
+        var (result, refused) = await estimator.EstimateAsync(ToInput());
+        Result = result;
+        Errors = refused?.FieldErrors ?? [];
         return Page();
     }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using SubsidyService.Accounts;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Payouts;
 
@@ -30,5 +31,5 @@ public static class PaymentFile
     }
 
     private static IReadOnlyList<string?> Fields(PaymentRow p) =>
-        [p.ClaimId.ToString(), p.PayeeName, p.BankName, p.AccountNumber, ApiFormat.Money(p.Amount), p.Reference];
+        [p.ClaimId.ToString(), p.PayeeName, p.BankName, p.AccountNumber, Invariant.Money(p.Amount), p.Reference];
 }

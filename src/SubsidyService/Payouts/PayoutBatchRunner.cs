@@ -3,6 +3,8 @@ using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Payouts;
 
@@ -45,7 +47,7 @@ public sealed class PayoutBatchRunner(
             if (await CompleteAsync(batchId, ct) is { } completed)
             {
                 logger.LogInformation("Payout batch {BatchId} completed: {Count} payments, {Total} yuan", batchId, completed.ClaimCount,
-                    ApiFormat.Money(completed.TotalAmount));
+                    Invariant.Money(completed.TotalAmount));
                 if (o.IsSimulated) jobs.ScheduleBankSettlement(batchId, TimeSpan.FromSeconds(Math.Max(0, o.SimulatedDelaySeconds)));
             }
         }
@@ -80,7 +82,7 @@ public sealed class PayoutBatchRunner(
         await bulk.RecordAsync(conn, tx, ClaimTrigger.IncludeInPayout, decisions, Reason, claimId =>
         {
             var p = payments[claimId];
-            return new { batchId, paymentId = p.Id, p.Reference, amount = ApiFormat.Money(p.Amount) };
+            return new { batchId, paymentId = p.Id, p.Reference, amount = Invariant.Money(p.Amount) };
         });
         await PayoutStore.AddGatheredAsync(conn, tx, batchId, payments.Count, payments.Values.Sum(p => p.Amount), now);
         await tx.CommitAsync(ct);

@@ -3,6 +3,8 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Payouts;
 
@@ -10,7 +12,7 @@ namespace SubsidyService.Payouts;
 public sealed record PayoutBatchView(Guid Id, string Status, int ClaimCount, string TotalAmount, double Progress,
     string Origin, DateTime RequestedAt, DateTime? StartedAt, DateTime? CompletedAt, int Attempts, string? FileSha256, string? LastError)
 {
-    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, ApiFormat.Money(b.TotalAmount), b.Progress,
+    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, Invariant.Money(b.TotalAmount), b.Progress,
         b.Origin, b.RequestedAt, b.StartedAt, b.CompletedAt, b.Attempts, b.FileSha256, b.LastError);
 }
 
@@ -34,7 +36,7 @@ public static class PayoutEndpoints
                 if (problem is not null) return problem;
                 using (body)
                     if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
-                        return Problems.Validation("body", "请求体须为 JSON 对象 {}。");
+                        return Refusal.Validation("body", "请求体须为 JSON 对象 {}。");
             }
             var id = await requests.RequestAsync(Actor.From(user).Id);
             return Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id));
@@ -50,7 +52,7 @@ public static class PayoutEndpoints
             .WithSummary("The latest payout batches, newest first");
 
         batches.MapGet("/{id:guid}", async (Guid id, PayoutStore store) =>
-            await store.FindAsync(id) is { } b ? Results.Ok(PayoutBatchView.Of(b)) : Problems.NotFound("该拨付批次"))
+            await store.FindAsync(id) is { } b ? Results.Ok(PayoutBatchView.Of(b)) : Refusal.NotFound("该拨付批次"))
         .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.Admin))
         .Produces<PayoutBatchView>()
         .ProducesProblem(StatusCodes.Status404NotFound)
@@ -60,9 +62,9 @@ public static class PayoutEndpoints
         batches.MapGet("/{id:guid}/file", async (Guid id, string? format, PayoutStore store) =>
         {
             var batch = await store.FindAsync(id);
-            if (batch is null) return Problems.NotFound("该拨付批次");
+            if (batch is null) return Refusal.NotFound("该拨付批次");
             if (batch.Status != "completed")
-                return Problems.Of(409, "batch_not_completed", "批次尚未完成", "支付文件在批次完成后生成，请稍后再试。");
+                return new Refusal(409, "batch_not_completed", "批次尚未完成", "支付文件在批次完成后生成，请稍后再试。");
             var name = FileName(batch);
             if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
                 return Results.File(PaymentFile.ToXlsx(await store.PaymentsAsync(id)), XlsxContentType, name + ".xlsx");
@@ -78,7 +80,7 @@ public static class PayoutEndpoints
             var (content, problem) = await ReadFileAsync(http);
             if (problem is not null) return problem;
             var imported = await results.ImportAsync(id, content!, Actor.From(user));
-            return imported.Succeeded ? Results.Ok(imported.Value) : ToResult(imported.Refusal!);
+            return imported.ToResult(Results.Ok);
         })
         .RequireAuthorization(Roles.Finance)
         .DisableAntiforgery()
@@ -91,27 +93,21 @@ public static class PayoutEndpoints
 
     public static string FileName(BatchRow b) => $"payout-{ChinaTime.DateOf(b.RequestedAt):yyyyMMdd}-{b.Id.ToString()[..8]}";
 
-    /// <summary>A refused results file lists its bad lines under <c>errors</c>, as a 400 lists fields.</summary>
-    public static IResult ToResult(Refusal refusal) => refusal.Status == 422 && refusal.Errors is { } errors
-        ? Results.Problem(statusCode: 422, title: refusal.Title, detail: refusal.Detail,
-            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code, ["errors"] = errors })
-        : refusal.ToResult();
-
     /// <summary>The file as a raw body or as the <c>file</c> field of a form.</summary>
-    private static async Task<(byte[]? Content, IResult? Problem)> ReadFileAsync(HttpContext http)
+    private static async Task<Outcome<byte[]>> ReadFileAsync(HttpContext http)
     {
-        var tooLarge = Problems.Of(413, "payload_too_large", "文件过大", $"回单文件不能超过 {BankResults.MaxBytes / 1024 / 1024} MB。");
-        if (http.Request.ContentLength > BankResults.MaxBytes) return (null, tooLarge);
+        var tooLarge = new Refusal(413, "payload_too_large", "文件过大", $"回单文件不能超过 {BankResults.MaxBytes / 1024 / 1024} MB。");
+        if (http.Request.ContentLength > BankResults.MaxBytes) return tooLarge;
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync();
-            if (form.Files.GetFile("file") is not { } file) return (null, Problems.Validation("file", "请选择银行回单文件（CSV）。"));
+            if (form.Files.GetFile("file") is not { } file) return Refusal.Validation("file", "请选择银行回单文件（CSV）。");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            return (buffer.ToArray(), null);
+            return buffer.ToArray();
         }
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
-        return body.Length > BankResults.MaxBytes ? (null, tooLarge) : (body.ToArray(), null);
+        return body.Length > BankResults.MaxBytes ? tooLarge : body.ToArray();
     }
 }

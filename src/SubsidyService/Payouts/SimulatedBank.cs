@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Payouts;
 

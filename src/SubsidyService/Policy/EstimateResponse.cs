@@ -1,5 +1,6 @@
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -29,11 +30,11 @@ public sealed record EstimateResponse(
         return new EstimateResponse(
             evaluation.Eligible,
             evaluation.Tier is { } tier ? EnumCodes.ToCode(tier) : null,
-            ApiFormat.Rate(evaluation.Rate),
-            ApiFormat.Money(evaluation.FeeBase),
-            ApiFormat.Money(evaluation.UncappedAmount),
-            evaluation.Cap is { } cap ? ApiFormat.Money(cap) : null,
-            ApiFormat.Money(evaluation.Amount),
+            Invariant.Rate(evaluation.Rate),
+            Invariant.Money(evaluation.FeeBase),
+            Invariant.Money(evaluation.UncappedAmount),
+            evaluation.Cap is { } cap ? Invariant.Money(cap) : null,
+            Invariant.Money(evaluation.Amount),
             ChineseAmount.Format(Yuan.Round(evaluation.Amount).Value),
             evaluation.CapApplied,
             evaluation.Reasons.Select(r => new EstimateReason(EnumCodes.ToCode(r.Code), r.Message)).ToList(),

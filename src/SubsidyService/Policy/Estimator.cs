@@ -1,6 +1,8 @@
 using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -13,27 +15,21 @@ public sealed record Evaluated(ClaimFacts Facts, PolicyVersion Version, Evaluati
 /// </summary>
 public sealed class Estimator(PolicyStore store, TimeProvider clock, WorkingDayCalendar calendar)
 {
-    public async Task<(Evaluated? Result, IReadOnlyDictionary<string, string[]> Errors)> EvaluateAsync(ClaimFactsInput input)
+    public async Task<Outcome<Evaluated>> EvaluateAsync(ClaimFactsInput input)
     {
         var today = clock.Today();
-        var validated = ClaimFactsValidator.Validate(input, today);
-        if (!validated.IsValid) return (null, validated.Errors);
+        var (facts, refused) = ClaimFactsValidator.Validate(input, today).ToOutcome();
+        if (refused is not null) return refused;
 
-        var facts = validated.Value!;
-        var version = await store.InForceAsync(facts.JudgmentEffectiveDate);
+        var version = await store.InForceAsync(facts!.JudgmentEffectiveDate);
         if (version is null)
-        {
-            return (null, new Dictionary<string, string[]>
-            {
-                ["judgmentEffectiveDate"] = [$"判决生效日期 {ApiFormat.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。"],
-            });
-        }
-        return (new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today, Calendar: calendar))), validated.Errors);
+            return Refusal.Validation("judgmentEffectiveDate", $"判决生效日期 {Invariant.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。");
+        return new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today, Calendar: calendar)));
     }
 
-    public async Task<(EstimateResponse? Estimate, IReadOnlyDictionary<string, string[]> Errors)> EstimateAsync(ClaimFactsInput input)
+    public async Task<Outcome<EstimateResponse>> EstimateAsync(ClaimFactsInput input)
     {
-        var (result, errors) = await EvaluateAsync(input);
-        return (result is null ? null : EstimateResponse.From(result.Evaluation), errors);
+        var (result, refused) = await EvaluateAsync(input);
+        return refused is null ? EstimateResponse.From(result!.Evaluation) : refused;
     }
 }

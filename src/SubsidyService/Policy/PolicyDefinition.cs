@@ -1,5 +1,6 @@
 using System.Globalization;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -17,8 +18,8 @@ public sealed record PolicyDefinition(
     int PublicNoticeWorkingDays)
 {
     public static PolicyDefinition From(PolicyVersion v) => new(
-        ApiFormat.Rate(v.Rate),
-        Enum.GetValues<Tier>().Where(t => v.Caps.ContainsKey(t)).ToDictionary(EnumCodes.ToCode, t => ApiFormat.Money(v.Caps[t])),
+        Invariant.Rate(v.Rate),
+        Enum.GetValues<Tier>().Where(t => v.Caps.ContainsKey(t)).ToDictionary(EnumCodes.ToCode, t => Invariant.Money(v.Caps[t])),
         Codes(v.WinningOutcomes),
         Codes(v.RegularCaseTypes),
         Codes(v.MajorCaseTypes),

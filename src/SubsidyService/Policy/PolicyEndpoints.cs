@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SubsidyService.Accounts;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -21,10 +22,8 @@ public static class PolicyEndpoints
             {
                 var (body, problem) = await RequestBody.ReadAsync<PolicyVersionInput>(http);
                 if (problem is not null) return problem;
-                var (created, errors) = await AddAsync(store, body!, http.User);
-                return created is null
-                    ? Problems.Validation(errors)
-                    : Results.Created($"/api/v1/policy-versions/{created.Id}", PolicyVersionResponse.From(created));
+                return (await AddAsync(store, body!, http.User))
+                    .ToResult(created => Results.Created($"/api/v1/policy-versions/{created.Id}", PolicyVersionResponse.From(created)));
             })
             .RequireAuthorization(Roles.Admin)
             .Accepts<PolicyVersionInput>("application/json")
@@ -40,10 +39,8 @@ public static class PolicyEndpoints
                 if (problem is not null) return problem;
                 if (!DateOnly.TryParseExact(body!.EffectiveTo, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.None, out var date))
-                    return Problems.Validation("effectiveTo", "失效日期须为 YYYY-MM-DD 格式的有效日期。");
-                var (updated, errors) = await store.SetEffectiveToAsync(id, date);
-                if (updated is not null) return Results.Ok(PolicyVersionResponse.From(updated));
-                return errors.Count > 0 ? Problems.Validation(errors) : Problems.NotFound("该政策版本");
+                    return Refusal.Validation("effectiveTo", "失效日期须为 YYYY-MM-DD 格式的有效日期。");
+                return (await store.SetEffectiveToAsync(id, date)).ToResult(updated => Results.Ok(PolicyVersionResponse.From(updated)));
             })
             .RequireAuthorization(Roles.Admin)
             .Accepts<EffectiveToInput>("application/json")
@@ -56,8 +53,7 @@ public static class PolicyEndpoints
             {
                 var (body, problem) = await RequestBody.ReadAsync<ClaimFactsInput>(http);
                 if (problem is not null) return problem;
-                var (estimate, errors) = await estimator.EstimateAsync(body!);
-                return estimate is null ? Problems.Validation(new Dictionary<string, string[]>(errors)) : Results.Ok(estimate);
+                return (await estimator.EstimateAsync(body!)).ToResult(Results.Ok);
             })
             .AllowAnonymous()
             .RequireRateLimiting(EstimateRateLimit.PolicyName)
@@ -72,11 +68,11 @@ public static class PolicyEndpoints
     public sealed record EffectiveToInput(string? EffectiveTo);
 
     /// <summary>Field validation, then the store's checks against the other versions: the API and the admin page both add through here.</summary>
-    public static async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyStore store, PolicyVersionInput input, ClaimsPrincipal user)
+    public static async Task<Outcome<PolicyVersion>> AddAsync(PolicyStore store, PolicyVersionInput input, ClaimsPrincipal user)
     {
-        var (version, errors) = PolicyVersionValidator.Validate(input);
-        if (version is null) return (null, errors);
+        var (version, refused) = PolicyVersionValidator.Validate(input);
+        if (refused is not null) return refused;
         var createdBy = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
-        return await store.AddAsync(version, createdBy);
+        return await store.AddAsync(version!, createdBy);
     }
 }

@@ -1,3 +1,5 @@
+using SubsidyService.Kernel;
+
 namespace SubsidyService.Policy;
 
 public static class PolicyExtensions
@@ -8,7 +10,7 @@ public static class PolicyExtensions
         builder.Services.AddHostedService<PolicyChangeListener>();
         builder.Services.AddSingleton<Estimator>();
         // The estimate needs the holidays: an application window's last day moves past them.
-        Pages.Claims.WorkingDays.AddWorkingDayCalendar(builder.Services);
+        builder.Services.AddWorkingDayCalendar();
         EstimateRateLimit.Add(builder);
         return builder;
     }

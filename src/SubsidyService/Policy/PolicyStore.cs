@@ -2,6 +2,8 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -11,7 +13,7 @@ namespace SubsidyService.Policy;
 /// sends a notification on every change, <see cref="PolicyChangeListener"/> drops the copy when one comes,
 /// and while no listener is connected (starting, or the connection lost) every read goes to the database.
 /// </summary>
-public sealed class PolicyStore(NpgsqlDataSource db)
+public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -86,7 +88,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
     /// Adds a version whose fields are already valid. A taken id names <c>id</c>; dates overlapping another
     /// version name <c>effectiveFrom</c>, whether found by the check here or by the constraint in a race.
     /// </summary>
-    public async Task<(PolicyVersion? Created, Dictionary<string, string[]> Errors)> AddAsync(PolicyVersion version, Guid? createdBy)
+    public async Task<Outcome<PolicyVersion>> AddAsync(PolicyVersion version, Guid? createdBy)
     {
         ArgumentNullException.ThrowIfNull(version);
         var errors = new Dictionary<string, string[]>();
@@ -96,7 +98,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
         if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(fresh: true), version]) is [var overlap, ..])
             errors["effectiveFrom"] = [overlap + "。"];
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Refusal.Validation(errors);
 
         await using var conn = await db.OpenConnectionAsync();
         try
@@ -106,7 +108,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
                 VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
                 """, Parameters(version, createdBy));
             Invalidate();
-            return (version, errors);
+            return version;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
@@ -116,7 +118,7 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         {
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
         }
-        return (null, errors);
+        return Refusal.Validation(errors);
     }
 
     /// <summary>
@@ -124,20 +126,19 @@ public sealed class PolicyStore(NpgsqlDataSource db)
     /// another version, end before it starts, or leave behind a claim whose judgment date it no longer
     /// covers (a claim keeps the version in force on its judgment date).
     /// </summary>
-    public async Task<(PolicyVersion? Updated, Dictionary<string, string[]> Errors)> SetEffectiveToAsync(string id, DateOnly effectiveTo)
+    public async Task<Outcome<PolicyVersion>> SetEffectiveToAsync(string id, DateOnly effectiveTo)
     {
         var errors = new Dictionary<string, string[]>();
         var version = await FindAsync(id, fresh: true);
-        if (version is null) return (null, errors);
+        if (version is null) return Refusal.NotFound("该政策版本");
         if (effectiveTo < version.EffectiveFrom)
-            errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {ApiFormat.Date(version.EffectiveFrom)}。"];
+            errors["effectiveTo"] = [$"失效日期不能早于该版本的生效日期 {Invariant.Date(version.EffectiveFrom)}。"];
 
-        await using var conn = await db.OpenConnectionAsync();
-        var latest = await conn.ExecuteScalarAsync<DateOnly?>(
-            "SELECT max((facts->>'judgmentEffectiveDate')::date) FROM claims WHERE policy_version = @id", new { id });
+        var latest = await claims.LatestJudgmentDateAsync(id);
         if (latest > effectiveTo)
-            errors["effectiveTo"] = [$"已有判决生效日期为 {ApiFormat.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
-        if (errors.Count > 0) return (null, errors);
+            errors["effectiveTo"] = [$"已有判决生效日期为 {Invariant.Date(latest.Value)} 的申请适用此版本，失效日期不能早于该日。"];
+        if (errors.Count > 0) return Refusal.Validation(errors);
+        await using var conn = await db.OpenConnectionAsync();
         try
         {
             await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = @to::date WHERE id = @id", new { id, to = AsDateTime(effectiveTo) });
@@ -145,10 +146,9 @@ public sealed class PolicyStore(NpgsqlDataSource db)
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            errors["effectiveTo"] = ["延长后的有效期与另一政策版本重叠。"];
-            return (null, errors);
+            return Refusal.Validation("effectiveTo", "延长后的有效期与另一政策版本重叠。");
         }
-        return (version with { EffectiveTo = effectiveTo }, errors);
+        return version with { EffectiveTo = effectiveTo };
     }
 
     /// <summary>Puts the default version in place unless a version of that id exists; safe on every node at once.</summary>

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 namespace SubsidyService.Policy;
 
 /// <summary>A policy version as the API (or the admin page) received it: strings and nulls, nothing trusted yet.</summary>
@@ -29,7 +30,7 @@ public sealed record PolicyVersionResponse(
     public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v)
     {
         var d = PolicyDefinition.From(v);
-        return new(v.Id, ApiFormat.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? ApiFormat.Date(to) : null,
+        return new(v.Id, Invariant.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? Invariant.Date(to) : null,
             d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays);
     }
 }

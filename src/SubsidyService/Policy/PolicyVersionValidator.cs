@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -15,7 +17,7 @@ public static partial class PolicyVersionValidator
     public const int MaxWindowDays = 3650;
     public const int MaxNoticeDays = 60;
 
-    public static (PolicyVersion? Version, Dictionary<string, string[]> Errors) Validate(PolicyVersionInput input)
+    public static Outcome<PolicyVersion> Validate(PolicyVersionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>();
@@ -40,9 +42,9 @@ public static partial class PolicyVersionValidator
         if (input.PublicNoticeWorkingDays is null) Add("publicNoticeWorkingDays", "公示期不能为空。");
         else if (input.PublicNoticeWorkingDays is < 0 or > MaxNoticeDays) Add("publicNoticeWorkingDays", $"公示期须为 0 至 {MaxNoticeDays} 个工作日。");
 
-        if (errors.Count > 0) return (null, errors);
-        return (new PolicyVersion(id!, from!.Value, to, rate!.Value, caps, winning, regular, major,
-            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value), errors);
+        if (errors.Count > 0) return Refusal.Validation(errors);
+        return new PolicyVersion(id!, from!.Value, to, rate!.Value, caps, winning, regular, major,
+            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value);
     }
 
     private static DateOnly? Date(string? text, string field, string label, bool required, Action<string, string> add)

@@ -5,6 +5,8 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 using Roles = SubsidyService.Accounts.Roles;
 
@@ -16,9 +18,9 @@ public sealed record SettlementView(string Method, string Amount, string? Refere
 public sealed record RecoveryView(Guid Id, Guid ClaimId, string ApplicantName, string CaseNumber, string Amount, string Reason,
     JsonElement RegisterRow, DateTime OpenedAt, string State, SettlementView? Settlement)
 {
-    public static RecoveryView Of(RecoveryRow r) => new(r.Id, r.ClaimId, r.ApplicantName, r.CaseNumber, ApiFormat.Money(r.Amount), r.Reason,
+    public static RecoveryView Of(RecoveryRow r) => new(r.Id, r.ClaimId, r.ApplicantName, r.CaseNumber, Invariant.Money(r.Amount), r.Reason,
         JsonDocument.Parse(r.RegisterRow).RootElement.Clone(), r.OpenedAt, r.State,
-        r.State == "settled" ? new SettlementView(r.Method!, ApiFormat.Money(r.SettledAmount!.Value), r.SettlementRef, r.Note!, r.SettledAt!.Value, r.SettledBy) : null);
+        r.State == "settled" ? new SettlementView(r.Method!, Invariant.Money(r.SettledAmount!.Value), r.SettlementRef, r.Note!, r.SettledAt!.Value, r.SettledBy) : null);
 }
 
 /// <summary>The body of <c>POST /api/v1/recoveries/{id}/settle</c>.</summary>
@@ -32,7 +34,7 @@ public static class RecoveryEndpoints
 
         recoveries.MapGet("/", async (string? state, RecoveryStore store) =>
         {
-            if (state is not (null or "open" or "settled")) return Problems.Validation("state", "state 须为 open 或 settled。");
+            if (state is not (null or "open" or "settled")) return Refusal.Validation("state", "state 须为 open 或 settled。");
             return Results.Ok((await store.ListAsync(state, 500)).Select(RecoveryView.Of));
         })
         .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
@@ -64,7 +66,7 @@ public sealed class RecoverySettling(RecoveryStore store, ClaimTransitions trans
         var read = Settlement.Read(body, "");
         if (!read.Succeeded) return read.Refusal!;
         if (await store.FindAsync(id) is not { } recovery) return Refusal.NotFound("该追回");
-        var data = JsonSerializer.SerializeToElement(new { recoveryId = id, read.Value!.Method, amount = read.Value.Amount is { } a ? ApiFormat.Money(a) : null,
+        var data = JsonSerializer.SerializeToElement(new { recoveryId = id, read.Value!.Method, amount = read.Value.Amount is { } a ? Invariant.Money(a) : null,
             read.Value.Reference, read.Value.Note }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         // The claim's version is read just before; a transition in between answers 409 and the caller retries.
         int version;

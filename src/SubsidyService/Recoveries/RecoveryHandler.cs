@@ -3,6 +3,8 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Recoveries;
 
@@ -37,7 +39,7 @@ public sealed class RecoveryHandler : ITransitionHandler
             t.Claim.CaseNumber, amount, t.Reason ?? "已拨付后发现重复资助", row, t.Now);
         if (id is null)
             return new Refusal(409, "recovery_exists", "追回已登记", "该名录行已就本申请发起追回。");
-        return new HandlerResult("recovery", new { id, amount = ApiFormat.Money(amount) });
+        return new HandlerResult("recovery", new { id, amount = Invariant.Money(amount) });
     }
 
     private static async Task<Outcome<HandlerResult?>> SettleAsync(TransitionContext t)
@@ -52,8 +54,8 @@ public sealed class RecoveryHandler : ITransitionHandler
             return new Refusal(409, "recovery_settled", "追回已登记结果", $"该追回已于 {ChinaTime.Format(recovery.SettledAt!.Value)} 登记为“{Settlement.Methods[recovery.Method!]}”。");
         var amount = s.Amount ?? recovery.Amount;
         if (amount > recovery.Amount)
-            return Refusal.Validation("amount", $"追回金额不能超过应追回的 {ApiFormat.Money(recovery.Amount)} 元。");
+            return Refusal.Validation("amount", $"追回金额不能超过应追回的 {Invariant.Money(recovery.Amount)} 元。");
         await RecoveryStore.SettleAsync(t.Connection, t.Transaction, recoveryId, t.Actor.Id, s.Method, amount, s.Reference, s.Note, t.Now);
-        return new HandlerResult("settlement", new { recoveryId, s.Method, amount = ApiFormat.Money(amount), s.Reference, s.Note });
+        return new HandlerResult("settlement", new { recoveryId, s.Method, amount = Invariant.Money(amount), s.Reference, s.Note });
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SubsidyService.Domain.Money;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Recoveries;
 

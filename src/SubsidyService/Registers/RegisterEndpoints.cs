@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Registers;
 
@@ -13,9 +14,9 @@ public static class RegisterEndpoints
     {
         app.MapPost("/api/v1/registers/external-funding", async (HttpContext http, ClaimsPrincipal user, RegisterImport import) =>
         {
-            var (name, content, problem) = await ReadFileAsync(http);
+            var (file, problem) = await ReadFileAsync(http);
             if (problem is not null) return problem;
-            return (await import.ImportAsync(Actor.From(user), name!, content!)).ToResult(Results.Ok);
+            return (await import.ImportAsync(Actor.From(user), file!.Name, file.Content)).ToResult(Results.Ok);
         })
         // The role is checked before the body is read: nobody else gets to make the service read 20 MB.
         .RequireAuthorization(Accounts.Roles.Verifier)
@@ -30,11 +31,11 @@ public static class RegisterEndpoints
     }
 
     /// <summary>The file as a raw body (CSV or .xlsx) or as the <c>file</c> field of a form.</summary>
-    private static async Task<(string? Name, byte[]? Content, IResult? Problem)> ReadFileAsync(HttpContext http)
+    private static async Task<Outcome<RegisterUpload>> ReadFileAsync(HttpContext http)
     {
-        var tooLarge = Problems.Of(413, "payload_too_large", "文件过大", $"名录文件不能超过 {MaxFileBytes / 1024 / 1024} MB。");
+        var tooLarge = new Refusal(413, "payload_too_large", "文件过大", $"名录文件不能超过 {MaxFileBytes / 1024 / 1024} MB。");
         // Refused by the declared size before anything is read; a body without one is cut off at the limit.
-        if (http.Request.ContentLength > MaxFileBytes + FormEnvelope) return (null, null, tooLarge);
+        if (http.Request.ContentLength > MaxFileBytes + FormEnvelope) return tooLarge;
         if (http.Request.HasFormContentType)
         {
             IFormCollection form;
@@ -44,23 +45,25 @@ public static class RegisterEndpoints
             }
             catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
             {
-                return (null, null, tooLarge);
+                return tooLarge;
             }
             catch (IOException)
             {
-                return (null, null, Problems.Validation("file", "请求体不是有效的 multipart/form-data。"));
+                return Refusal.Validation("file", "请求体不是有效的 multipart/form-data。");
             }
             var file = form.Files.GetFile("file");
-            if (file is null) return (null, null, Problems.Validation("file", "请选择名录文件（CSV 或 .xlsx）。"));
-            if (file.Length > MaxFileBytes) return (null, null, tooLarge);
+            if (file is null) return Refusal.Validation("file", "请选择名录文件（CSV 或 .xlsx）。");
+            if (file.Length > MaxFileBytes) return tooLarge;
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            return (Path.GetFileName(file.FileName), buffer.ToArray(), null);
+            return new RegisterUpload(Path.GetFileName(file.FileName), buffer.ToArray());
         }
         var body = await ReadAtMostAsync(http.Request.Body, MaxFileBytes, http.RequestAborted);
-        if (body is null) return (null, null, tooLarge);
-        return ("upload" + (RegisterFile.IsXlsx(body) ? ".xlsx" : ".csv"), body, null);
+        if (body is null) return tooLarge;
+        return new RegisterUpload("upload" + (RegisterFile.IsXlsx(body) ? ".xlsx" : ".csv"), body);
     }
+
+    private sealed record RegisterUpload(string Name, byte[] Content);
 
     private const long FormEnvelope = 64 * 1024;
 

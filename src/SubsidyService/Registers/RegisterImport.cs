@@ -8,6 +8,8 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Registers;
 
@@ -116,8 +118,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
     {
         var byCase = rows.Select((r, i) => (r, id: rowIds[i])).ToLookup(x => x.r.CanonicalCaseNumber);
         // One row per claim and matching case number: a claim may match through a related instance's number.
-        var claims = (await conn.QueryAsync<(Guid Id, string Status, string CanonicalCaseNumber)>(ScreeningQueries.ClaimsForRegisterCases,
-                new { cases = byCase.Select(g => g.Key).ToArray(), statuses = RescreenedStatuses.Append("paid").ToArray() }, tx))
+        var claims = (await ClaimStore.LockClaimsForCasesAsync(conn, tx, byCase.Select(g => g.Key).ToArray(), RescreenedStatuses.Append("paid").ToArray()))
             .GroupBy(c => (c.Id, c.Status), c => c.CanonicalCaseNumber);
         var matched = new List<Guid>();
         var recoveries = 0;
@@ -133,7 +134,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
             foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
             {
                 var detail = $"外部资助名录（第 {row.Line} 行）：{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
-                             $"资助 {ApiFormat.Money(row.Amount)} 元，请审核人确认或排除";
+                             $"资助 {Invariant.Money(row.Amount)} 元，请审核人确认或排除";
                 raised |= await ClaimStore.RaiseFlagAsync(conn, tx, claim.Key.Id, FlagCodes.ExternalFundingMatch, detail, null, rowId, now);
             }
             if (!raised) continue;
@@ -153,11 +154,11 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         var registerRow = new
         {
             line = row.Line, row.Source, row.Level, row.RecipientName, row.RecipientId, row.CaseNumber,
-            amount = ApiFormat.Money(row.Amount), awardedOn = row.AwardedOn is { } d ? ApiFormat.Date(d) : null, row.Programme,
+            amount = Invariant.Money(row.Amount), awardedOn = row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme,
         };
         var data = System.Text.Json.JsonSerializer.SerializeToElement(new { registerRowId = rowId, importId, importedBy = actor.Label, registerRow },
             new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
-        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} 资助 {ApiFormat.Money(row.Amount)} 元，属重复资助，应予追回";
+        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} 资助 {Invariant.Money(row.Amount)} 元，属重复资助，应予追回";
         return (await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.OpenRecovery, reason, data)).Succeeded;
     }
 

@@ -6,6 +6,7 @@ public static class RegistersExtensions
     public static WebApplicationBuilder AddRegisters(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RegisterImport>();
+        builder.Services.AddSingleton<Claims.IFundingRegister, FundingRegister>();
         return builder;
     }
 

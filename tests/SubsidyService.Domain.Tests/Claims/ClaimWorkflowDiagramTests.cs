@@ -2,6 +2,7 @@ using FluentAssertions;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Tests.Support;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Tests.Claims;
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Tests.Policy;
 

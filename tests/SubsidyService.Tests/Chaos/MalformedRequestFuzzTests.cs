@@ -249,7 +249,8 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
         var tables = (await conn.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).ToList();
         var counts = new List<(string, long)>();
-        foreach (var t in tables)
+        // The minutely seal job writes checkpoints over the setup's own events whenever it fires; no request does.
+        foreach (var t in tables.Where(t => !t.StartsWith("audit_checkpoint", StringComparison.Ordinal)))
             counts.Add((t, await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM \"{t}\"")));
         return counts;
     }

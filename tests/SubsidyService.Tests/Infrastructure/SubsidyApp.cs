@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SubsidyService.Accounts;
 using SubsidyService.Data;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Tests.Infrastructure;
 
@@ -63,8 +64,8 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
     {
         username ??= $"{role}.{Guid.NewGuid().ToString("N")[..8]}";
         var result = await Service<AccountService>().CreateAsync(username, Password, $"{username}@test.example", $"测试{Roles.DisplayName(role)}", role);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.SelectMany(e => e.Value)));
-        return result.User!;
+        if (!result.Succeeded) throw new InvalidOperationException(result.Refusal!.Message);
+        return result.Value!;
     }
 
     public async Task<string> TokenAsync(string username, string password = Password)

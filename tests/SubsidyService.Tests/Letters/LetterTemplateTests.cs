@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SubsidyService.Letters;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Tests.Letters;
 

@@ -8,6 +8,7 @@ using SubsidyService.Notifications;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
 using SubsidyService.Tests.Pages;
+using SubsidyService.Domain.Kernel;
 
 using Roles = SubsidyService.Accounts.Roles;
 
@@ -302,5 +303,5 @@ public sealed class NotificationTests(NotificationFixture f) : IClassFixture<Not
     private static string Case(JsonElement claim) => claim.GetProperty("facts").GetProperty("caseNumber").GetString()!;
 
     private static void Parse<T>(string code, out T value) where T : struct, Enum =>
-        SubsidyService.Domain.Policy.EnumCodes.TryParse(code, out value).Should().BeTrue(code);
+        SubsidyService.Domain.Kernel.EnumCodes.TryParse(code, out value).Should().BeTrue(code);
 }

@@ -6,6 +6,7 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
+using SubsidyService.Kernel;
 
 using Roles = SubsidyService.Accounts.Roles;
 

@@ -47,7 +47,7 @@ public sealed class IntakeQueryPlanTests(AppFixture fixture, ITestOutputHelper o
         queries.AddRange(ClaimReader.LoadStatements.Select((sql, i) => ($"claim load [{i}]", sql, (object)new { id = claim })));
         queries.AddRange(ScreeningQueries.OwnStatements.Select((sql, i) => ($"own numbers [{i}]", sql, (object)new { Id = claim })));
         queries.Add(("live claims", ScreeningQueries.Live, screening));
-        queries.Add(("register rows", ScreeningQueries.Register, screening));
+        queries.Add(("register rows", FundingRegister.RowsForCases, screening));
         queries.Add(("register import: claims", ScreeningQueries.ClaimsForRegisterCases,
             new { cases = new[] { Case(3), Case(4) }, statuses = new[] { "submitted", "under_review" } }));
         queries.Add(("register import: known rows", RegisterImport.KnownRows, new { cases = new[] { Case(3), Case(4) } }));

@@ -9,6 +9,7 @@ using SubsidyService.Policy;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
 using SubsidyService.Tests.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Tests.Performance;
 

@@ -41,8 +41,8 @@ public sealed class PolicyStoreTests(AppFixture fixture) : IClassFixture<AppFixt
         // Fixture database of its own, so closing the default here disturbs no other test class.
         await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
         await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = '2039-12-31' WHERE id = '2023-item13'");
-        var (created, errors) = await Store.AddAsync(Version("2040-store", new DateOnly(2040, 1, 1), new DateOnly(2040, 12, 31)), null);
-        errors.Should().BeEmpty();
+        var (created, refused) = await Store.AddAsync(Version("2040-store", new DateOnly(2040, 1, 1), new DateOnly(2040, 12, 31)), null);
+        refused.Should().BeNull();
         created!.Id.Should().Be("2040-store");
 
         (await Store.InForceAsync(new DateOnly(2039, 12, 31)))!.Id.Should().Be("2023-item13");
@@ -55,9 +55,9 @@ public sealed class PolicyStoreTests(AppFixture fixture) : IClassFixture<AppFixt
     [Fact]
     public async Task An_overlapping_version_is_refused_naming_effectiveFrom()
     {
-        var (created, errors) = await Store.AddAsync(Version("overlap", new DateOnly(2030, 1, 1), null), null);
+        var (created, refused) = await Store.AddAsync(Version("overlap", new DateOnly(2030, 1, 1), null), null);
         created.Should().BeNull();
-        errors.Should().ContainKey("effectiveFrom");
+        refused!.Errors.Should().ContainKey("effectiveFrom");
         (await Store.FindAsync("overlap")).Should().BeNull();
     }
 
@@ -75,7 +75,7 @@ public sealed class PolicyStoreTests(AppFixture fixture) : IClassFixture<AppFixt
     [Fact]
     public async Task A_taken_id_is_refused_naming_id()
     {
-        var (_, errors) = await Store.AddAsync(Version(PolicyVersion.Default.Id, new DateOnly(1990, 1, 1), new DateOnly(1990, 12, 31)), null);
-        errors.Should().ContainKey("id");
+        var (_, refused) = await Store.AddAsync(Version(PolicyVersion.Default.Id, new DateOnly(1990, 1, 1), new DateOnly(1990, 12, 31)), null);
+        refused!.Errors.Should().ContainKey("id");
     }
 }

@@ -114,7 +114,7 @@ public sealed class SecurityTests(AppFixture fixture) : IClassFixture<AppFixture
         var file = Path.Combine(Path.GetTempPath(), $"secret-{Guid.NewGuid():N}");
         try
         {
-            await SubsidyService.Operations.SecretFile.WriteAsync(file, "s3cret");
+            await SubsidyService.Data.SecretFile.WriteAsync(file, "s3cret");
             File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
             (await File.ReadAllTextAsync(file)).Should().Be("s3cret");
         }

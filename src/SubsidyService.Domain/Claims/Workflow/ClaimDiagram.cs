@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SubsidyService.Domain.Policy;
 using Stateless.Graph;
 using Stateless.Reflection;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Claims;
 

@@ -1,6 +1,7 @@
 using SubsidyService.Domain.Policy;
 using Stateless;
 using Stateless.Reflection;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Claims;
 

@@ -1,4 +1,5 @@
 using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Claims;
 

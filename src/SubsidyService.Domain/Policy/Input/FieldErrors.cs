@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Domain.Policy;
 

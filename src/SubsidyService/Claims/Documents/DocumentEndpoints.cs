@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims.Documents;
 
@@ -12,7 +13,7 @@ public static class DocumentEndpoints
         docs.MapPost("/", async (Guid id, HttpContext http, ClaimsPrincipal user, DocumentService documents) =>
         {
             if (!http.Request.HasFormContentType)
-                return Problems.Of(415, "unsupported_media_type", "不支持的内容类型", "请以 multipart/form-data 上传：字段 kind 和 file。");
+                return new Refusal(415, "unsupported_media_type", "不支持的内容类型", "请以 multipart/form-data 上传：字段 kind 和 file。");
             IFormCollection form;
             try
             {
@@ -20,15 +21,15 @@ public static class DocumentEndpoints
             }
             catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
             {
-                return Problems.Of(413, "payload_too_large", "文件过大", $"单个文件不能超过 {DocumentService.MaxBytes / 1024 / 1024} MB。");
+                return new Refusal(413, "payload_too_large", "文件过大", $"单个文件不能超过 {DocumentService.MaxBytes / 1024 / 1024} MB。");
             }
             catch (IOException)
             {
                 // A body that is not multipart at all (no boundary line, cut short): the client's fault, not ours.
-                return Problems.Validation("body", "请求体不是有效的 multipart/form-data。");
+                return Refusal.Validation("body", "请求体不是有效的 multipart/form-data。");
             }
             var file = form.Files.GetFile("file");
-            if (file is null) return Problems.Validation("file", "请选择要上传的文件。");
+            if (file is null) return Refusal.Validation("file", "请选择要上传的文件。");
             var added = await documents.AddAsync(Actor.From(user), id, new Upload(form["kind"].FirstOrDefault(), file.FileName, file.Length, file.OpenReadStream));
             return added.ToResult(d => Results.Created($"/api/v1/claims/{id}/documents/{d.Id}", DocumentView.Of(d)));
         })

@@ -5,6 +5,7 @@ using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims.Documents;
 

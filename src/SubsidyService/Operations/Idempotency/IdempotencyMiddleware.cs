@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations.Idempotency;
 
@@ -21,7 +22,7 @@ public sealed class IdempotencyMiddleware(
         }
         if (values.Count != 1 || !IdempotencyKey.IsValid(values[0]))
         {
-            await Problems.Validation(IdempotencyKey.Header, IdempotencyKey.Rule).ExecuteAsync(http);
+            await Refusal.Validation(IdempotencyKey.Header, IdempotencyKey.Rule).ExecuteAsync(http);
             return;
         }
 
@@ -45,7 +46,7 @@ public sealed class IdempotencyMiddleware(
             if (row is null && !waitedOut) continue; // the first request let go of the key: take it
             if (row is not null && row.RequestHash != hash)
             {
-                await Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "该幂等键已用于另一个请求",
+                await new Refusal(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "该幂等键已用于另一个请求",
                     "同一幂等键只能用于内容相同的请求；新的请求请换一个新的幂等键。").ExecuteAsync(http);
                 return;
             }
@@ -56,7 +57,7 @@ public sealed class IdempotencyMiddleware(
             }
             if (waitedOut)
             {
-                await Problems.Conflict("idempotency_in_progress", "该幂等键的请求仍在处理中",
+                await Refusal.Conflict("idempotency_in_progress", "该幂等键的请求仍在处理中",
                     "使用同一幂等键的第一个请求尚未完成，请稍后用同一幂等键重试。").ExecuteAsync(http);
                 return;
             }

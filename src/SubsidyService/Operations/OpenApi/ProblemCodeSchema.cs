@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations.OpenApi;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Account;
 
@@ -21,11 +22,11 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         var result = await accounts.CreateAsync(Username, Password, Email, DisplayName, Roles.Applicant);
         if (!result.Succeeded)
         {
-            Errors = result.Errors;
+            Errors = result.Refusal!.FieldErrors;
             return Page();
         }
         await HttpContext.SignInAsync(AccountsExtensions.CookieScheme,
-            TokenIssuer.Principal(result.User!, AccountsExtensions.CookieScheme));
+            TokenIssuer.Principal(result.Value!, AccountsExtensions.CookieScheme));
         return LocalRedirect(PagesExtensions.HomeOf(Roles.Applicant));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Admin;
 
@@ -21,14 +22,14 @@ public sealed class IndexModel(AccountService accounts, UserStore users) : PageM
     {
         var result = Roles.Staff.Contains(Role)
             ? await accounts.CreateAsync(Username, Password, Email, DisplayName, Role)
-            : new CreateUserResult(null, new() { ["role"] = ["请选择工作人员角色。"] });
+            : Refusal.Validation("role", "请选择工作人员角色。");
         if (!result.Succeeded)
         {
-            Errors = result.Errors;
+            Errors = result.Refusal!.FieldErrors;
             Users = await users.ListAsync();
             return Page();
         }
-        Added = result.User!.Username;
+        Added = result.Value!.Username;
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Admin;
 
@@ -36,10 +37,10 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
         var input = new PolicyVersionInput(Id, EffectiveFrom, EffectiveTo, Rate,
             new Dictionary<string, string?> { ["natural_person"] = CapNaturalPerson, ["legal_person"] = CapLegalPerson, ["major_or_foreign"] = CapMajorOrForeign },
             WinningOutcomes, RegularCaseTypes, MajorCaseTypes, window, notice);
-        var (created, errors) = Errors.Count == 0 ? await PolicyEndpoints.AddAsync(store, input, User) : WithNumberErrors(input);
+        var (created, refused) = Errors.Count == 0 ? await PolicyEndpoints.AddAsync(store, input, User) : WithNumberErrors(input);
         if (created is null)
         {
-            Errors = errors;
+            Errors = refused!.FieldErrors;
             Versions = await ListAsync();
             return Page();
         }
@@ -54,24 +55,26 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             Errors["endDate"] = ["请选择失效日期。"];
         else
         {
-            var (updated, errors) = await store.SetEffectiveToAsync(EndVersion ?? "", date);
+            var (updated, refused) = await store.SetEffectiveToAsync(EndVersion ?? "", date);
             if (updated is not null)
             {
                 Added = $"政策版本 {updated.Id} 的失效日期已设为 {EndDate}。";
                 return RedirectToPage();
             }
-            Errors = errors.Count > 0 ? errors.ToDictionary(e => e.Key == "effectiveTo" ? "endDate" : e.Key, e => e.Value) : new() { ["endDate"] = ["未找到该政策版本。"] };
+            Errors = refused!.Errors is { } errors
+                ? errors.ToDictionary(e => e.Key == "effectiveTo" ? "endDate" : e.Key, e => e.Value)
+                : new() { ["endDate"] = ["未找到该政策版本。"] };
         }
         Versions = await ListAsync();
         return Page();
     }
 
     /// <summary>Every other field's errors too, with "not a number" in place of "missing" for the day counts.</summary>
-    private (PolicyVersion? Created, Dictionary<string, string[]> Errors) WithNumberErrors(PolicyVersionInput input)
+    private Refusal WithNumberErrors(PolicyVersionInput input)
     {
-        var errors = PolicyVersionValidator.Validate(input).Errors;
+        var errors = PolicyVersionValidator.Validate(input).Refusal?.FieldErrors ?? [];
         foreach (var (field, messages) in Errors) errors[field] = messages;
-        return (null, errors);
+        return Refusal.Validation(errors);
     }
 
     public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);

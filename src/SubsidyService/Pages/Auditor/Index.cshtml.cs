@@ -7,6 +7,8 @@ using SubsidyService.Domain.Policy;
 using SubsidyService.Letters;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Auditor;
 
@@ -59,8 +61,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     public async Task<IActionResult> OnGetEventsAsync()
     {
         if (!TryRange(EventFrom, EventTo, "eventFrom", "eventTo", out var range)) return await PageWithSearchAsync();
-        var actor = Actor.From(User);
-        await events.WriteCsvAsync(HttpContext, actor.Id, actor.Label, range);
+        await events.WriteCsvAsync(HttpContext, Actor.From(User), range);
         return new EmptyResult();
     }
 

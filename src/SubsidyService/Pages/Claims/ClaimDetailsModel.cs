@@ -4,6 +4,8 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

@@ -4,6 +4,7 @@ using SubsidyService.Claims.Documents;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Documents;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

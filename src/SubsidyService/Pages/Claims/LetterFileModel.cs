@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Letters;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 

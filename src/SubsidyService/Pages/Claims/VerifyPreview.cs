@@ -4,6 +4,7 @@ using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Claims;
 
@@ -16,8 +17,8 @@ public static class VerifyPreview
 {
     public static async Task<Outcome<EstimateResponse>> ComputeAsync(PolicyStore policies, WorkingDayCalendar calendar, DateOnly today, ClaimView claim, JsonElement data)
     {
-        var facts = ClaimFactsValidator.Validate(claim.Facts, today, stored: true);
-        if (!facts.IsValid) return Refusal.Validation(facts.Errors);
+        var facts = ClaimFactsValidator.Validate(claim.Facts, today, stored: true).ToOutcome();
+        if (!facts.Succeeded) return facts.Refusal!;
         var verification = VerifyData.Parse(data, facts.Value!);
         if (!verification.Succeeded) return verification.Refusal!;
         var version = await policies.FindAsync(claim.PolicyVersion);

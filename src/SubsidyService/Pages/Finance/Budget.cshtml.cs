@@ -5,6 +5,7 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance;
 

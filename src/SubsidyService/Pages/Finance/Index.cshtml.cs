@@ -4,6 +4,7 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Recoveries;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance;
 

@@ -3,6 +3,7 @@ using SubsidyService.Claims;
 using SubsidyService.Domain.Calendar;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Verifier;
 

@@ -6,6 +6,7 @@ using SubsidyService.Claims.Documents;
 using SubsidyService.Notifications;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Applicant.Claims;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Applicant.Claims;
 

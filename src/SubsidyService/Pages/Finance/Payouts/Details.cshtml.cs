@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Payouts;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance.Payouts;
 
@@ -48,7 +49,7 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
         if (await store.FindAsync(id) is not { } batch) return NotFound();
         if (file is null || file.Length == 0)
         {
-            Show(Operations.Refusal.Validation("file", "请选择银行回单文件（CSV）。"));
+            Show(Kernel.Refusal.Validation("file", "请选择银行回单文件（CSV）。"));
         }
         else
         {

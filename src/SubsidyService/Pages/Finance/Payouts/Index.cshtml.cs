@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Payouts;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance.Payouts;
 

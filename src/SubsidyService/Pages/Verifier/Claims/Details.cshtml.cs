@@ -5,6 +5,7 @@ using SubsidyService.Domain.Calendar;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Policy;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Verifier.Claims;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using SubsidyService.Domain.Claims;
-using SubsidyService.Domain.Policy;
+using SubsidyService.Domain.Kernel;
 
-namespace SubsidyService.Claims;
+namespace SubsidyService.Kernel;
 
 /// <summary>Who is acting, as the workflow and the event log need it.</summary>
 public sealed record Actor(Guid Id, string Username, string DisplayName, Role Role)

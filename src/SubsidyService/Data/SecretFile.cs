@@ -1,4 +1,4 @@
-namespace SubsidyService.Operations;
+namespace SubsidyService.Data;
 
 /// <summary>
 /// Writes a secret readable by its owner only, from the first byte: a file created with the default mode and

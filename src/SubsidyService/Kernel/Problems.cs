@@ -1,24 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace SubsidyService.Operations;
+namespace SubsidyService.Kernel;
 
-/// <summary>RFC 9457 problem details with the stable <c>code</c> member API.md promises.</summary>
+/// <summary>RFC 9457 problem details with the stable <c>code</c> member API.md promises, for refusals and for the framework's own problems.</summary>
 public static class Problems
 {
-    public static IResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
-        Results.ValidationProblem(errors, detail: detail ?? "请求中有不符合要求的字段，请按提示修改。",
-            title: "输入有误", extensions: Code("validation_failed"));
-
-    public static IResult Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
-
-    public static IResult Of(int status, string code, string title, string? detail = null) =>
-        Results.Problem(statusCode: status, title: title, detail: detail, extensions: Code(code));
-
-    public static IResult NotFound(string what = "资源") => Of(404, "not_found", "未找到", $"{what}不存在或您无权查看。");
-    public static IResult Forbidden(string? detail = null) => Of(403, "forbidden", "无权操作", detail ?? "您的角色不能执行此操作。");
-    public static IResult Unauthorized(string code, string detail) => Of(401, code, "未登录或凭据无效", detail);
-    public static IResult Conflict(string code, string title, string? detail = null) => Of(409, code, title, detail);
+    /// <summary>A refusal as problem details: the one mapping, used by <see cref="Refusal.ToResult"/>.</summary>
+    internal static IResult From(Refusal refusal) => refusal is { Status: 400, Errors: { } errors }
+        ? Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value), detail: refusal.Detail ?? Refusal.ValidationDetail,
+            title: "输入有误", extensions: Code("validation_failed"))
+        : Results.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: refusal.Errors is { } lines
+            // A whole file refused (422) names its bad lines under errors, as a 400 names fields.
+            ? new Dictionary<string, object?> { ["code"] = refusal.Code, ["errors"] = lines }
+            : Code(refusal.Code));
 
     /// <summary>The code a status gets when whoever produced the problem did not set one.</summary>
     public static string DefaultCode(int status) => status switch

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SubsidyService.Domain.Policy;
+namespace SubsidyService.Domain.Kernel;
 
 /// <summary>The API's snake_case codes for enum members: NaturalPerson ↔ natural_person.</summary>
 public static class EnumCodes

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubsidyService.Domain.Calendar;
 
-namespace SubsidyService.Pages.Claims;
+namespace SubsidyService.Kernel;
 
 /// <summary>
 /// The working-day calendar from configuration: <c>Calendar:Holidays</c> and <c>Calendar:MakeUpWorkingDays</c>,

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using SubsidyService.Data;
 
-namespace SubsidyService.Operations;
+namespace SubsidyService.Data;
 
 /// <summary>Healthy only when the schema is migrated and the database answers a query right now.</summary>
 public sealed class DatabaseHealthCheck(Database database) : IHealthCheck

@@ -1,0 +1,11 @@
+namespace SubsidyService.Policy;
+
+/// <summary>
+/// What the claims held under a version say about it. The Claims feature owns the claims and answers;
+/// ending a version asks, so that no claim is left outside the version it was judged under.
+/// </summary>
+public interface IClaimsUnderPolicy
+{
+    /// <summary>The latest judgment-effective date among the claims held under the version; null when none is.</summary>
+    Task<DateOnly?> LatestJudgmentDateAsync(string policyVersionId);
+}
