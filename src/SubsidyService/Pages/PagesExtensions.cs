@@ -25,6 +25,7 @@ public static class PagesExtensions
 
     public static WebApplication MapPages(this WebApplication app)
     {
+        app.UseErrorPages();
         app.MapRazorPages();
         return app;
     }
