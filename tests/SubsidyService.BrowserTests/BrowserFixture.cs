@@ -16,32 +16,43 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(30_000);
         Service = await ServiceProcess.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            // Playwright's own browser download does not work here; Debian's needs these to run as root offline.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>Debian's Chromium, headless, in Chinese (dates in its date fields read 年/月/日).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        // Playwright's own browser download does not work here; Debian's needs these to run as root offline.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN"],
+        // On Linux Chromium takes its own language (which orders a date field's parts) from LANGUAGE, not --lang.
+        Env = new Dictionary<string, string> { ["LANGUAGE"] = "zh_CN:zh" },
+    });
+
+    public Task<IPage> NewPageAsync() => NewPageAsync(Browser, Service.BaseUrl);
+
+    /// <summary>A page in a context of its own (its own cookies: one person), 1280 px wide, in Chinese.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Service.BaseUrl.ToString(),
+            BaseURL = baseUrl.ToString(),
             Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInAsync(string username)
+    public async Task<IPage> SignedInAsync(string username) => await SignInAsync(await NewPageAsync(), username);
+
+    public static async Task<IPage> SignInAsync(IPage page, string username, string password = "Demo#2026")
     {
-        var page = await NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Username", username);
-        await page.FillAsync("#Password", "Demo#2026");
+        await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit]");
         // Only a signed-in page has the sign-out button; waiting for it does not depend on load events.
         await Assertions.Expect(page.Locator("button:has-text('退出登录')")).ToBeVisibleAsync();

@@ -10,28 +10,54 @@ namespace SubsidyService.BrowserTests;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string _dataDirectory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     public Uri BaseUrl { get; }
     public List<string> Output { get; } = [];
 
-    private ServiceProcess(Process process, Uri baseUrl, string dataDirectory)
+    private ServiceProcess(Uri baseUrl, string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        _process = process;
         BaseUrl = baseUrl;
         _dataDirectory = dataDirectory;
+        _settings = settings;
+        _process = null!;
     }
 
-    public static async Task<ServiceProcess> StartAsync()
+    /// <summary>This run's folder for servers' data: test.sh's SUBSIDY_TEST_ROOT, else one under the temp folder.</summary>
+    public static string RunRoot =>
+        Environment.GetEnvironmentVariable("SUBSIDY_TEST_ROOT") is { Length: > 0 } r ? r : Path.Combine(Path.GetTempPath(), "subsidy-tests", "adhoc");
+
+    /// <summary>Starts the service; <paramref name="settings"/> are configuration keys in environment form (<c>Smtp__Host</c>).</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    {
+        var data = Path.Combine(RunRoot, "browser-" + Guid.NewGuid().ToString("N")[..8]);
+        var service = new ServiceProcess(new Uri($"http://127.0.0.1:{port ?? FreePort()}"), data, settings ?? new Dictionary<string, string>());
+        await service.LaunchAsync(clockShift: null);
+        return service;
+    }
+
+    /// <summary>
+    /// Stops the service as Ctrl-C would and starts it again on the same data and address, its clock (and its
+    /// embedded PostgreSQL's, a child process) set <paramref name="clockShift"/> ahead by libfaketime: the
+    /// service as it would be met that much later.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan clockShift)
+    {
+        await StopAsync();
+        await LaunchAsync(clockShift);
+    }
+
+    /// <summary>Debian's libfaketime (package <c>faketime</c>, installed by test.sh), the thread-safe build.</summary>
+    private const string FakeTimeLibrary = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1";
+
+    private async Task LaunchAsync(TimeSpan? clockShift)
     {
         var repo = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(repo, "src", "SubsidyService", "bin", configuration, "net10.0", "SubsidyService.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("build src/SubsidyService first", dll);
 
-        var root = Environment.GetEnvironmentVariable("SUBSIDY_TEST_ROOT") is { Length: > 0 } r ? r : Path.Combine(Path.GetTempPath(), "subsidy-tests", "adhoc");
-        var data = Path.Combine(root, "browser-" + Guid.NewGuid().ToString("N")[..8]);
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -39,24 +65,31 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (clockShift is { } shift)
+        {
+            // Preloaded into the service and inherited by its PostgreSQL, so both read the same shifted time. A
+            // relative offset: the clocks run on from real time plus the shift, at their real pace. (Leaving the
+            // monotonic clock unshifted, FAKETIME_DONT_FAKE_MONOTONIC, makes PostgreSQL's waits hang.)
+            psi.Environment["LD_PRELOAD"] = FakeTimeLibrary;
+            psi.Environment["FAKETIME"] = $"+{(long)shift.TotalSeconds}s";
+        }
         psi.ArgumentList.Add(dll);
         // The project folder holds wwwroot and appsettings.json; the build output does not.
         psi.ArgumentList.Add($"--contentRoot={Path.Combine(repo, "src", "SubsidyService")}");
-        psi.Environment["ASPNETCORE_URLS"] = url.ToString();
-        psi.Environment["Embedded__DataDirectory"] = data;
+        psi.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
+        psi.Environment["Embedded__DataDirectory"] = _dataDirectory;
         psi.Environment["Demo__Seed"] = "true";
         // Every test signs in from this one address; the per-address limit is tested in the service's own tests.
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment.Remove("ConnectionStrings__Subsidy");
+        foreach (var (key, value) in _settings) psi.Environment[key] = value;
 
-        var process = Process.Start(psi)!;
-        var service = new ServiceProcess(process, url, data);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (service.Output) service.Output.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (service.Output) service.Output.Add(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await service.WaitUntilHealthyAsync();
-        return service;
+        _process = Process.Start(psi)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (Output) Output.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (Output) Output.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -77,7 +110,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException("the service did not become healthy:\n" + string.Join("\n", Output.TakeLast(40)));
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -87,17 +120,22 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
         _process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null) await StopAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (File.Exists(Path.Combine(d.FullName, "SubsidyService.sln"))) return d.FullName;
         throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

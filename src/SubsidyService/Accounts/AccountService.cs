@@ -29,6 +29,9 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
             DisplayName = displayName!.Trim(),
             Role = role,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            // Stored with the row: registration signs the new applicant in at once, and the stamp check compares
+            // the cookie's stamp with the row's on the very next request.
+            SecurityStamp = Guid.NewGuid(),
         };
         user = WithHash(user, password!);
         if (!await users.TryCreateAsync(user))

@@ -43,8 +43,8 @@ public sealed class UserStore(NpgsqlDataSource db)
         try
         {
             await conn.ExecuteAsync("""
-                INSERT INTO users (id, username, password_hash, email, display_name, role, failed_logins, created_at)
-                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, 0, @CreatedAt)
+                INSERT INTO users (id, username, password_hash, email, display_name, role, failed_logins, created_at, security_stamp)
+                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, 0, @CreatedAt, @SecurityStamp)
                 """, user);
             return true;
         }

@@ -26,6 +26,7 @@ public static class PagesExtensions
 
     public static WebApplication MapPages(this WebApplication app)
     {
+        app.UseErrorPages();
         app.MapRazorPages();
         return app;
     }

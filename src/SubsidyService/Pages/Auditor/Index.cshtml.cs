@@ -13,11 +13,11 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Auditor;
 
 /// <summary>
-/// The auditors' start page: a read-only search over every claim, and the two exports (the letters as a ZIP
-/// with their register, the event log as CSV), served here under the page's cookie since the API's take a
-/// bearer token.
+/// The auditors' start page: a read-only search over every claim, the two exports (the letters as a ZIP
+/// with their register, the event log as CSV) and the check of the event log's hash chains, served here
+/// under the page's cookie since the API's take a bearer token.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events, EventChainVerifier chains) : ClaimPageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Tiers =
         [("", "全部档次"), .. Enum.GetValues<Tier>().Select(t => (EnumCodes.ToCode(t), ChineseNames.Of(t)))];
@@ -56,6 +56,16 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
         if (!TryRange(LetterFrom, LetterTo, "letterFrom", "letterTo", out var range)) return await PageWithSearchAsync();
         await letters.WriteZipAsync(HttpContext, Actor.From(User), range);
         return new EmptyResult();
+    }
+
+    /// <summary>What the last check of the event log found; null until the auditor asks.</summary>
+    public ChainReport? Chain { get; private set; }
+
+    /// <summary>The same check as GET /api/v1/audit/verify: it only reads, so a GET serves it.</summary>
+    public async Task OnGetVerifyAsync()
+    {
+        Chain = await chains.VerifyAsync(HttpContext.RequestAborted);
+        await SearchAsync();
     }
 
     public async Task<IActionResult> OnGetEventsAsync()

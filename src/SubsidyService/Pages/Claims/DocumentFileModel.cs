@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Documents;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Pages.Claims;
 
@@ -21,6 +22,10 @@ public sealed class DocumentFileModel(DocumentService documents) : PageModel
         // The content type was found from the bytes at upload; nosniff keeps the browser to it.
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, max-age=300";
+        // The claim pages show the file inline (an <object> preview): the service's own pages may frame it,
+        // nobody else's. The file runs no script of the service's, so nothing else is loosened.
+        Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
         return download
             ? File(content, row.ContentType, row.FileName)
             : File(content, row.ContentType);
