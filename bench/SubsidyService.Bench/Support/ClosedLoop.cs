@@ -9,12 +9,13 @@ namespace SubsidyService.Bench;
 /// </summary>
 public static class ClosedLoop
 {
-    public sealed record Result(string Name, int Operations, int Concurrency, int Errors, string? FirstError, TimeSpan Wall, Statistics Latency)
+    public sealed record Result(string Name, int Operations, int Concurrency, int Errors, string? FirstError, TimeSpan Wall, Statistics Latency, bool StoppedAtTimeLimit)
     {
         public double PerSecond => Operations / Wall.TotalSeconds;
 
         public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Name}: {Operations} ok, {Errors} failed, {Concurrency} clients, {PerSecond:0.0}/s, median {Latency.MedianMs:0.00} ms, p99 {Latency.P99Ms:0.00} ms");
+            $"{Name}: {Operations} ok, {Errors} failed, {Concurrency} clients, {PerSecond:0.0}/s, median {Latency.MedianMs:0.00} ms, p99 {Latency.P99Ms:0.00} ms")
+            + (StoppedAtTimeLimit ? " (stopped at the time limit)" : "");
     }
 
     /// <summary>The operation gets its index (0 … count-1) and the client's number (0 … concurrency-1); it throws when the answer is wrong.</summary>
@@ -40,6 +41,10 @@ public static class ClosedLoop
                     latencies[i] = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
                     succeeded[i] = true;
                 }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    // Cut off by the time limit: neither a success nor an error.
+                }
                 catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or OperationCanceledException)
                 {
                     if (Interlocked.Increment(ref errors) == 1) firstError = ex.Message;
@@ -50,7 +55,7 @@ public static class ClosedLoop
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(c => Task.Run(() => Client(c))));
         var wall = Stopwatch.GetElapsedTime(started);
         var samples = latencies.Where((_, i) => succeeded[i]).ToList();
-        var result = new Result(name, samples.Count, concurrency, errors, firstError, wall, Statistics.Of(samples));
+        var result = new Result(name, samples.Count, concurrency, errors, firstError, wall, Statistics.Of(samples), timeout.IsCancellationRequested);
         Console.WriteLine("   " + result + (firstError is null ? "" : $"; first error: {firstError}"));
         return result;
     }
