@@ -17,6 +17,14 @@ public sealed record Metric(string Scenario, string Name, double Value, string U
     public static Metric AtMost(string scenario, string name, double value, string unit, double limit, string note) =>
         new(scenario, name, Round(value), unit, null, null, $"≤ {Text(limit)} {unit}", value <= limit, note);
 
+    /// <summary>
+    /// At least <paramref name="limit"/> (a rate), shown beside a reference measured in the same run: the goal is the
+    /// value itself, the ratio says how much of the reference's rate the work keeps on this machine at this moment.
+    /// </summary>
+    public static Metric AtLeast(string scenario, string name, double value, string unit, double limit, double reference, string note) =>
+        new(scenario, name, Round(value), unit, Round(reference), reference > 0 ? Math.Round(value / reference, 3) : null,
+            $"≥ {Text(limit)} {unit}", value >= limit, note);
+
     /// <summary>The value over a reference measured in the same run, with the least ratio that meets the goal.</summary>
     public static Metric Against(string scenario, string name, double value, string unit, double reference, double minRatio, string note)
     {

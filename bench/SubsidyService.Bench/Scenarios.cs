@@ -10,6 +10,7 @@ public static class ScenarioRegistry
         new IntakeScenario(),     // also reports "memory": the service's peak RSS during intake
         new ScreeningScenario(),
         new EstimateScenario(),
+        new LettersScenario(),
         new DomainScenario(),
     ];
 }
