@@ -11,6 +11,7 @@ public static class ScenarioRegistry
         new ScreeningScenario(),
         new EstimateScenario(),
         new LettersScenario(),
+        new PayoutScenario(),
         new DomainScenario(),
     ];
 }
