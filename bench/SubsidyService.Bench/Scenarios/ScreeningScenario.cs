@@ -143,8 +143,11 @@ public sealed partial class ScreeningScenario : IScenario
                        'natural_person', '张明', $5::text, case_number, case_number, '2023-item13', 4000.00, now(), now()
                 FROM d ORDER BY n
                 RETURNING id)
-            INSERT INTO claim_invoices (claim_id, position, number_digits, amount)
-            SELECT id, 0, invoice, 8000.00 FROM d ORDER BY n
+            , i AS (
+                INSERT INTO claim_invoices (claim_id, position, number_digits, invoice_key, amount)
+                SELECT id, 0, invoice, invoice, 8000.00 FROM d ORDER BY n)
+            INSERT INTO claim_case_numbers (claim_id, canonical, is_primary)
+            SELECT id, case_number, true FROM d ORDER BY n
             """, db, tx))
         {
             cmd.Parameters.AddWithValue(owners.ToArray());

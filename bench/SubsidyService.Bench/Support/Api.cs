@@ -81,7 +81,7 @@ public static class Api
         return Json(body);
     }
 
-    public static Dictionary<string, object?> Facts(string caseNumber = "（2024）浙02民初123号", string invoiceNumber = "12345678") => new()
+    public static Dictionary<string, object?> Facts(string caseNumber = "（2024）浙02民初123号", string invoiceNumber = "24332000000012345678") => new()
     {
         ["applicantType"] = "natural_person",
         ["name"] = "张明",
