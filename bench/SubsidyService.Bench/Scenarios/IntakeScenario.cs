@@ -100,13 +100,13 @@ public sealed class IntakeScenario : IScenario
 
     /// <summary>
     /// The plan of the submission's live-claims query (SubmissionScreening, as in this harness's pgbench script) for the
-    /// last claim submitted, on the large database: whether it is an index lookup or a scan shows in the "flat" ratio.
+    /// last claim submitted, on the large database: whether it is index lookups or a scan shows in the "flat" ratio.
     /// </summary>
     private static async Task ExplainScreeningAsync(Npgsql.NpgsqlConnection db)
     {
         string id, canonical, invoice;
         await using (var last = new Npgsql.NpgsqlCommand("""
-            SELECT c.id::text, c.canonical_case_number, i.number_digits FROM claims c JOIN claim_invoices i ON i.claim_id = c.id
+            SELECT c.id::text, c.canonical_case_number, i.invoice_key FROM claims c JOIN claim_invoices i ON i.claim_id = c.id
             WHERE c.status = 'submitted' ORDER BY c.submitted_at DESC LIMIT 1
             """, db))
         await using (var row = await last.ExecuteReaderAsync())
@@ -116,15 +116,18 @@ public sealed class IntakeScenario : IScenario
         }
         await using var cmd = new Npgsql.NpgsqlCommand("""
             EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-            SELECT c.id, c.id_number, c.canonical_case_number, c.status,
-                   coalesce(array_agg(i.number_digits) FILTER (WHERE i.number_digits IS NOT NULL), '{}') AS invoices
-            FROM claims c LEFT JOIN claim_invoices i ON i.claim_id = c.id
-            WHERE c.id <> $1::uuid AND c.status NOT IN ('rejected', 'withdrawn')
-              AND (c.canonical_case_number = $2 OR c.id IN (SELECT claim_id FROM claim_invoices WHERE number_digits = ANY($3)))
-            GROUP BY c.id
+            SELECT c.id, c.id_number, c.status,
+                   ARRAY(SELECT n.canonical FROM claim_case_numbers n WHERE n.claim_id = c.id ORDER BY n.canonical) AS casenumbers,
+                   ARRAY(SELECT i.invoice_key FROM claim_invoices i WHERE i.claim_id = c.id ORDER BY i.position) AS invoices
+            FROM claims c
+            WHERE c.id IN (SELECT claim_id FROM claim_case_numbers WHERE canonical = ANY($2)
+                           UNION
+                           SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY($3))
+              AND c.id <> $1::uuid AND c.status NOT IN ('draft', 'rejected', 'withdrawn')
+            ORDER BY c.id
             """, db);
         cmd.Parameters.AddWithValue(id);
-        cmd.Parameters.AddWithValue(canonical);
+        cmd.Parameters.AddWithValue(new[] { canonical });
         cmd.Parameters.AddWithValue(new[] { invoice });
         Console.WriteLine("   EXPLAIN ANALYZE of the screening's live-claims query on the large database:");
         await using var reader = await cmd.ExecuteReaderAsync();

@@ -89,9 +89,9 @@ public static class Seeder
             """,
             // A county's older events were sealed long ago: one placeholder checkpoint seals the seeded ones, so the
             // service's sealer (every minute) does not spend the measured run on them. Under the sealer's own lock.
+            "SELECT pg_advisory_xact_lock(91556913366354)", // AdvisoryLocks.CheckpointSeal (0x5345414C4552)
             """
-            WITH lock AS (SELECT pg_advisory_xact_lock(0x5345414c4552)),
-                 last AS (SELECT coalesce(max(id), 0) + 1 AS id FROM audit_checkpoints, lock),
+            WITH last AS (SELECT coalesce(max(id), 0) + 1 AS id FROM audit_checkpoints),
                  checkpoint AS (
                      INSERT INTO audit_checkpoints (id, sealed_at, event_count, merkle_root, prev_hash, hash, mac)
                      SELECT last.id, now(), (SELECT count(*) FROM claim_events e JOIN seed s ON s.id = e.claim_id), repeat('0', 64), repeat('0', 64),
