@@ -1,23 +1,19 @@
 namespace SubsidyService.Bench;
 
-/// <summary>The harness's command line: <c>[--quick] [--only pure|http|letters|payout]</c>.</summary>
-public sealed record Options(bool Quick, string Only)
+/// <summary>The harness's command line: <c>[--quick] [--scenario a,b] [--list]</c>.</summary>
+public sealed record Options(bool Quick, IReadOnlyList<string>? Scenarios, bool List)
 {
-    public const string Usage = "usage: SubsidyService.Bench [--quick] [--only pure|http|letters|payout]";
+    public const string Usage = "usage: SubsidyService.Bench [--quick] [--scenario name[,name…]] [--list]";
 
-    public bool RunsPure => Only is "all" or "pure";
-    public bool RunsHttp => Only is "all" or "http";
-    public bool RunsLetters => Only is "all" or "letters";
-    public bool RunsPayout => Only is "all" or "payout";
-
-    /// <summary>Ready claims in the payout batch.</summary>
-    public int PayoutClaims => Quick ? 20_000 : 100_000;
+    /// <summary>A full run: every scenario of the full run, at full size. Only such a run replaces bench/results/latest.json.</summary>
+    public bool IsFullRun => !Quick && Scenarios is null;
 
     /// <summary>Null when the arguments are not understood.</summary>
     public static Options? Parse(IReadOnlyList<string> args)
     {
         var quick = false;
-        var only = "all";
+        var list = false;
+        List<string>? scenarios = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -25,27 +21,24 @@ public sealed record Options(bool Quick, string Only)
                 case "--quick":
                     quick = true;
                     break;
-                case "--only" when i + 1 < args.Count && args[i + 1] is "pure" or "http" or "letters" or "payout":
-                    only = args[++i];
+                case "--list":
+                    list = true;
+                    break;
+                case "--scenario" or "--only" when i + 1 < args.Count:
+                    scenarios ??= [];
+                    scenarios.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
                     return null;
             }
         }
-        return new Options(quick, only);
+        return new Options(quick, scenarios, list);
     }
 
-    /// <summary>A second of warm-up even when quick: after 0.3 s the JIT had not reached its optimised tier and figures came out 2–4 times slower.</summary>
-    public InProcessRunner.Settings PureSettings => Quick
-        ? new InProcessRunner.Settings(WarmupTime: TimeSpan.FromSeconds(1), WarmupBatches: 5, MeasuredBatches: 30, BatchTime: TimeSpan.FromMilliseconds(2), MaxMeasuredTime: TimeSpan.FromSeconds(3))
-        : new InProcessRunner.Settings(WarmupTime: TimeSpan.FromSeconds(1), WarmupBatches: 20, MeasuredBatches: 200, BatchTime: TimeSpan.FromMilliseconds(5), MaxMeasuredTime: TimeSpan.FromSeconds(15));
-
-    /// <summary>Two threads: the machine's cores; the figure shows how far one renderer shared by two requests scales.</summary>
-    public LetterBenchmarks.Settings LetterSettings => Quick
-        ? new LetterBenchmarks.Settings(PureSettings with { BatchTime = TimeSpan.FromMilliseconds(20) }, TimeSpan.FromSeconds(2), Threads: 2)
-        : new LetterBenchmarks.Settings(PureSettings with { BatchTime = TimeSpan.FromMilliseconds(50), MeasuredBatches = 60 }, TimeSpan.FromSeconds(5), Threads: 2);
-
-    public HttpBenchmarks.Sizes HttpSizes => Quick
-        ? new HttpBenchmarks.Sizes(Warmup: 50, Estimates: 400, EstimateClients: 8, Logins: 3, Claims: 40, Reads: 200, ReadClients: 1, MaxTimeEach: TimeSpan.FromSeconds(60))
-        : new HttpBenchmarks.Sizes(Warmup: 200, Estimates: 2_000, EstimateClients: 8, Logins: 10, Claims: 200, Reads: 1_000, ReadClients: 1, MaxTimeEach: TimeSpan.FromSeconds(180));
+    public IReadOnlyList<IScenario>? Selected()
+    {
+        if (Scenarios is null) return ScenarioRegistry.All.Where(s => s.InFullRun).ToList();
+        var chosen = Scenarios.Select(n => ScenarioRegistry.All.FirstOrDefault(s => s.Name == n)).ToList();
+        return chosen.Any(s => s is null) ? null : chosen.OfType<IScenario>().ToList();
+    }
 }

@@ -3,10 +3,18 @@ using SubsidyService.Bench;
 
 // The benchmark harness: see the README's "Benchmarks" section. bench/run.sh builds Release and runs this.
 var options = Options.Parse(args);
-if (options is null)
+var selected = options?.Selected();
+if (options is null || selected is null)
 {
     Console.Error.WriteLine(Options.Usage);
+    Console.Error.WriteLine("scenarios: " + string.Join(", ", ScenarioRegistry.All.Select(s => s.Name)));
     return 2;
+}
+if (options.List)
+{
+    foreach (var s in ScenarioRegistry.All)
+        Console.WriteLine($"{s.Name,-10} {(s.InFullRun ? "full run" : "opt-in  ")}  {s.Description}");
+    return 0;
 }
 
 var root = Machine.RepositoryRoot();
@@ -15,34 +23,33 @@ if (machine.Configuration != "Release")
     Console.Error.WriteLine("warning: a Debug build of the harness; the figures are not comparable (bench/run.sh builds Release)");
 
 var startedUtc = DateTime.UtcNow;
+var loadBefore = Machine.LoadAverage();
 var clock = Stopwatch.StartNew();
-var results = new List<BenchmarkResult>();
-if (options.RunsPure)
+var context = new BenchContext(root, options.Quick);
+var results = new List<Metric>();
+foreach (var scenario in selected)
 {
-    foreach (var result in PureBenchmarks.Run(options.PureSettings))
+    Console.WriteLine($"== {scenario.Name}: {scenario.Description}");
+    var started = Stopwatch.StartNew();
+    try
     {
-        Console.WriteLine($"  {result.Name} done");
-        results.Add(result);
+        results.AddRange(await scenario.RunAsync(context));
     }
-}
-if (options.RunsLetters)
-{
-    foreach (var result in LetterBenchmarks.Run(root, options.LetterSettings))
+    catch (Exception ex)
     {
-        Console.WriteLine($"  {result.Name} done");
-        results.Add(result);
+        Console.Error.WriteLine($"   {scenario.Name} failed: {ex}");
+        results.Add(Metric.Failed(scenario.Name, "run", ex.Message));
     }
+    Console.WriteLine($"   {scenario.Name} took {started.Elapsed.TotalSeconds:0} s");
 }
-if (options.RunsHttp)
-    results.AddRange(await HttpBenchmarks.RunAsync(root, options.HttpSizes));
-if (options.RunsPayout)
-    results.AddRange(await PayoutBenchmark.RunAsync(root, options.PayoutClaims));
 
-var report = new RunReport(startedUtc, clock.Elapsed.TotalSeconds, options.Quick ? "quick" : "full", options.Only, machine, results);
-var path = ResultsWriter.Write(report, Path.Combine(root, "bench", "results"));
+var report = new RunReport(startedUtc, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Quick ? "quick" : "full",
+    selected.Select(s => s.Name).ToList(), machine, loadBefore, Machine.LoadAverage(), results);
+var written = ResultsWriter.Write(report, Path.Combine(root, "bench", "results"), asLatest: options.IsFullRun);
 Console.WriteLine();
 ResultsWriter.PrintTable(results, Console.Out);
 Console.WriteLine();
-Console.WriteLine($"{machine.LogicalCores} cores, {machine.Os}, {machine.Runtime}, commit {machine.GitCommit?[..12] ?? "unknown"}{(machine.GitDirty == true ? " (uncommitted changes)" : "")}");
-Console.WriteLine($"Written: {Path.GetRelativePath(root, path)}");
-return results.Any(r => r.Errors > 0) ? 1 : 0;
+Console.WriteLine($"{machine.LogicalCores} cores, {machine.Os}, {machine.Runtime}, commit {machine.GitCommit?[..12] ?? "unknown"}" +
+                  $"{(machine.GitDirty == true ? " (uncommitted changes)" : "")}; load average {loadBefore} before, {report.LoadAfter} after");
+foreach (var path in written) Console.WriteLine($"Written: {Path.GetRelativePath(root, path)}");
+return results.Any(r => r.IsFailure) ? 1 : 0;

@@ -4,10 +4,14 @@ using System.Text.Json.Serialization;
 
 namespace SubsidyService.Bench;
 
-/// <summary>One run: when, how, on what, and every benchmark's figures.</summary>
-public sealed record RunReport(DateTime StartedUtc, double DurationSeconds, string Mode, string Only, Machine Machine, IReadOnlyList<BenchmarkResult> Benchmarks);
+/// <summary>One run: when, how, on what (and how busy the machine was), and every scenario's metrics.</summary>
+public sealed record RunReport(DateTime StartedUtc, double DurationSeconds, string Mode, IReadOnlyList<string> Scenarios,
+    Machine Machine, string LoadBefore, string LoadAfter, IReadOnlyList<Metric> Results);
 
-/// <summary>Writes a run as bench/results/&lt;UTC timestamp&gt;.json and prints it as a short table.</summary>
+/// <summary>
+/// Writes a run as bench/results/&lt;UTC timestamp&gt;.json (ignored by git) and, for a full run, as
+/// bench/results/latest.json (committed; the README's table is made from it); prints it as a table.
+/// </summary>
 public static class ResultsWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -15,42 +19,25 @@ public static class ResultsWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(RunReport report, string resultsDirectory)
+    public static IReadOnlyList<string> Write(RunReport report, string resultsDirectory, bool asLatest)
     {
         Directory.CreateDirectory(resultsDirectory);
-        var path = Path.Combine(resultsDirectory, report.StartedUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".json");
-        var rounded = report with { DurationSeconds = Math.Round(report.DurationSeconds, 1), Benchmarks = report.Benchmarks.Select(Rounded).ToList() };
-        File.WriteAllText(path, JsonSerializer.Serialize(rounded, JsonOptions) + "\n");
-        return path;
+        var json = JsonSerializer.Serialize(report, JsonOptions) + "\n";
+        var paths = new List<string> { Path.Combine(resultsDirectory, report.StartedUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".json") };
+        if (asLatest) paths.Add(Path.Combine(resultsDirectory, "latest.json"));
+        foreach (var p in paths) File.WriteAllText(p, json);
+        return paths;
     }
 
-    public static void PrintTable(IReadOnlyList<BenchmarkResult> results, TextWriter output)
+    public static void PrintTable(IReadOnlyList<Metric> results, TextWriter output)
     {
-        output.WriteLine($"{"benchmark",-26} {"ops",7} {"conc",4} {"ops/s",11} {"median",10} {"p95",10} {"alloc/op",12} {"output/op",10} {"errors",6}");
-        foreach (var r in results)
-        {
-            var allocated = r.AllocatedBytesPerOp is { } b ? $"{b:N0} B" : "-";
-            var produced = r.OutputBytesPerOp is { } o ? $"{o:N0} B" : "-";
+        output.WriteLine($"{"scenario",-10} {"metric",-26} {"value",12} {"unit",-9} {"reference",11} {"ratio",7} {"goal",-14} met");
+        foreach (var m in results)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-26} {r.Iterations,7} {r.Concurrency,4} {r.OpsPerSecond,11:N0} {Latency(r.MedianUs),10} {Latency(r.P95Us),10} {allocated,12} {produced,10} {r.Errors,6}"));
-        }
+                $"{m.Scenario,-10} {m.Name,-26} {m.Value,12:0.###} {m.Unit,-9} {(m.Reference is { } r ? r.ToString("0.###", CultureInfo.InvariantCulture) : "-"),11} " +
+                $"{(m.Ratio is { } q ? q.ToString("0.000", CultureInfo.InvariantCulture) : "-"),7} {m.Goal ?? "-",-14} {(m.Met is { } met ? met ? "yes" : "NO" : "-")}"));
     }
-
-    private static string Latency(double us) => us switch
-    {
-        double.NaN => "-",
-        < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{us:0.00} µs"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{us / 1_000:0.00} ms"),
-    };
-
-    private static BenchmarkResult Rounded(BenchmarkResult r) => r with
-    {
-        OpsPerSecond = Math.Round(r.OpsPerSecond, 1),
-        MedianUs = Math.Round(r.MedianUs, 3),
-        P95Us = Math.Round(r.P95Us, 3),
-        MeanUs = Math.Round(r.MeanUs, 3),
-        MaxUs = Math.Round(r.MaxUs, 3),
-    };
 }

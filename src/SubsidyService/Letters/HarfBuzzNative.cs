@@ -62,6 +62,15 @@ internal static class HarfBuzzNative
     [DllImport(Library, EntryPoint = "hb_subset_input_unicode_set", ExactSpelling = true)]
     public static extern IntPtr SubsetInputUnicodeSet(IntPtr input);
 
+    /// <summary>HB_SUBSET_SETS_DROP_TABLE_TAG: the tables a subset leaves out.</summary>
+    public const int SubsetSetsDropTableTag = 3;
+
+    [DllImport(Library, EntryPoint = "hb_subset_input_set", ExactSpelling = true)]
+    public static extern IntPtr SubsetInputSet(IntPtr input, int setType);
+
+    /// <summary>HB_TAG: a table's four letters as one big-endian number.</summary>
+    public static uint Tag(string name) => (uint)name[0] << 24 | (uint)name[1] << 16 | (uint)name[2] << 8 | name[3];
+
     [DllImport(Library, EntryPoint = "hb_subset_input_set_flags", ExactSpelling = true)]
     public static extern void SubsetInputSetFlags(IntPtr input, uint flags);
 

@@ -10,6 +10,15 @@ namespace SubsidyService.Letters;
 /// </summary>
 internal sealed class SubsettableFont : IDisposable
 {
+    /// <summary>
+    /// Tables a letter's font does without. Letters map characters to glyphs through the character map alone and
+    /// set text horizontally, so the OpenType layout tables (substitutions, positioning, kerning, maths) and the
+    /// vertical metrics are never read; kept, they would also draw into the subset every glyph a substitution could
+    /// reach (DejaVu's ligatures, the CJK font's vertical forms), and the PDF would embed and compress them all.
+    /// </summary>
+    private static readonly uint[] DroppedTables =
+        [.. new[] { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "vhea", "vmtx", "VORG", "gasp", "FFTM" }.Select(HarfBuzzNative.Tag)];
+
     private readonly IntPtr _face;
     private readonly HashSet<int> _coverage;
 
@@ -65,6 +74,9 @@ internal sealed class SubsettableFont : IDisposable
             foreach (var cp in codePoints)
                 HarfBuzzNative.SetAdd(unicodes, (uint)cp);
             HarfBuzzNative.SubsetInputSetFlags(input, HarfBuzzNative.SubsetFlagsNoHinting);
+            var dropped = HarfBuzzNative.SubsetInputSet(input, HarfBuzzNative.SubsetSetsDropTableTag);
+            foreach (var tag in DroppedTables)
+                HarfBuzzNative.SetAdd(dropped, tag);
 
             var subset = HarfBuzzNative.SubsetOrFail(_face, input);
             if (subset == IntPtr.Zero)

@@ -28,6 +28,7 @@ public static class PolicyExtensions
         // only endpoints that name one are limited.
         app.UseRateLimiter();
         app.MapPolicyEndpoints();
+        app.MapEstimateFloor();
         return app;
     }
 }

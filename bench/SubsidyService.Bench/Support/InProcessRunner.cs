@@ -10,6 +10,8 @@ namespace SubsidyService.Bench;
 /// </summary>
 public static class InProcessRunner
 {
+    public sealed record Result(long Operations, double MedianUs, double P95Us, long AllocatedBytesPerOp);
+
     public sealed record Settings(TimeSpan WarmupTime, int WarmupBatches, int MeasuredBatches, TimeSpan BatchTime, TimeSpan MaxMeasuredTime);
 
     private const int MaxBatch = 1 << 20;
@@ -17,7 +19,7 @@ public static class InProcessRunner
     /// <summary>Where results go so that the JIT cannot drop the call.</summary>
     private static object? _sink;
 
-    public static BenchmarkResult Run(string name, string description, Func<object> operation, Settings settings)
+    public static Result Run(Func<object> operation, Settings settings)
     {
         var warming = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(warming) < settings.WarmupTime)
@@ -38,13 +40,11 @@ public static class InProcessRunner
         var started = Stopwatch.GetTimestamp();
         while (samples.Count < samples.Capacity && Stopwatch.GetElapsedTime(started) < settings.MaxMeasuredTime)
             samples.Add(Elapsed(operation, batch).TotalMicroseconds / batch);
-        var total = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         var ops = samples.Count * batch;
         var stats = Statistics.Of(samples);
-        return new BenchmarkResult(name, "pure", description, ops, samples.Count, 1, 0,
-            ops / total.TotalSeconds, stats.MedianUs, stats.P95Us, stats.MeanUs, stats.MaxUs, allocated / ops);
+        return new Result(ops, stats.MedianUs, stats.P95Us, allocated / ops);
     }
 
     private static TimeSpan Elapsed(Func<object> operation, int times)

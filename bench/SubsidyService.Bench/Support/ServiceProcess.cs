@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace SubsidyService.Bench;
 
 /// <summary>
 /// The built service (Release output of src/SubsidyService) started as its own process on a free loopback
 /// port, with an embedded PostgreSQL in a fresh directory under /tmp/subsidy-bench and the demo accounts;
-/// stopped with SIGTERM, and its directory removed.
+/// stopped with SIGTERM, and its directory removed. The scenario may reach the embedded cluster as its superuser
+/// (the port from postmaster.pid, the password from superuser.password beside the cluster) to seed rows and run a
+/// reference against the same server.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -20,6 +23,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly Queue<string> _output = new();
     public Uri BaseUrl { get; }
+    public int ProcessId => _process.Id;
+
+    /// <summary>Every line the service writes, as it comes (the scenario may read its own timings from the log).</summary>
+    public event Action<string>? Line;
 
     /// <summary>The embedded PostgreSQL's directory (its superuser password is kept there).</summary>
     public string DataDirectory => _dataDirectory;
@@ -45,6 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Embedded__DataDirectory"] = data,
             ["Demo__Seed"] = "true",
             ["RateLimits__SignInPerMinute"] = "100000",
+            ["RateLimits__EstimatePerMinute"] = "100000000",
         };
         // The project folder holds wwwroot and appsettings.json; the build output does not.
         var psi = new ProcessStartInfo("dotnet", [dll, $"--contentRoot={project}"])
@@ -78,6 +86,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        Line?.Invoke(line);
         lock (_output)
         {
             _output.Enqueue(line);
@@ -105,6 +114,41 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new InvalidOperationException("the service did not become healthy:\n" + LastOutput(40));
+    }
+
+    /// <summary>A superuser connection string to the service's embedded database, <c>subsidy</c>.</summary>
+    public string SuperuserConnectionString()
+    {
+        var cluster = Path.Combine(_dataDirectory, "pg");
+        var pid = File.ReadAllLines(Path.Combine(cluster, "postmaster.pid"));
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = int.Parse(pid[3]),
+            Username = "postgres",
+            Password = File.ReadAllText(Path.Combine(_dataDirectory, "superuser.password")).Trim(),
+            Database = "subsidy",
+            CommandTimeout = 600,
+            Pooling = false,
+        }.ConnectionString;
+    }
+
+    public async Task<NpgsqlConnection> OpenSuperuserAsync()
+    {
+        var conn = new NpgsqlConnection(SuperuserConnectionString());
+        await conn.OpenAsync();
+        return conn;
+    }
+
+    /// <summary>The service's resident set size now, in bytes (its own process only; PostgreSQL's are separate).</summary>
+    public long ResidentBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException) { return 0; }
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,13 @@ public sealed record Machine(int LogicalCores, string Cpu, string Os, string Run
         throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The 1-, 5- and 15-minute load averages: the figures only mean something next to how busy the machine was.</summary>
+    public static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+
     private static string CpuModel()
     {
         try
