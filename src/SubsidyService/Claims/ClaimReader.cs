@@ -76,9 +76,9 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             permitted.Select(t => EnumCodes.ToCode(t)).ToList(),
             history.Select(h => actor.IsStaff
                 ? new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
-                    h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone())
+                    h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone(), RoleOf(h))
                 : new HistoryView(h.Id, h.At, ApplicantFacing.ActorName(h.ActorId, h.ActorRole, h.ActorDisplayName, actor.Id), h.Trigger,
-                    h.FromStatus, h.ToStatus, h.Reason, ApplicantFacing.EventData(h.Trigger, h.Data))).ToList(),
+                    h.FromStatus, h.ToStatus, h.Reason, ApplicantFacing.EventData(h.Trigger, h.Data), RoleOf(h))).ToList(),
             documents.Where(d => DocumentService.MaySee(actor, row, d.Kind)).Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
@@ -86,12 +86,66 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
     }
 
+    /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>
+    private static string? RoleOf(HistoryRow h) => h.ActorId is null ? "system" : h.ActorRole;
+
     public const int DefaultPageSize = 20;
 
     /// <summary>Far beyond any real list; a larger page would overflow the offset.</summary>
     public const int MaxPage = 100_000;
 
-    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize)
+    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ClaimSort? sort = null)
+    {
+        if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
+        if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
+        var filter = ListFilter(actor, status, q);
+        if (!filter.Succeeded) return filter.Refusal!;
+        var (where, args) = filter.Value;
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        args.Add("offset", (page - 1) * pageSize);
+        args.Add("pageSize", pageSize);
+        var items = await conn.QueryAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {ListOrder(actor, sort)} LIMIT @pageSize OFFSET @offset", args);
+        return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
+    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ClaimSort? sort)
+    {
+        var filter = ListFilter(actor, status, q);
+        if (!filter.Succeeded) return filter.Refusal!;
+        return new Outcome<IAsyncEnumerable<ClaimSummary>>(Stream(filter.Value.Where, filter.Value.Args, ListOrder(actor, sort)), null);
+
+        async IAsyncEnumerable<ClaimSummary> Stream(string where, DynamicParameters args, string order)
+        {
+            await using var conn = await db.OpenConnectionAsync();
+            await foreach (var row in conn.QueryUnbufferedAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {order}", args))
+                yield return row.ToSummary();
+        }
+    }
+
+    /// <summary>How many of the claims this person sees are in each status (all claims for staff, their own for an applicant).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(Actor actor)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<(string Status, long Count)>(
+            "SELECT status, count(*) FROM claims c WHERE (@all OR c.applicant_id = @me) GROUP BY status", new { all = actor.IsStaff, me = actor.Id });
+        return rows.ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    private const string SummarySelect = """
+        SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
+               c.policy_version AS policyversion,
+               (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
+               c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat
+        FROM claims c
+        """;
+
+    // Staff work the oldest first; an applicant looks for the latest.
+    private static string ListOrder(Actor actor, ClaimSort? sort) =>
+        sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
+
+    private static Outcome<(string Where, DynamicParameters Args)> ListFilter(Actor actor, string? status, string? q)
     {
         var statuses = new List<string>();
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -100,34 +154,20 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
                 return Refusal.Validation("status", $"未知的状态“{s}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimStatus>())} 之一（可用逗号分隔多个）。");
             statuses.Add(s);
         }
-        if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
-        if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
         var text = q?.Trim() is { Length: > 0 } t ? t : null;
         if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
 
-        var where = """
+        const string where = """
             WHERE (@all OR c.applicant_id = @me)
               AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
               AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%')
             """;
-        var args = new
+        var args = new DynamicParameters(new
         {
             all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text,
             canonicalQ = text is null ? null : Domain.Screening.CaseNumber.Canonical(text),
-            offset = (page - 1) * pageSize, pageSize,
-        };
-        await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
-        // Staff work the oldest first; an applicant looks for the latest.
-        var order = actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id";
-        var items = await conn.QueryAsync<SummaryRow>($"""
-            SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
-                   c.policy_version AS policyversion,
-                   (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
-                   c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat
-            FROM claims c {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset
-            """, args);
-        return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
+        });
+        return (where, args);
     }
 
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,

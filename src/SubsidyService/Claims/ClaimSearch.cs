@@ -41,10 +41,36 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// A filtered scan, newest submission first. A single status narrows through claims_status; the other
-    /// filters are checked row by row, which suits an auditor's occasional search.
+    /// A filtered scan, newest submission first unless a sort is given. A single status narrows through
+    /// claims_status; the other filters are checked row by row, which suits an auditor's occasional search.
     /// </summary>
-    public async Task<ClaimListingPage> SearchAsync(ClaimQuery query)
+    public async Task<ClaimListingPage> SearchAsync(ClaimQuery query, ClaimSort? sort = null)
+    {
+        var (where, args) = Filter(query);
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        args.Add("offset", (query.Page - 1) * query.PageSize);
+        args.Add("pageSize", query.PageSize);
+        var items = await conn.QueryAsync<ClaimListing>(
+            $"SELECT {Columns} FROM claims c {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
+        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total);
+    }
+
+    /// <summary>Every claim the query finds, in the list's order, read as it is written out (an export streams, it is not paged).</summary>
+    public async IAsyncEnumerable<ClaimListing> ExportAsync(ClaimQuery query, ClaimSort? sort,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        var (where, args) = Filter(query);
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await foreach (var row in conn.QueryUnbufferedAsync<ClaimListing>(
+                           $"SELECT {Columns} FROM claims c {where} ORDER BY {OrderOf(sort)}", args).WithCancellation(cancel))
+            yield return row;
+    }
+
+    private static string OrderOf(ClaimSort? sort) =>
+        sort?.OrderBy ?? "c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id DESC";
+
+    private static (string Where, DynamicParameters Args) Filter(ClaimQuery query)
     {
         var where = $"""
             WHERE (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
@@ -55,7 +81,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
               AND (@max::numeric IS NULL OR c.amount <= @max)
               AND (@tier::text IS NULL OR ({TierOf}) = @tier)
             """;
-        var args = new
+        var args = new DynamicParameters(new
         {
             statuses = query.Statuses.ToArray(),
             from = StartOf(query.SubmittedFrom),
@@ -64,17 +90,8 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             min = query.AmountMin,
             max = query.AmountMax,
             tier = query.Tier,
-            offset = (query.Page - 1) * query.PageSize,
-            pageSize = query.PageSize,
-        };
-        await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
-        var items = await conn.QueryAsync<ClaimListing>($"""
-            SELECT {Columns} FROM claims c {where}
-            ORDER BY c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id DESC
-            LIMIT @pageSize OFFSET @offset
-            """, args);
-        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total);
+        });
+        return (where, args);
     }
 
     /// <summary>

@@ -35,7 +35,9 @@ public sealed record BankAccountView(string BankName, string AccountName, string
 public sealed record ScreeningView(Guid Id, string Code, string Detail, string? Resolution, string? Reason,
     DateTime RaisedAt, DateTime? ResolvedAt, Guid? MatchedClaimId, Guid? MatchedRegisterRowId);
 
-public sealed record HistoryView(long Id, DateTime At, string Actor, string Trigger, string? From, string? To, string? Reason, JsonElement? Data);
+/// <summary>One event of a claim's history; <c>ActorRole</c> is the acting account's role code, or "system".</summary>
+public sealed record HistoryView(long Id, DateTime At, string Actor, string Trigger, string? From, string? To, string? Reason, JsonElement? Data,
+    string? ActorRole = null);
 
 public sealed record DocumentView(Guid Id, string Kind, string FileName, string ContentType, int SizeBytes, string Sha256, DateTime UploadedAt)
 {

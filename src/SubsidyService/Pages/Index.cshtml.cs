@@ -1,13 +1,22 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SubsidyService.Claims;
+using SubsidyService.Operations;
+using SubsidyService.Policy;
 
 namespace SubsidyService.Pages;
 
-public sealed class IndexModel : PageModel
+/// <summary>The public start page: the policy in brief, the four steps, and the materials to have ready (一次告知).</summary>
+public sealed class IndexModel(PolicyStore policies, WorkflowSettings workflow, TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true
-            ? Redirect(PagesExtensions.HomeOf(User.FindFirstValue(ClaimTypes.Role)))
-            : Page();
+    /// <summary>The notice period of the version in force today, as a claim decided now would get it.</summary>
+    public int NoticeWorkingDays { get; private set; } = 5;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true) return Redirect(PagesExtensions.HomeOf(User.FindFirstValue(ClaimTypes.Role)));
+        if (await policies.InForceAsync(clock.Today()) is { } version) NoticeWorkingDays = workflow.PublicNoticeWorkingDays(version);
+        return Page();
+    }
 }

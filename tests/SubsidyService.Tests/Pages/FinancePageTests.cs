@@ -111,7 +111,7 @@ public sealed class FinancePageTests(AppFixture fixture) : IClassFixture<AppFixt
         (await PageBrowser.HtmlOf(noReason)).Should().MatchRegex("id=\"returnReason\"[\\s\\S]*?data-field=\"reason\"");
 
         var approved = await finance.FollowAsync(await Act(finance, page, "Approve", html, []));
-        approved.Should().Contain("st-in_public_notice").And.MatchRegex("已批准，补助核准通知书编号 [^；]+；公示期至 \\d{4}-\\d{2}-\\d{2}");
+        approved.Should().Contain("st-in_public_notice").And.MatchRegex("已批准，补助核准通知书编号 [^；]+；公示期至 \\d{4}年\\d{1,2}月\\d{1,2}日");
         var number = Regex.Match(approved, "class=\"letter-number\">([^<]+)<").Groups[1].Value;
         number.Should().NotBeEmpty();
         approved.Should().Contain("公示异议").And.NotContain("批准并签发通知书");

@@ -22,7 +22,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
         (await verifier.HtmlAsync("/Verifier?q=" + Uri.EscapeDataString(fields["caseNumber"]))).Should().Contain($"/Verifier/Claims/{id}");
 
         var html = await verifier.HtmlAsync(page);
-        html.Should().Contain("判决书.pdf").And.Contain($"<object data=\"{page}/Documents/");
+        html.Should().Contain("判决书.pdf").And.Contain($"data-preview=\"{page}/Documents/").And.NotContain("<object", "the evidence opens on demand");
         var reviewing = await verifier.FollowAsync(await Act(verifier, page, "Fire", html, new() { ["trigger"] = "start_review" }));
         reviewing.Should().Contain("st-under_review").And.Contain("确认核实").And.Contain("要求补正").And.Contain("驳回申请");
 

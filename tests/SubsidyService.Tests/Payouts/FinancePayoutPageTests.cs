@@ -32,7 +32,7 @@ public sealed class FinancePayoutPageTests(PayoutFixture fixture) : IClassFixtur
             html = await browser.HtmlAsync(details);
         }
         html.Should().Contain(">已完成<").And.NotContain("http-equiv=\"refresh\"");
-        html.Should().Contain($"<strong id=\"batch-count\">{ids.Length}</strong>").And.Contain($"{ids.Length * 4000}.00");
+        html.Should().Contain($"<strong id=\"batch-count\">{ids.Length}</strong>").And.Contain((ids.Length * 4000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元");
 
         var csv = await browser.Client.GetAsync(details + "?handler=Csv");
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");

@@ -1,22 +1,74 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
+using SubsidyService.Pages.Claims;
 
 namespace SubsidyService.Pages.Admin;
 
-public sealed class IndexModel(AccountService accounts, UserStore users) : PageModel
+/// <summary>Accounts: open a staff account; every account counted by role, filtered, sorted, paged and exported as CSV.</summary>
+public sealed class IndexModel(AccountService accounts, UserStore users, TimeProvider clock) : PageModel
 {
+    public const int PageSize = 50;
+
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string Role { get; set; } = Roles.Verifier;
     [BindProperty] public string? Password { get; set; }
     [TempData] public string? Added { get; set; }
+
+    /// <summary>The list's filter: not "role", which the form above posts for the new account.</summary>
+    [BindProperty(SupportsGet = true, Name = "accountRole")] public string? AccountRole { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<User> Users { get; private set; } = [];
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+    public long Total { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
-    public async Task OnGetAsync() => Users = await users.ListAsync();
+    public static readonly IReadOnlyList<(string Value, string Name)> RoleFilters =
+        [("", "全部"), .. Roles.All.Select(r => (r, Roles.DisplayName(r)))];
+
+    private static readonly Dictionary<string, Func<User, IComparable?>> SortKeys = new()
+    {
+        ["username"] = u => u.Username.ToLowerInvariant(),
+        ["name"] = u => u.DisplayName,
+        ["role"] = u => Roles.All.ToList().IndexOf(u.Role),
+        ["email"] = u => u.Email.ToLowerInvariant(),
+        ["created"] = u => u.CreatedAt,
+    };
+
+    private Dictionary<string, string?> Filter => new() { ["accountRole"] = AccountRole, ["q"] = Q };
+    public ListLinks Links => new("/Admin", Filter, Sort);
+    public StatusChips Chips => new(RoleFilters.Select(r => (r.Value, r.Name, r.Value.Length == 0 ? Counts.Values.Sum() : Counts.GetValueOrDefault(r.Value))).ToList(),
+        AccountRole ?? "", Links, "accountRole");
+    public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, "/Admin", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+
+    public bool Locked(User u) => u.LockedUntil > clock.GetUtcNow().UtcDateTime;
+    public string State(User u) => u.DisabledAt is not null ? "已停用" : Locked(u) ? "已锁定" : "正常";
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var all = await FilteredAsync();
+        if (all is null)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("accounts", clock.Today()),
+        [
+            new ListCsv.Column<User>("用户名", u => u.Username), new("姓名", u => u.DisplayName), new("角色", u => Roles.DisplayName(u.Role)),
+            new("电子邮箱", u => u.Email), new("状态", State), new("开设时间", u => ChinaTime.Format(u.CreatedAt)),
+        ], ListCsv.Of(all));
+        return new EmptyResult();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -26,7 +78,7 @@ public sealed class IndexModel(AccountService accounts, UserStore users) : PageM
         if (!result.Succeeded)
         {
             Errors = result.Refusal!.FieldErrors;
-            Users = await users.ListAsync();
+            await LoadAsync();
             return Page();
         }
         Added = result.Value!.Username;
@@ -34,4 +86,38 @@ public sealed class IndexModel(AccountService accounts, UserStore users) : PageM
     }
 
     public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);
+
+    private async Task LoadAsync()
+    {
+        var all = await FilteredAsync() ?? [];
+        Total = all.Count;
+        Users = all.Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToList();
+    }
+
+    /// <summary>Every account the filter keeps, in the chosen order; null (with the error shown) when the sort is unknown.</summary>
+    private async Task<IReadOnlyList<User>?> FilteredAsync()
+    {
+        var all = await users.ListAsync();
+        Counts = all.GroupBy(u => u.Role).ToDictionary(g => g.Key, g => (long)g.LongCount());
+        IEnumerable<User> rows = all;
+        if (!string.IsNullOrEmpty(AccountRole)) rows = rows.Where(u => u.Role == AccountRole);
+        if (Q?.Trim() is { Length: > 0 } q)
+            rows = rows.Where(u => u.Username.Contains(q, StringComparison.OrdinalIgnoreCase) || u.DisplayName.Contains(q, StringComparison.OrdinalIgnoreCase)
+                                   || u.Email.Contains(q, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(Sort))
+        {
+            var descending = Sort.StartsWith('-');
+            if (!SortKeys.TryGetValue(Sort.TrimStart('-'), out var key))
+            {
+                Errors = new() { ["sort"] = [$"无法按“{Sort}”排序，可用的排序为 {string.Join("、", SortKeys.Keys)}（前加 - 为倒序）。"] };
+                return null;
+            }
+            // Chinese names by pinyin, as the claim lists sort them.
+            var comparer = Comparer<IComparable?>.Create((a, b) => a is string x && b is string y
+                ? string.Compare(x, y, CultureInfo.GetCultureInfo("zh-CN"), CompareOptions.None)
+                : Comparer<IComparable?>.Default.Compare(a, b));
+            rows = descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
+        }
+        return rows.ToList();
+    }
 }

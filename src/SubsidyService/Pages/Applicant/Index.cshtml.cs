@@ -1,20 +1,60 @@
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Applicant;
 
-public sealed class IndexModel(ClaimReader reader) : ClaimPageModel
+/// <summary>An applicant's own claims, newest first: counted by status, filtered, sorted, and as CSV for their records.</summary>
+public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPageModel
 {
+    public static readonly IReadOnlyList<(string Value, string Name)> Filters =
+        [("", "全部"), .. Enum.GetValues<ClaimStatus>().Select(s => (EnumCodes.ToCode(s), ClaimNames.Of(s)))];
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
-    public Pager Pager => new(Claims, "/Applicant", new Dictionary<string, string?>());
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+
+    private Dictionary<string, string?> Filter => new() { ["status"] = Status };
+    public ListLinks Links => new("/Applicant", Filter, Sort);
+
+    /// <summary>Only the statuses this applicant has claims in (and 全部), so that the row stays short.</summary>
+    public StatusChips Chips => StatusChips.Of(Filters.Where(f => f.Value.Length == 0 || Counts.ContainsKey(f.Value) || f.Value == Status),
+        Counts, Status ?? "", Links);
+
+    public Pager Pager => new(Claims, "/Applicant", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? Status ?? "";
 
     public async Task OnGetAsync()
     {
-        var page = await reader.ListAsync(Actor.From(User), null, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
+        Counts = await reader.StatusCountsAsync(Actor.From(User));
+        var sort = ClaimSort.Parse(Sort);
+        if (!sort.Succeeded)
+        {
+            Show(sort.Refusal!, listErrorsAtTop: true);
+            return;
+        }
+        var page = await reader.ListAsync(Actor.From(User), Status, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
         if (page.Succeeded) Claims = page.Value!;
-        else Show(page.Refusal!);
+        else Show(page.Refusal!, listErrorsAtTop: true);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var sort = ClaimSort.Parse(Sort);
+        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, null, sort.Value) : sort.Refusal!;
+        if (!rows.Succeeded)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("my-claims", clock.Today()), ListCsv.Summary, rows.Value!);
+        return new EmptyResult();
     }
 }

@@ -32,6 +32,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     [BindProperty(SupportsGet = true)] public string? Applicant { get; set; }
     [BindProperty(SupportsGet = true)] public string? Min { get; set; }
     [BindProperty(SupportsGet = true)] public string? Max { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)] public string? LetterFrom { get; set; }
@@ -44,12 +45,28 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
 
     public bool Filtered => new[] { Status, From, To, Tier, Applicant, Min, Max }.Any(v => !string.IsNullOrWhiteSpace(v));
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>
+    private Dictionary<string, string?> Filter => new()
     {
         ["status"] = Status, ["from"] = From, ["to"] = To, ["tier"] = Tier, ["applicant"] = Applicant, ["min"] = Min, ["max"] = Max,
-    });
+    };
+
+    public ListLinks Links => new("/Auditor", Filter, Sort);
+    public StatusChips Chips => StatusChips.Of(Statuses, StatusCounts, Status ?? "", Links);
+
+    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public Task OnGetAsync() => SearchAsync();
+
+    /// <summary>The search's result as CSV, every page of it, in the order the page shows.</summary>
+    public async Task<IActionResult> OnGetCsvAsync([FromServices] TimeProvider clock)
+    {
+        var query = ClaimQuery.Parse(Status, From, To, Tier, Applicant, Min, Max, 1, ClaimReader.DefaultPageSize);
+        var sort = ClaimSort.Parse(Sort);
+        if (!query.Succeeded || !sort.Succeeded) return await PageWithSearchAsync();
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("audit-claims", clock.Today()), ListCsv.Listing,
+            search.ExportAsync(query.Value!, sort.Value, HttpContext.RequestAborted));
+        return new EmptyResult();
+    }
 
     public async Task<IActionResult> OnGetLettersAsync()
     {
@@ -86,14 +103,20 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     {
         StatusCounts = await search.CountsAsync([.. Enum.GetValues<ClaimStatus>().Select(EnumCodes.ToCode)]);
         var query = ClaimQuery.Parse(Status, From, To, Tier, Applicant, Min, Max, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
-        if (!query.Succeeded)
+        var sort = ClaimSort.Parse(Sort);
+        if (!query.Succeeded || !sort.Succeeded)
         {
+            var refusal = query.Refusal ?? sort.Refusal!;
             // Keep an export's errors, if any, beside the search's.
-            Show(query.Refusal! with { Errors = Errors.Concat(query.Refusal!.Errors!).ToDictionary(e => e.Key, e => e.Value) });
+            var errors = Errors.Concat(query.Refusal?.Errors ?? Empty).Concat(sort.Refusal?.Errors ?? Empty)
+                .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value);
+            Show(refusal with { Errors = errors }, listErrorsAtTop: sort.Refusal is not null);
             return;
         }
-        Claims = await search.SearchAsync(query.Value!);
+        Claims = await search.SearchAsync(query.Value!, sort.Value);
     }
+
+    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
     private bool TryRange(string? from, string? to, string fromField, string toField, out DateRange range)
     {

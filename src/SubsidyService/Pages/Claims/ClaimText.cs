@@ -17,21 +17,36 @@ public static class ClaimText
     public static string Money(string? amount) =>
         decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Money(value) : "—";
 
-    public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " 元";
+    public static string Money(decimal amount) => Grouped(amount) + " 元";
 
-    public static string Time(DateTime utc) => ChinaTime.Format(utc);
+    /// <summary>The figure alone, in thousands: 12,345.00.</summary>
+    public static string Grouped(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
-    public static string Time(DateTime? utc) => utc is { } t ? ChinaTime.Format(t) : "—";
+    public static string Grouped(string? amount) =>
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Grouped(value) : amount ?? "—";
+
+    /// <summary>An instant as a clerk writes it, in China time: 2026年11月23日 14:05.</summary>
+    public static string Time(DateTime utc)
+    {
+        var china = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset);
+        return ChineseDate(DateOnly.FromDateTime(china.DateTime)) + " " + china.ToString("HH':'mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
 
     /// <summary>A China date: an instant's date in China time, or a date column as stored.</summary>
-    public static string Date(DateTime? utc) => utc is { } t ? ChinaTime.DateOf(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    public static string Date(DateTime? utc) => utc is { } t ? ChineseDate(ChinaTime.DateOf(t)) : "—";
 
-    public static string Day(DateTime? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    public static string Day(DateTime? date) => date is { } d ? ChineseDate(DateOnly.FromDateTime(d)) : "—";
 
-    public static string Day(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    public static string Day(DateOnly? date) => date is { } d ? ChineseDate(d) : "—";
 
     /// <summary>A date as clerks write it in letters and notices: 2026年5月8日.</summary>
     public static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    /// <summary>The instant for a &lt;time datetime&gt; attribute: ISO 8601 with China's offset.</summary>
+    public static string IsoTime(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string ChineseDate(string? isoDate) =>
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ChineseDate(d) : isoDate ?? "—";
@@ -76,6 +91,14 @@ public static class ClaimText
         "document_removed" => "删除材料",
         "screening_flag" => "新增筛查标记",
         _ => Name<ClaimTrigger>(code, ClaimNames.Of),
+    };
+
+    /// <summary>Who acted, by role: the account's role, or the service itself.</summary>
+    public static string? ActorRole(string? role) => role switch
+    {
+        null => null,
+        "system" => "系统",
+        _ => Accounts.Roles.DisplayName(role),
     };
 
     public static string Trigger(string code) => Name<ClaimTrigger>(code, ClaimNames.Of);

@@ -19,7 +19,7 @@ public static class HistoryData
         if (Text(d, "fileName") is { } file) yield return $"{ClaimText.Kind(Text(d, "kind"))}：{file}";
         if (Text(d, "amount") is { } amount) yield return "金额：" + ClaimText.Money(amount);
         var approval = Object(d, "approval");
-        if (approval is { } a && Text(a, "noticeEndsOn") is { } noticeEnds) yield return "公示期至：" + noticeEnds;
+        if (approval is { } a && Text(a, "noticeEndsOn") is { } noticeEnds) yield return "公示期至：" + ClaimText.ChineseDate(noticeEnds);
         if (Object(approval ?? d, "letter") is { } letter && Text(letter, "number") is { } number)
             yield return $"{ClaimText.LetterKind(Text(letter, "kind"))}：{number}";
         if (Object(d, "approvalUndone") is { } undone && undone.TryGetProperty("revokedLetters", out var revoked)

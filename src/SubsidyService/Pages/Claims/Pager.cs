@@ -13,5 +13,5 @@ public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<st
 
     public string Link(int page) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path,
-            Query.Where(q => !string.IsNullOrEmpty(q.Value)).Append(new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Query.Where(q => q.Value is not null).Append(new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -7,7 +7,10 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Verifier;
 
-/// <summary>The verifiers' queue: claims waiting for them, oldest first, with how long they have waited in working days.</summary>
+/// <summary>
+/// The verifiers' queue: claims waiting for them, oldest first, with how long they have waited in working days;
+/// counts by status, any column to sort by, and the list as CSV.
+/// </summary>
 public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, TimeProvider clock) : ClaimPageModel
 {
     public const string Waiting = "submitted,under_review";
@@ -18,17 +21,49 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
         ("supplement_requested", "待补正"), ("verified", "已核实"), ("rejected", "已驳回"), ("withdrawn", "已撤回"), ("", "全部"),
     ];
 
+    /// <summary>Absent: the waiting claims. Present but blank ("全部"): every claim, which binding leaves as null.</summary>
     [BindProperty(SupportsGet = true)] public string? Status { get; set; } = Waiting;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
-    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?> { ["status"] = Status ?? "", ["q"] = Q });
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+
+    public string StatusValue => Status ?? "";
+    public bool Searching => !string.IsNullOrWhiteSpace(Q);
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
+
+    private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
+    public ListLinks Links => new("/Verifier", Filter, Sort);
+    public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
+    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public async Task OnGetAsync()
     {
-        var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
+        Counts = await reader.StatusCountsAsync(Actor.From(User));
+        var sort = ClaimSort.Parse(Sort);
+        if (!sort.Succeeded)
+        {
+            Show(sort.Refusal!, listErrorsAtTop: true);
+            return;
+        }
+        var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
         if (page.Succeeded) Claims = page.Value!;
-        else Show(page.Refusal!);
+        else Show(page.Refusal!, listErrorsAtTop: true);
+    }
+
+    /// <summary>The list as filtered and sorted on the page, every page of it.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var sort = ClaimSort.Parse(Sort);
+        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, Q, sort.Value) : sort.Refusal!;
+        if (!rows.Succeeded)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("verifier-claims", clock.Today()), ListCsv.Summary, rows.Value!);
+        return new EmptyResult();
     }
 
     /// <summary>Working days since submission (since creation for a claim never submitted), counted in China time.</summary>

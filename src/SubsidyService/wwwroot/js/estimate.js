@@ -68,6 +68,12 @@
     });
   }
 
+  // "12345.00" → "12,345.00", as the pages write money.
+  function grouped(amount) {
+    var parts = String(amount).split(".");
+    return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (parts.length > 1 ? "." + parts[1] : "");
+  }
+
   function figure(dl, term, text) {
     dl.appendChild(el("dt", null, term));
     dl.appendChild(el("dd", null, text));
@@ -77,16 +83,16 @@
     pane.replaceChildren();
     pane.appendChild(el("div", "result-head " + (r.eligible ? "ok" : "no"), r.eligible ? "符合补助条件" : "不符合补助条件"));
     var amount = el("div", "amount");
-    amount.appendChild(el("span", "figure", r.amount));
+    amount.appendChild(el("span", "figure", grouped(r.amount)));
     amount.appendChild(document.createTextNode(" 元"));
     pane.appendChild(amount);
     pane.appendChild(el("div", "words", r.amountInWords));
     var dl = el("dl", "figures");
     figure(dl, "补助档次", r.tier === null ? "无适用档次" : (tierNames[r.tier] || r.tier));
-    figure(dl, "计算基数", r.feeBase + " 元");
+    figure(dl, "计算基数", grouped(r.feeBase) + " 元");
     figure(dl, "补助比例", r.rate);
-    figure(dl, "按比例计算", r.uncappedAmount + " 元");
-    figure(dl, "档次上限", (r.cap === null ? "—" : r.cap + " 元") + (r.capApplied ? "（已按上限）" : ""));
+    figure(dl, "按比例计算", grouped(r.uncappedAmount) + " 元");
+    figure(dl, "档次上限", (r.cap === null ? "—" : grouped(r.cap) + " 元") + (r.capApplied ? "（已按上限）" : ""));
     figure(dl, "政策版本", r.policyVersion);
     pane.appendChild(dl);
     if (r.reasons.length > 0) {

@@ -19,7 +19,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 
     public bool Editable => ClaimText.Editable(Claim.Status);
 
-    public DocumentList DocumentList => new(Claim, "/Applicant/Claims", Editable, Preview: false);
+    public DocumentList DocumentList => new(Claim, "/Applicant/Claims", Editable, Preview: true);
 
     /// <summary>The verifier's latest request, shown at the top while the claim waits for it.</summary>
     public HistoryView? SupplementRequest => Claim.Status == "supplement_requested"

@@ -13,7 +13,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 
     public IReadOnlyList<LetterRecord> Letters { get; private set; } = [];
 
-    public DocumentList DocumentList => new(Claim, "/Auditor/Claims", Removable: false, Preview: false);
+    public DocumentList DocumentList => new(Claim, "/Auditor/Claims", Removable: false, Preview: true);
     public LetterPanel LetterPanel => new(Claim, "/Auditor/Claims", Letters);
 
     public Task<IActionResult> OnGetAsync() => PageAsync(Id);

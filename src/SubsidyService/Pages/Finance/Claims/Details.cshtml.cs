@@ -30,7 +30,7 @@ public sealed class DetailsModel(
     public DateOnly? NoticeEndsIfApproved { get; private set; }
     public IReadOnlyList<LetterRecord> Letters { get; private set; } = [];
 
-    public DocumentList DocumentList => new(Claim, "/Finance/Claims", Removable: false, Preview: false);
+    public DocumentList DocumentList => new(Claim, "/Finance/Claims", Removable: false, Preview: true);
     public LetterPanel LetterPanel => new(Claim, "/Finance/Claims", Letters);
 
     public decimal ClaimAmount => decimal.TryParse(Claim.Estimate.Amount, System.Globalization.NumberStyles.Number,

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
+using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance.Claims;
 
-/// <summary>The finance bureau's lists past approval: in notice, ready for payout, paid, failed; or every claim.</summary>
-public sealed class IndexModel(ClaimSearch search) : ClaimPageModel
+/// <summary>The finance bureau's lists past approval: in notice, ready for payout, paid, failed; or every claim. Counted, sortable, exportable.</summary>
+public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
     [
@@ -16,23 +17,46 @@ public sealed class IndexModel(ClaimSearch search) : ClaimPageModel
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Applicant { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public ClaimListingPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+
+    private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["applicant"] = Applicant };
+    public ListLinks Links => new("/Finance/Claims", Filter, Sort);
+    public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
 
     public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Finance/Claims",
-        new Dictionary<string, string?> { ["status"] = Status, ["applicant"] = Applicant });
+        new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public string Title => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? "申请";
 
     public async Task OnGetAsync()
     {
-        var query = ClaimQuery.Parse(Status, null, null, null, Applicant, null, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
-        if (!query.Succeeded)
+        Counts = await search.CountsAsync([.. Enum.GetValues<SubsidyService.Domain.Claims.ClaimStatus>().Select(Domain.Kernel.EnumCodes.ToCode)]);
+        if (Parse() is { } q) Claims = await search.SearchAsync(q.Query, q.Sort);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        if (Parse() is not { } q)
         {
-            Show(query.Refusal!);
-            return;
+            await OnGetAsync();
+            return Page();
         }
-        Claims = await search.SearchAsync(query.Value!);
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("finance-claims", clock.Today()), ListCsv.Listing,
+            search.ExportAsync(q.Query, q.Sort, HttpContext.RequestAborted));
+        return new EmptyResult();
+    }
+
+    private (ClaimQuery Query, ClaimSort? Sort)? Parse()
+    {
+        var query = ClaimQuery.Parse(Status, null, null, null, Applicant, null, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
+        var sort = ClaimSort.Parse(Sort);
+        if (query.Succeeded && sort.Succeeded) return (query.Value!, sort.Value);
+        Show(Refusal.Validation(new[] { query.Refusal, sort.Refusal }.Where(r => r?.Errors is not null)
+            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)), listErrorsAtTop: true);
+        return null;
     }
 }
