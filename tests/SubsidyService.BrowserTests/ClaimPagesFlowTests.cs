@@ -51,20 +51,6 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
 
     private static Task NavigateAsync(IPage page, string selector) => page.ClickAsync(selector);
 
-    /// <summary>
-    /// Headless Chromium's PDF viewer, in the evidence preview, can take the focus when it finishes
-    /// loading, and text typed at that moment goes to it: type again until the field holds the text.
-    /// </summary>
-    private static async Task FillSteadilyAsync(IPage page, string selector, string text)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await page.FillAsync(selector, text);
-            await page.WaitForTimeoutAsync(200);
-            if (await page.InputValueAsync(selector) == text) return;
-        }
-        await Assertions.Expect(page.Locator(selector)).ToHaveValueAsync(text);
-    }
 
     [Fact]
     public async Task An_applicant_and_a_verifier_take_a_claim_to_verified_through_the_pages()
@@ -82,7 +68,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await SubmitAsync(verifier, "开始审核");
         await Assertions.Expect(verifier.Locator("#feeBase")).ToBeVisibleAsync();
 
-        await FillSteadilyAsync(verifier, "#feeBase", "6000.00");
+        await verifier.FillAsync("#feeBase", "6000.00");
         await SubmitAsync(verifier, "重新计算");
         try
         {
@@ -112,7 +98,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         verifier.Dialog += (_, dialog) => dialog.AcceptAsync();
         await verifier.GotoAsync($"/Verifier/Claims{id}");
         await verifier.SelectOptionAsync("#reasonCode", "evidence_insufficient");
-        await FillSteadilyAsync(verifier, "#rejectReason", "判决书与案号不符");
+        await verifier.FillAsync("#rejectReason", "判决书与案号不符");
         await SubmitAsync(verifier, "驳回申请");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("已驳回");
         await Assertions.Expect(verifier.Locator("body")).ToContainTextAsync("判决书与案号不符");

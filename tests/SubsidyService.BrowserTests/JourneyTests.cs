@@ -96,7 +96,7 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await run.StepAsync("verifier-asks-supplement", verifier, vc, async () =>
         {
             await verifier.CheckAsync("input[name='Input.Defects'][value='缺少维权代理合同']");
-            await FillSteadilyAsync(verifier, "#supplementReason", "请补充与代理机构签订的维权代理合同。");
+            await verifier.FillAsync("#supplementReason", "请补充与代理机构签订的维权代理合同。");
             await verifier.ClickAsync("button:has-text('发出补正要求')");
             await Assertions.Expect(verifier.Locator("h1 .badge")).ToHaveTextAsync("待补正");
         });
@@ -345,23 +345,9 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await page.SelectOptionAsync("#kind", kind);
         await page.SetInputFilesAsync("#file", new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = TestPdf.Make(kind) });
         await page.ClickAsync("button:has-text('上传')");
-        await Assertions.Expect(page.Locator("details.document summary", new() { HasText = fileName })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".document .file-name", new() { HasText = fileName })).ToBeVisibleAsync();
     }
 
-    /// <summary>
-    /// Headless Chromium's PDF viewer, in the evidence preview, can take the focus when it finishes loading, and
-    /// text typed at that moment goes to it: type again until the field holds the text.
-    /// </summary>
-    private static async Task FillSteadilyAsync(IPage page, string selector, string text)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await page.FillAsync(selector, text);
-            await page.WaitForTimeoutAsync(200);
-            if (await page.InputValueAsync(selector) == text) return;
-        }
-        await Assertions.Expect(page.Locator(selector)).ToHaveValueAsync(text);
-    }
 
     /// <summary>A job runs apart from the page: load the page again, as a person would, until it shows the change.</summary>
     private static async Task ReloadUntilAsync(IPage page, string path, string selector, string text)
