@@ -31,6 +31,7 @@ public sealed class EstimatePageTests(BrowserFixture fixture)
         var result = page.Locator("#estimate-result");
         await Assertions.Expect(result).ToContainTextAsync("5000.00", new() { Timeout = 10_000 });
         await Assertions.Expect(result).ToContainTextAsync("人民币伍仟元整");
+        await Assertions.Expect(result).ToContainTextAsync("50%");
         await Assertions.Expect(result).ToContainTextAsync("对自然人补助不超过5000元");
 
         await page.FillAsync("#agencyFee", "8000.00");

@@ -51,7 +51,7 @@ public sealed partial class EstimatePageTests(AppFixture fixture) : IClassFixtur
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.Should().Contain("<span class=\"figure\">5,000.00</span>").And.Contain("人民币伍仟元整").And.Contain("自然人档");
+        html.Should().Contain("<span class=\"figure\">5,000.00</span>").And.Contain("人民币伍仟元整").And.Contain("自然人档").And.Contain("<dt>补助比例</dt><dd>50%</dd>");
         html.Should().Contain($"<q>{Item13.NaturalPersonCap}</q>");
         html.Should().Contain("value=\"12000.00\"", "the form keeps what was typed");
     }

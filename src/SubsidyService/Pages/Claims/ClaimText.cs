@@ -14,6 +14,10 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class ClaimText
 {
+    /// <summary>The API's rate ("0.50") as a clerk reads it: 50%.</summary>
+    public static string Rate(string? rate) =>
+        decimal.TryParse(rate, NumberStyles.Number, CultureInfo.InvariantCulture, out var r) ? Invariant.Percent(r) : rate ?? "—";
+
     public static string Money(string? amount) =>
         decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Money(value) : "—";
 

@@ -3,6 +3,8 @@
 // (incomplete facts, rate limit, network) leaves a quiet hint, never a message in the way.
 (function () {
   'use strict';
+  // The API's rate ('0.50') as a clerk reads it: 50%.
+  function percent(v) { var n = Number(v); return isNaN(n) ? v : (Math.round(n * 10000) / 100) + '%'; }
   var form = document.getElementById('claim-form');
   var panel = document.querySelector('#estimate-panel .estimate-body');
   if (!form || !panel) return;
@@ -108,7 +110,7 @@
     var dl = el('dl', 'facts small');
     row(dl, '档次', r.tier ? (tiers[r.tier] || r.tier) : '不适用');
     row(dl, '费用基数', money(r.feeBase));
-    row(dl, '补助比例', r.rate);
+    row(dl, '补助比例', percent(r.rate));
     row(dl, '封顶', (r.cap ? money(r.cap) : '—') + (r.capApplied ? '（已封顶）' : ''));
     row(dl, '政策版本', r.policyVersion);
     box.appendChild(dl);

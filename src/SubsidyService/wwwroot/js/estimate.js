@@ -3,6 +3,8 @@
 // renders the same result, so nothing here is needed for the page to work.
 (function () {
   "use strict";
+  // The API's rate ("0.50") as a clerk reads it: 50%.
+  function percent(v) { var n = Number(v); return isNaN(n) ? v : (Math.round(n * 10000) / 100) + "%"; }
   var form = document.getElementById("estimate-form");
   var pane = document.getElementById("estimate-result");
   if (!form || !pane || !window.fetch) return;
@@ -90,7 +92,7 @@
     var dl = el("dl", "figures");
     figure(dl, "补助档次", r.tier === null ? "无适用档次" : (tierNames[r.tier] || r.tier));
     figure(dl, "计算基数", grouped(r.feeBase) + " 元");
-    figure(dl, "补助比例", r.rate);
+    figure(dl, "补助比例", percent(r.rate));
     figure(dl, "按比例计算", grouped(r.uncappedAmount) + " 元");
     figure(dl, "档次上限", (r.cap === null ? "—" : grouped(r.cap) + " 元") + (r.capApplied ? "（已按上限）" : ""));
     figure(dl, "政策版本", r.policyVersion);
