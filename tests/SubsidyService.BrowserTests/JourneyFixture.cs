@@ -17,7 +17,7 @@ public sealed class JourneyFixture : IAsyncLifetime
     {
         Assertions.SetDefaultExpectTimeout(30_000);
         Mail = await MailDevProcess.StartAsync(ServiceProcess.RunRoot);
-        var port = ServiceProcess.FreePort();
+        var port = TestMachine.FreePort();
         var settings = new Dictionary<string, string>(Mail.Settings())
         {
             ["Authority__PublicUrl"] = $"http://127.0.0.1:{port}",

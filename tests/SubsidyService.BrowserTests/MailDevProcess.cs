@@ -15,8 +15,8 @@ public sealed class MailDevProcess : IAsyncDisposable
     private readonly string _mailDirectory;
     private Process? _process;
 
-    public int SmtpPort { get; } = ServiceProcess.FreePort();
-    public int WebPort { get; } = ServiceProcess.FreePort();
+    public int SmtpPort { get; } = TestMachine.FreePort();
+    public int WebPort { get; } = TestMachine.FreePort();
 
     private MailDevProcess(string mailDirectory)
     {
@@ -37,7 +37,7 @@ public sealed class MailDevProcess : IAsyncDisposable
     public static async Task<MailDevProcess> StartAsync(string runRoot)
     {
         var mail = new MailDevProcess(Path.Combine(runRoot, "maildev-" + Guid.NewGuid().ToString("N")[..8]));
-        var bin = Path.Combine(ServiceProcess.RepositoryRoot(), ".tools", "maildev", "node_modules", ".bin", "maildev");
+        var bin = Path.Combine(TestMachine.RepositoryRoot(), ".tools", "maildev", "node_modules", ".bin", "maildev");
         if (!File.Exists(bin)) throw new FileNotFoundException("maildev is missing: run ./test.sh once (it installs maildev@2.2.1)", bin);
         Directory.CreateDirectory(mail._mailDirectory);
         var psi = new ProcessStartInfo(bin) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

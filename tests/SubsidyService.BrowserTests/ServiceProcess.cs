@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace SubsidyService.BrowserTests;
 
@@ -32,7 +31,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         var data = Path.Combine(RunRoot, "browser-" + Guid.NewGuid().ToString("N")[..8]);
-        var service = new ServiceProcess(new Uri($"http://127.0.0.1:{port ?? FreePort()}"), data, settings ?? new Dictionary<string, string>());
+        var service = new ServiceProcess(new Uri($"http://127.0.0.1:{port ?? TestMachine.FreePort()}"), data, settings ?? new Dictionary<string, string>());
         await service.LaunchAsync(clockShift: null);
         return service;
     }
@@ -53,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task LaunchAsync(TimeSpan? clockShift)
     {
-        var repo = RepositoryRoot();
+        var repo = TestMachine.RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(repo, "src", "SubsidyService", "bin", configuration, "net10.0", "SubsidyService.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("build src/SubsidyService first", dll);
@@ -126,19 +125,5 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         if (_process is not null) await StopAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "SubsidyService.sln"))) return d.FullName;
-        throw new InvalidOperationException("SubsidyService.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
