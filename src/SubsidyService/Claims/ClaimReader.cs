@@ -128,8 +128,12 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(Actor actor)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var rows = await conn.QueryAsync<(string Status, long Count)>(
-            "SELECT status, count(*) FROM claims c WHERE (@all OR c.applicant_id = @me) GROUP BY status", new { all = actor.IsStaff, me = actor.Id });
+        // Two statements rather than one with "@all OR …": an applicant's counts come from the applicant index,
+        // whatever the size of the table.
+        var rows = actor.IsStaff
+            ? await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM claims GROUP BY status")
+            : await conn.QueryAsync<(string Status, long Count)>(
+                "SELECT status, count(*) FROM claims WHERE applicant_id = @me GROUP BY status", new { me = actor.Id });
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
