@@ -64,7 +64,7 @@ public static class ClaimEndpoints
             if (!fired.Succeeded) return fired.Refusal!.ToResult();
             return (await reader.GetAsync(actor, id)).ToResult(Results.Ok);
         })
-        .Accepts<TransitionBody>("application/json")
+        .Accepts<TransitionRequest>("application/json")
         .Produces<ClaimView>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -73,7 +73,4 @@ public static class ClaimEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .WithSummary("Fire a workflow trigger: 409 version_conflict, 422 trigger_not_permitted, 403 for the wrong role");
     }
-
-    /// <summary>For the OpenAPI document only: the body is read by <see cref="TransitionRequest"/>.</summary>
-    public sealed record TransitionBody(string Trigger, int ExpectedVersion, string? Reason, string? ReasonCode, Dictionary<string, object>? Data);
 }

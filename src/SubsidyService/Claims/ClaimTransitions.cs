@@ -40,7 +40,7 @@ public sealed class ClaimTransitions(
     /// claim as it is now: there is no version a person saw.
     /// </summary>
     public async Task<Outcome<Guid>> FireAsSystemAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimTrigger trigger,
-        string? reason = null, JsonElement? data = null)
+        string? reason = null, TriggerData? data = null)
     {
         // A refused trigger must leave the caller's transaction as it was, so that the caller can go on.
         await tx.SaveAsync("system_transition");
@@ -61,7 +61,7 @@ public sealed class ClaimTransitions(
         var verification = ClaimEvaluator.VerificationOf(row);
         if (request.Trigger == ClaimTrigger.Verify)
         {
-            var proposal = VerifyData.Parse(request.Data, evaluator.FactsOf(row));
+            var proposal = (request.Data as VerifyData ?? new VerifyData(null, null, null)).ToVerification(evaluator.FactsOf(row));
             if (!proposal.Succeeded) return proposal.Refusal!;
             verification = proposal.Value;
         }

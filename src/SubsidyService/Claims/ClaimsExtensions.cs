@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using SubsidyService.Claims.Documents;
 
@@ -20,6 +21,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<Notifications.IVerifierQueue, VerifierQueue>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
+        builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer<TriggerDataSchema>());
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = DocumentService.MaxBytes + 64 * 1024);
         return builder;
     }

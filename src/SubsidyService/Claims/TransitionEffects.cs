@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 using SubsidyService.Domain.Claims;
@@ -58,7 +57,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
                 return new Applied(new { request.ReasonCode, reasonText = RejectionReasons.All[request.ReasonCode!] });
 
             case ClaimTrigger.RequestSupplement:
-                var defects = Defects(request.Data);
+                var defects = (request.Data as SupplementRequestData ?? new SupplementRequestData([])).Checked();
                 return defects.Succeeded ? new Applied(new { defects = defects.Value }) : defects.Refusal!;
 
             case ClaimTrigger.ScreeningFlagRaised or ClaimTrigger.IncludeInPayout or ClaimTrigger.PaymentSucceeded
@@ -82,8 +81,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
         TransitionRequest request, IReadOnlyList<FlagRow> flags, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = Text(request.Data, "code");
-        var decision = Text(request.Data, "decision");
+        var (code, decision) = request.Data as ScreeningResolutionData ?? new ScreeningResolutionData(null, null);
         var open = flags.Where(f => f.IsUnresolved).ToList();
         if (code is null) errors["data.code"] = ["请指明要处理的筛查标记（data.code）。"];
         else if (open.All(f => f.Code != code))
@@ -110,7 +108,7 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
     private static async Task<Outcome<Applied>> CorrectBankAccountAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row,
         TransitionRequest request, DateTime now)
     {
-        var input = new BankAccountInput(Text(request.Data, "bankName"), Text(request.Data, "accountName"), Text(request.Data, "accountNumber"));
+        var input = (request.Data as BankAccountCorrectionData ?? new BankAccountCorrectionData(null, null, null)).ToInput();
         var (account, refused) = BankAccountValidator.Validate(input).ToOutcome();
         if (account is null)
             return Refusal.Validation(refused!.FieldErrors.ToDictionary(e => e.Key.Replace("bankAccount.", "data."), e => e.Value));
@@ -123,17 +121,4 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
             corrected = new { account.BankName, account.AccountName, accountNumber = account.MaskedNumber },
         });
     }
-
-    private static Outcome<IReadOnlyList<string>> Defects(JsonElement? data)
-    {
-        if (data is not { } d || !d.TryGetProperty("defects", out var list) || list.ValueKind == JsonValueKind.Null)
-            return Array.Empty<string>();
-        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > SupplementDefects.MaxItems ||
-            list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || e.GetString()!.Trim().Length is 0 or > SupplementDefects.MaxItemLength))
-            return Refusal.Validation("data.defects", $"补正事项须为不超过 {SupplementDefects.MaxItems} 项的文本列表，每项 1 至 {SupplementDefects.MaxItemLength} 个字符。");
-        return list.EnumerateArray().Select(e => e.GetString()!.Trim()).ToList();
-    }
-
-    private static string? Text(JsonElement? data, string name) =>
-        data is { } d && d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }

@@ -8,7 +8,7 @@ namespace SubsidyService.Claims;
 
 /// <summary>
 /// A transition as other features see it, inside its transaction: the machine has permitted it and the
-/// claim row is locked, but the status is not yet written. <c>Data</c> is the request's <c>data</c>
+/// claim row is locked, but the status is not yet written. <c>Data</c> is the trigger's record
 /// (a recovery's settlement, a register row), for the feature it concerns.
 /// </summary>
 public sealed record TransitionContext(
@@ -24,7 +24,7 @@ public sealed record TransitionContext(
     Evaluation Evaluation,
     int PublicNoticeWorkingDays,
     DateTime Now,
-    System.Text.Json.JsonElement? Data = null)
+    TriggerData? Data = null)
 {
     /// <summary>Files a handler adds to the applicant's message about this transition (a letter).</summary>
     public List<Notifications.MailAttachment> Attachments { get; } = [];

@@ -7,8 +7,11 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
-/// <summary>API.md's <c>{trigger, expectedVersion, reason?, reasonCode?, data?}</c>, checked for shape.</summary>
-public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion, string? Reason, string? ReasonCode, JsonElement? Data)
+/// <summary>
+/// API.md's <c>{trigger, expectedVersion, reason?, reasonCode?, data?}</c>, checked for shape: <c>data</c> is read
+/// as the trigger's own record (<see cref="TriggerData"/>). The OpenAPI document describes the body as this record.
+/// </summary>
+public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion, string? Reason, string? ReasonCode, TriggerData? Data = null)
 {
     public const int MaxReasonLength = 2000;
 
@@ -37,8 +40,17 @@ public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion
         var reason = Text(root, "reason", errors);
         var reasonCode = Text(root, "reasonCode", errors);
         if (reason?.Length > MaxReasonLength) errors["reason"] = [$"理由不能超过 {MaxReasonLength} 个字符。"];
-        JsonElement? data = root.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null ? d.Clone() : null;
-        if (data is { ValueKind: not JsonValueKind.Object }) errors["data"] = ["data 须为 JSON 对象。"];
+        TriggerData? data = null;
+        if (root.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null)
+        {
+            if (d.ValueKind != JsonValueKind.Object) errors["data"] = ["data 须为 JSON 对象。"];
+            else if (!errors.ContainsKey("trigger"))
+            {
+                var read = TriggerData.Read(trigger, d);
+                if (read.Succeeded) data = read.Value;
+                else foreach (var (field, messages) in read.Refusal!.Errors!) errors[field] = messages;
+            }
+        }
 
         return errors.Count > 0
             ? Refusal.Validation(errors)

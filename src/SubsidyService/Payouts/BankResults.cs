@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
@@ -25,8 +24,6 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
     public const int MaxBytes = 20 * 1024 * 1024;
     public const int MaxMessageLength = 500;
     public static readonly string[] Header = ["reference", "result", "message"];
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Line(int Number, PaymentRow Payment, string Result, string? Message);
 
@@ -62,10 +59,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         {
             var paid = line.Result == "paid";
             await PayoutStore.SettlePaymentAsync(conn, tx, line.Payment.Id, line.Result, line.Message, now);
-            var data = JsonSerializer.SerializeToElement(new
-            {
-                batchId, paymentId = line.Payment.Id, line.Payment.Reference, bankMessage = line.Message, importedBy = actor.Label,
-            }, Json);
+            var data = new PaymentResultData(batchId, line.Payment.Id, line.Payment.Reference, line.Message, actor.Label);
             var fired = await transitions.FireAsSystemAsync(conn, tx, line.Payment.ClaimId,
                 paid ? ClaimTrigger.PaymentSucceeded : ClaimTrigger.PaymentFailed,
                 paid ? "银行回单：支付成功" : $"银行回单：支付失败{(line.Message is null ? "" : "（" + line.Message + "）")}", data);

@@ -23,8 +23,22 @@ public sealed record RecoveryView(Guid Id, Guid ClaimId, string ApplicantName, s
         r.State == "settled" ? new SettlementView(r.Method!, Invariant.Money(r.SettledAmount!.Value), r.SettlementRef, r.Note!, r.SettledAt!.Value, r.SettledBy) : null);
 }
 
-/// <summary>The body of <c>POST /api/v1/recoveries/{id}/settle</c>.</summary>
-public sealed record SettleInput(string Method, string? Amount, string? Reference, string Note);
+/// <summary>
+/// The body of <c>POST /api/v1/recoveries/{id}/settle</c>: a settlement (<see cref="SettleRecoveryData"/>) without the
+/// recovery's id, which the path gives. Read for shape here; <see cref="Settlement.From"/> checks the values.
+/// </summary>
+public sealed record SettleInput(string? Method, string? Amount, string? Reference, string? Note)
+{
+    public static Outcome<SettleInput> Read(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return Refusal.Validation("body", "须为 JSON 对象。");
+        var f = new JsonFields(body, "");
+        var input = new SettleInput(f.Text("method"), f.TextOrNumber("amount", SettleRecoveryData.AmountShape), f.Text("reference"), f.Text("note"));
+        return f.Errors.Count > 0 ? Refusal.Validation(f.Errors) : input;
+    }
+
+    public SettleRecoveryData For(Guid recoveryId) => new(recoveryId, Method, Amount, Reference, Note);
+}
 
 public static class RecoveryEndpoints
 {
@@ -46,7 +60,11 @@ public static class RecoveryEndpoints
             var (body, problem) = await RequestBody.ReadAsync<JsonDocument>(http);
             if (problem is not null) return problem;
             using (body)
-                return (await settling.SettleAsync(Actor.From(user), id, body!.RootElement)).ToResult(r => Results.Ok(RecoveryView.Of(r)));
+            {
+                var input = SettleInput.Read(body!.RootElement);
+                if (!input.Succeeded) return input.Refusal!.ToResult();
+                return (await settling.SettleAsync(Actor.From(user), id, input.Value!)).ToResult(r => Results.Ok(RecoveryView.Of(r)));
+            }
         })
         .RequireAuthorization(Roles.Finance)
         .Accepts<SettleInput>("application/json")
@@ -61,13 +79,12 @@ public static class RecoveryEndpoints
 /// <summary>Settling goes through the claim's workflow (<c>settle_recovery</c>), so it is an event in the claim's history.</summary>
 public sealed class RecoverySettling(RecoveryStore store, ClaimTransitions transitions, Npgsql.NpgsqlDataSource db)
 {
-    public async Task<Outcome<RecoveryRow>> SettleAsync(Actor actor, Guid id, JsonElement body)
+    public async Task<Outcome<RecoveryRow>> SettleAsync(Actor actor, Guid id, SettleInput input)
     {
-        var read = Settlement.Read(body, "");
+        var read = Settlement.From(input.For(id), "");
         if (!read.Succeeded) return read.Refusal!;
         if (await store.FindAsync(id) is not { } recovery) return Refusal.NotFound("该追回");
-        var data = JsonSerializer.SerializeToElement(new { recoveryId = id, read.Value!.Method, amount = read.Value.Amount is { } a ? Invariant.Money(a) : null,
-            read.Value.Reference, read.Value.Note }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var data = new SettleRecoveryData(id, read.Value!.Method, read.Value.Amount is { } a ? Invariant.Money(a) : null, read.Value.Reference, read.Value.Note);
         // The claim's version is read just before; a transition in between answers 409 and the caller retries.
         int version;
         await using (var conn = await db.OpenConnectionAsync())

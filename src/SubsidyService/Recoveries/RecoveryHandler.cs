@@ -15,6 +15,8 @@ namespace SubsidyService.Recoveries;
 /// </summary>
 public sealed class RecoveryHandler : ITransitionHandler
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<Outcome<HandlerResult?>> HandleAsync(TransitionContext t)
     {
         switch (t.Trigger)
@@ -30,9 +32,10 @@ public sealed class RecoveryHandler : ITransitionHandler
 
     private static async Task<Outcome<HandlerResult?>> OpenAsync(TransitionContext t)
     {
-        if (t.Data is not { } data || !data.TryGetProperty("registerRowId", out var r) || !r.TryGetGuid(out var registerRowId))
-            throw new InvalidOperationException("open_recovery needs data.registerRowId");
-        var row = data.TryGetProperty("registerRow", out var rr) ? rr.GetRawText() : "{}";
+        if (t.Data is not RecoveryOpeningData opening)
+            throw new InvalidOperationException("open_recovery is fired by a register import, with the register row");
+        var row = JsonSerializer.Serialize(opening.RegisterRow, Json);
+        var registerRowId = opening.RegisterRowId;
         // What was paid is what the approval fixed and the batch paid: the claim's amount.
         var amount = t.Claim.Amount;
         var id = await RecoveryStore.OpenAsync(t.Connection, t.Transaction, t.Claim.Id, registerRowId, t.Claim.ApplicantName,
@@ -44,7 +47,7 @@ public sealed class RecoveryHandler : ITransitionHandler
 
     private static async Task<Outcome<HandlerResult?>> SettleAsync(TransitionContext t)
     {
-        var read = Settlement.Read(t.Data, "data.");
+        var read = Settlement.From(t.Data as SettleRecoveryData ?? new SettleRecoveryData(null, null, null, null, null), "data.");
         if (!read.Succeeded) return read.Refusal!;
         var s = read.Value!;
         if (s.RecoveryId is not { } recoveryId) return Refusal.Validation("data.recoveryId", "请指明要登记的追回（recoveryId）。");

@@ -151,13 +151,9 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
     private async Task<bool> OpenRecoveryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid importId, Guid claimId,
         RegisterRow row, Guid rowId)
     {
-        var registerRow = new
-        {
-            line = row.Line, row.Source, row.Level, row.RecipientName, row.RecipientId, row.CaseNumber,
-            amount = Invariant.Money(row.Amount), awardedOn = row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme,
-        };
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { registerRowId = rowId, importId, importedBy = actor.Label, registerRow },
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var registerRow = new FundingRegisterEntry(row.Line, row.Source, row.Level, row.RecipientName, row.RecipientId, row.CaseNumber,
+            Invariant.Money(row.Amount), row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme);
+        var data = new RecoveryOpeningData(rowId, importId, actor.Label, registerRow);
         var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} 资助 {Invariant.Money(row.Amount)} 元，属重复资助，应予追回";
         return (await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.OpenRecovery, reason, data)).Succeeded;
     }
@@ -168,9 +164,9 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
     /// </summary>
     private async Task FlagOrSendBackAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId, string status, DateTime now)
     {
-        var data = new { code = FlagCodes.ExternalFundingMatch, importedBy = actor.Label };
+        var data = new RegisterMatchData(FlagCodes.ExternalFundingMatch, actor.Label);
         var sentBack = await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.ScreeningFlagRaised,
-            "导入的外部资助名录与本案匹配，退回审核", System.Text.Json.JsonSerializer.SerializeToElement(data));
+            "导入的外部资助名录与本案匹配，退回审核", data);
         if (sentBack.Succeeded) return;
         await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
         await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "screening_flag", status, status, Data: data));

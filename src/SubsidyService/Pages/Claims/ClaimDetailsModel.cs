@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
@@ -45,12 +44,11 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
     }
 
     protected async Task<IActionResult> FireAsync(Guid id, string? trigger, int version, string? reason = null,
-        string? reasonCode = null, object? data = null, string? panel = null)
+        string? reasonCode = null, TriggerData? data = null, string? panel = null)
     {
         if (!EnumCodes.TryParse<ClaimTrigger>(trigger, out var t))
             return await RefusedAsync(id, Refusal.Validation("trigger", "未知的操作。"), panel);
-        var request = new TransitionRequest(t, version, Blank(reason), Blank(reasonCode),
-            data is null ? null : JsonSerializer.SerializeToElement(data));
+        var request = new TransitionRequest(t, version, Blank(reason), Blank(reasonCode), data);
         if (reason?.Trim().Length > TransitionRequest.MaxReasonLength)
             return await RefusedAsync(id, Refusal.Validation("reason", $"理由不能超过 {TransitionRequest.MaxReasonLength} 个字符。"), panel);
         var fired = await transitions.FireAsync(Actor, id, request);

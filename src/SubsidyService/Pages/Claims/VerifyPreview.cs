@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Policy;
@@ -15,11 +14,11 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class VerifyPreview
 {
-    public static async Task<Outcome<EstimateResponse>> ComputeAsync(PolicyStore policies, WorkingDayCalendar calendar, DateOnly today, ClaimView claim, JsonElement data)
+    public static async Task<Outcome<EstimateResponse>> ComputeAsync(PolicyStore policies, WorkingDayCalendar calendar, DateOnly today, ClaimView claim, VerifyData data)
     {
         var facts = ClaimFactsValidator.Validate(claim.Facts, today, stored: true).ToOutcome();
         if (!facts.Succeeded) return facts.Refusal!;
-        var verification = VerifyData.Parse(data, facts.Value!);
+        var verification = data.ToVerification(facts.Value!);
         if (!verification.Succeeded) return verification.Refusal!;
         var version = await policies.FindAsync(claim.PolicyVersion);
         if (version is null) return new Refusal(422, "policy_missing", "政策版本缺失", $"找不到申请适用的政策版本 {claim.PolicyVersion}。");

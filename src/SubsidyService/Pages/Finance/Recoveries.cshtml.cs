@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Pages.Claims;
@@ -17,13 +16,13 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? method, string? amount, string? reference, string? note)
     {
-        var body = JsonSerializer.SerializeToElement(new { method, amount = string.IsNullOrWhiteSpace(amount) ? null : amount.Trim(), reference, note },
-            new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        var settled = await settling.SettleAsync(Actor.From(User), id, body);
+        var settled = await settling.SettleAsync(Actor.From(User), id, new SettleInput(Blank(method), Blank(amount), Blank(reference), Blank(note)));
         if (settled.Succeeded) return Done($"已登记追回结果：{Settlement.Methods[settled.Value!.Method!]}。");
         Show(settled.Refusal!);
         FormOf = id;
         Recoveries = await store.ListAsync(null, 500);
         return Page();
     }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

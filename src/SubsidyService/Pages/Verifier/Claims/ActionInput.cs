@@ -1,3 +1,5 @@
+using SubsidyService.Claims;
+
 namespace SubsidyService.Pages.Verifier.Claims;
 
 /// <summary>What the verifier's action panels post; kept to show again in the panel that was refused.</summary>
@@ -19,10 +21,5 @@ public sealed class ActionInput
         Defects.Concat([OtherDefect]).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()).ToList();
 
     /// <summary><c>data</c> of verify: the designations as ticked, the fee base only when the verifier lowered it.</summary>
-    public object VerifyData() => new
-    {
-        majorImpact = MajorImpact,
-        foreignRelated = ForeignRelated,
-        feeBase = string.IsNullOrWhiteSpace(FeeBase) ? null : FeeBase.Trim(),
-    };
+    public VerifyData VerifyData() => new(MajorImpact, ForeignRelated, string.IsNullOrWhiteSpace(FeeBase) ? null : FeeBase.Trim());
 }

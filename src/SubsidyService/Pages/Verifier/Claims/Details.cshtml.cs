@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Calendar;
@@ -41,10 +40,10 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public Task<IActionResult> OnPostFireAsync(string? trigger) => FireAsync(Id, trigger, Input.Version, panel: trigger);
 
     public Task<IActionResult> OnPostSupplementAsync() =>
-        FireAsync(Id, "request_supplement", Input.Version, Input.Reason, data: new { defects = Input.AllDefects() }, panel: "request_supplement");
+        FireAsync(Id, "request_supplement", Input.Version, Input.Reason, data: new SupplementRequestData(Input.AllDefects()), panel: "request_supplement");
 
     public Task<IActionResult> OnPostResolveAsync() =>
-        FireAsync(Id, "resolve_screening", Input.Version, Input.Reason, data: new { code = Input.Code, decision = Input.Decision },
+        FireAsync(Id, "resolve_screening", Input.Version, Input.Reason, data: new ScreeningResolutionData(Input.Code, Input.Decision),
             panel: "resolve_screening:" + Input.Code);
 
     public Task<IActionResult> OnPostRejectAsync() =>
@@ -63,7 +62,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         if (!await LoadAsync(Id)) return NotFound();
-        var preview = await VerifyPreview.ComputeAsync(policies, calendar, clock.Today(), Claim, JsonSerializer.SerializeToElement(Input.VerifyData()));
+        var preview = await VerifyPreview.ComputeAsync(policies, calendar, clock.Today(), Claim, Input.VerifyData());
         if (preview.Succeeded) Preview = preview.Value;
         else Show(preview.Refusal!, "verify");
         KeepPanel("verify");

@@ -1,0 +1,74 @@
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Payments;
+using SubsidyService.Domain.Policy;
+using SubsidyService.Kernel;
+
+namespace SubsidyService.Claims;
+
+/// <summary>
+/// <c>data</c> of <c>verify</c>: <c>{majorImpact?, foreignRelated?, feeBase?}</c>. Absent designations keep
+/// what the applicant declared; the fee base may only be lowered.
+/// </summary>
+public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string? FeeBase) : TriggerData
+{
+    public const string FeeBaseShape = "核定费用基数须为金额字符串，如 \"8000.00\"。";
+
+    internal static VerifyData Read(JsonFields f) => new(f.Bool("majorImpact"), f.Bool("foreignRelated"), f.Text("feeBase", FeeBaseShape));
+
+    /// <summary>What verifying with these settings settles for this claim's facts; a fee base above the declared one is refused.</summary>
+    public Outcome<Verification> ToVerification(ClaimFacts facts)
+    {
+        decimal? feeBaseLimit = null;
+        if (FeeBase is not null)
+        {
+            var declared = Math.Min(facts.AgencyFee, facts.Invoices.Sum(i => i.Amount));
+            if (!Yuan.TryParseMoney(FeeBase, out var value, out var error))
+                return Refusal.Validation("data.feeBase", error!);
+            if (value.Value > declared)
+                return Refusal.Validation("data.feeBase", $"核定费用基数只能调低，不能超过申报的 {Invariant.Money(declared)} 元。");
+            feeBaseLimit = value.Value;
+        }
+        return new Verification(MajorImpact ?? facts.MajorImpact, ForeignRelated ?? facts.ForeignRelated, feeBaseLimit);
+    }
+}
+
+/// <summary><c>data</c> of <c>request_supplement</c>: <c>{defects?}</c>, the checklist items the applicant is to put right.</summary>
+public sealed record SupplementRequestData(IReadOnlyList<string> Defects) : TriggerData
+{
+    public static readonly string Shape =
+        $"补正事项须为不超过 {SupplementDefects.MaxItems} 项的文本列表，每项 1 至 {SupplementDefects.MaxItemLength} 个字符。";
+
+    internal static SupplementRequestData Read(JsonFields f) => new(f.Texts("defects", Shape) ?? []);
+
+    public Outcome<IReadOnlyList<string>> Checked() =>
+        Defects.Count > SupplementDefects.MaxItems || Defects.Any(d => d.Trim().Length is 0 or > SupplementDefects.MaxItemLength)
+            ? Refusal.Validation("data.defects", Shape)
+            : Defects.Select(d => d.Trim()).ToList();
+}
+
+/// <summary><c>data</c> of <c>resolve_screening</c>: <c>{code, decision: confirm|dismiss}</c>.</summary>
+public sealed record ScreeningResolutionData(string? Code, string? Decision) : TriggerData
+{
+    internal static ScreeningResolutionData Read(JsonFields f) => new(f.Text("code"), f.Text("decision"));
+}
+
+/// <summary><c>data</c> of <c>correct_bank_account</c>: the payee account that replaces the one a payment failed on.</summary>
+public sealed record BankAccountCorrectionData(string? BankName, string? AccountName, string? AccountNumber) : TriggerData
+{
+    internal static BankAccountCorrectionData Read(JsonFields f) => new(f.Text("bankName"), f.Text("accountName"), f.Text("accountNumber"));
+
+    public BankAccountInput ToInput() => new(BankName, AccountName, AccountNumber);
+}
+
+/// <summary>
+/// <c>data</c> of <c>settle_recovery</c>: which recovery, and how finance settled it
+/// (<c>{recoveryId, method, amount?, reference?, note}</c>); the Recoveries feature checks its values.
+/// </summary>
+public sealed record SettleRecoveryData(Guid? RecoveryId, string? Method, string? Amount, string? Reference, string? Note) : TriggerData
+{
+    public const string AmountShape = "金额须为大于 0、不超过两位小数的数，如 \"4000.00\"。";
+
+    internal static SettleRecoveryData Read(JsonFields f) =>
+        new(f.Id("recoveryId"), f.Text("method"), f.TextOrNumber("amount", AmountShape), f.Text("reference"), f.Text("note"));
+}
