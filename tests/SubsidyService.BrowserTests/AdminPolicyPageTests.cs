@@ -15,8 +15,8 @@ public sealed class AdminPolicyPageTests(BrowserFixture fixture)
         await page.FillAsync("#EndDate", "2099-12-31");
         await page.ClickAsync("button:has-text('保存失效日期')");
 
-        await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("失效日期已设为 2099-12-31");
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("2023-01-01 至 2099-12-31");
+        await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("失效日期已设为 2099年12月31日");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("2023年1月1日 至 2099年12月31日");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("admin-policies"), FullPage = true });
     }
 }

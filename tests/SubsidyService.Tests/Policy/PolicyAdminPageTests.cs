@@ -26,13 +26,13 @@ public sealed class PolicyAdminPageTests(AppFixture fixture) : IClassFixture<App
     public async Task An_admin_sees_the_versions_and_adds_one()
     {
         var (client, token) = await SignedInAsync(Roles.Admin);
-        (await client.GetStringAsync("/Admin/Policies")).Should().Contain("2023-item13").And.Contain("10000.00");
+        (await client.GetStringAsync("/Admin/Policies")).Should().Contain("2023-item13").And.Contain("10,000.00 元").And.Contain("2023年1月1日 至");
 
         var post = await client.PostAsync("/Admin/Policies", new FormUrlEncodedContent(Form(token, "2018-page", "2018-01-01", "2018-12-31")));
 
         post.StatusCode.Should().Be(HttpStatusCode.Redirect, await post.Content.ReadAsStringAsync());
         var list = await client.GetStringAsync("/Admin/Policies");
-        list.Should().Contain("已添加政策版本 2018-page").And.Contain("2018-01-01 至 2018-12-31").And.Contain("45000.00");
+        list.Should().Contain("已添加政策版本 2018-page").And.Contain("2018年1月1日 至 2018年12月31日").And.Contain("45,000.00 元");
     }
 
     [Fact]

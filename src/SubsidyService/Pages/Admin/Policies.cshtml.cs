@@ -58,7 +58,7 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             var (updated, refused) = await store.SetEffectiveToAsync(EndVersion ?? "", date);
             if (updated is not null)
             {
-                Added = $"政策版本 {updated.Id} 的失效日期已设为 {EndDate}。";
+                Added = $"政策版本 {updated.Id} 的失效日期已设为 {Pages.Claims.ClaimText.ChineseDate(EndDate)}。";
                 return RedirectToPage();
             }
             Errors = refused!.Errors is { } errors
