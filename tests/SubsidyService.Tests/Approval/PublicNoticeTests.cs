@@ -84,5 +84,16 @@ public sealed class PublicNoticeTests
         approved.GetProperty("noticeEndsOn").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         await using var conn = await TestPostgres.OpenAsync(app.ConnectionString);
         (await conn.ExecuteScalarAsync<string>("SELECT state FROM budget_entries WHERE claim_id = @id", new { id = approved.Id() })).Should().Be("reserved");
+
+        var home = await app.CreateClient().GetStringAsync("/");
+        home.Should().Contain("现行政策不设公示期").And.NotContain("公示 0 个工作日", "the home page tells applicants the process as it is configured");
+    }
+
+    [Fact]
+    public async Task The_home_page_gives_the_notice_period_of_the_policy_in_force()
+    {
+        await using var app = new SubsidyApp(await TestPostgres.CreateMigratedDatabaseAsync());
+        var home = await app.CreateClient().GetStringAsync("/");
+        home.Should().Contain("公示 5 个工作日").And.NotContain("不设公示期");
     }
 }
