@@ -16,6 +16,7 @@ public static class AccountsExtensions
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<AccountList>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<DemoSeeder>();

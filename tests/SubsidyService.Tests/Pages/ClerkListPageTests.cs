@@ -160,6 +160,10 @@ public sealed class ClerkListPageTests(AppFixture fixture) : IClassFixture<AppFi
         csv.Skip(1).Select(r => r.Fields[0]).Should().Equal($"aa.audit.{tag}", $"zz.audit.{tag}");
         var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
         (await verifier.Client.GetAsync("/Admin?handler=Csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await admin.HtmlAsync("/Admin?sort=password_hash")).Should().Contain("无法按“password_hash”排序", "only the listed sorts reach SQL");
+        var second = await admin.HtmlAsync($"/Admin?accountRole=auditor&q={tag}&sort=username&p=2");
+        second.Should().NotContain($"aa.audit.{tag}").And.NotContain($"zz.audit.{tag}").And.Contain("符合条件的账户共 <strong>2</strong> 个");
     }
 
     [Fact]

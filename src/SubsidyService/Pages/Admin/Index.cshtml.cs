@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
@@ -9,7 +8,7 @@ using SubsidyService.Pages.Claims;
 namespace SubsidyService.Pages.Admin;
 
 /// <summary>Accounts: open a staff account; every account counted by role, filtered, sorted, paged and exported as CSV.</summary>
-public sealed class IndexModel(AccountService accounts, UserStore users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccountService accounts, AccountList list, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -34,15 +33,6 @@ public sealed class IndexModel(AccountService accounts, UserStore users, TimePro
     public static readonly IReadOnlyList<(string Value, string Name)> RoleFilters =
         [("", "全部"), .. Roles.All.Select(r => (r, Roles.DisplayName(r)))];
 
-    private static readonly Dictionary<string, Func<User, IComparable?>> SortKeys = new()
-    {
-        ["username"] = u => u.Username.ToLowerInvariant(),
-        ["name"] = u => u.DisplayName,
-        ["role"] = u => Roles.All.ToList().IndexOf(u.Role),
-        ["email"] = u => u.Email.ToLowerInvariant(),
-        ["created"] = u => u.CreatedAt,
-    };
-
     private Dictionary<string, string?> Filter => new() { ["accountRole"] = AccountRole, ["q"] = Q };
     public ListLinks Links => new("/Admin", Filter, Sort);
     public StatusChips Chips => new(RoleFilters.Select(r => (r.Value, r.Name, r.Value.Length == 0 ? Counts.Values.Sum() : Counts.GetValueOrDefault(r.Value))).ToList(),
@@ -56,8 +46,7 @@ public sealed class IndexModel(AccountService accounts, UserStore users, TimePro
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        var all = await FilteredAsync();
-        if (all is null)
+        if (!SortIsKnown())
         {
             await LoadAsync();
             return Page();
@@ -66,7 +55,7 @@ public sealed class IndexModel(AccountService accounts, UserStore users, TimePro
         [
             new ListCsv.Column<User>("用户名", u => u.Username), new("姓名", u => u.DisplayName), new("角色", u => Roles.DisplayName(u.Role)),
             new("电子邮箱", u => u.Email), new("状态", State), new("开设时间", u => ChinaTime.Format(u.CreatedAt)),
-        ], ListCsv.Of(all));
+        ], list.ExportAsync(Query));
         return new EmptyResult();
     }
 
@@ -87,37 +76,20 @@ public sealed class IndexModel(AccountService accounts, UserStore users, TimePro
 
     public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);
 
+    private AccountQuery Query => new(AccountRole, Q, Sort);
+
     private async Task LoadAsync()
     {
-        var all = await FilteredAsync() ?? [];
-        Total = all.Count;
-        Users = all.Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToList();
+        Counts = await list.CountsByRoleAsync();
+        if (!SortIsKnown()) return;
+        (Users, Total) = await list.PageAsync(Query, Math.Max(1, PageNumber), PageSize);
     }
 
-    /// <summary>Every account the filter keeps, in the chosen order; null (with the error shown) when the sort is unknown.</summary>
-    private async Task<IReadOnlyList<User>?> FilteredAsync()
+    /// <summary>An unknown sort is shown as an error above the list, naming the sorts there are.</summary>
+    private bool SortIsKnown()
     {
-        var all = await users.ListAsync();
-        Counts = all.GroupBy(u => u.Role).ToDictionary(g => g.Key, g => (long)g.LongCount());
-        IEnumerable<User> rows = all;
-        if (!string.IsNullOrEmpty(AccountRole)) rows = rows.Where(u => u.Role == AccountRole);
-        if (Q?.Trim() is { Length: > 0 } q)
-            rows = rows.Where(u => u.Username.Contains(q, StringComparison.OrdinalIgnoreCase) || u.DisplayName.Contains(q, StringComparison.OrdinalIgnoreCase)
-                                   || u.Email.Contains(q, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(Sort))
-        {
-            var descending = Sort.StartsWith('-');
-            if (!SortKeys.TryGetValue(Sort.TrimStart('-'), out var key))
-            {
-                Errors = new() { ["sort"] = [$"无法按“{Sort}”排序，可用的排序为 {string.Join("、", SortKeys.Keys)}（前加 - 为倒序）。"] };
-                return null;
-            }
-            // Chinese names by pinyin, as the claim lists sort them.
-            var comparer = Comparer<IComparable?>.Create((a, b) => a is string x && b is string y
-                ? string.Compare(x, y, CultureInfo.GetCultureInfo("zh-CN"), CompareOptions.None)
-                : Comparer<IComparable?>.Default.Compare(a, b));
-            rows = descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
-        }
-        return rows.ToList();
+        if (Query.SortIsKnown) return true;
+        Errors = new() { ["sort"] = [$"无法按“{Sort}”排序，可用的排序为 {string.Join("、", AccountQuery.SortColumns.Keys)}（前加 - 为倒序）。"] };
+        return false;
     }
 }
