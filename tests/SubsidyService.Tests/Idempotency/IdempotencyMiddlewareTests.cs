@@ -156,7 +156,7 @@ public sealed class IdempotencyMiddlewareTests(AppFixture fixture) : IClassFixtu
     }
 
     private IdempotencyMiddleware Middleware(RequestDelegate next, TimeSpan? waitLimit = null) => new(
-        next, fixture.App.Service<IdempotencyStore>(), TimeProvider.System,
+        next, fixture.App.Service<IdempotencyStore>(), new SharedPolls(), TimeProvider.System,
         Options.Create(new IdempotencyOptions { WaitLimit = waitLimit ?? TimeSpan.FromSeconds(30) }),
         NullLogger<IdempotencyMiddleware>.Instance);
 

@@ -9,7 +9,7 @@ namespace SubsidyService.Operations.Idempotency;
 /// running, on whichever node it lands. Runs after authentication, since the key belongs to the caller.
 /// </summary>
 public sealed class IdempotencyMiddleware(
-    RequestDelegate next, IdempotencyStore store, TimeProvider clock, IOptions<IdempotencyOptions> options,
+    RequestDelegate next, IdempotencyStore store, SharedPolls polls, TimeProvider clock, IOptions<IdempotencyOptions> options,
     ILogger<IdempotencyMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
@@ -61,7 +61,26 @@ public sealed class IdempotencyMiddleware(
                     "使用同一幂等键的第一个请求尚未完成，请稍后用同一幂等键重试。").ExecuteAsync(http);
                 return;
             }
-            await Task.Delay(o.PollInterval, clock, ct);
+            var answered = await polls.WaitAsync(scope, key, () => PollAsync(scope, key), ct);
+            if (answered is { IsCompleted: true } && answered.RequestHash == hash)
+            {
+                await StoredResponse.ReplayAsync(http, answered, ct);
+                return;
+            }
+            // The key was let go, or is still running when the shared poll's time was up: claim it or look again.
+        }
+    }
+
+    /// <summary>Reads the key's row until it is completed or gone, for at most the wait limit.</summary>
+    private async Task<IdempotencyRecord?> PollAsync(string scope, string key)
+    {
+        var o = options.Value;
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            await Task.Delay(o.PollInterval, clock);
+            var row = await store.FindAsync(scope, key, clock.GetUtcNow() - o.KeyLifetime, CancellationToken.None);
+            if (row is null or { IsCompleted: true } || clock.GetElapsedTime(started) >= o.WaitLimit) return row;
         }
     }
 
