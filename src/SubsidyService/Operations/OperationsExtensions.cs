@@ -23,6 +23,7 @@ public static class OperationsExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        builder.Services.AddExceptionHandler<BusyDatabase>();
         builder.Services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocumentDescription>();
