@@ -9,7 +9,8 @@ public sealed record ClaimListing(Guid Id, string Status, int Version, string Ap
     decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
     string? LetterNumber);
 
-public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total);
+/// <param name="TotalCounted">Counted up to <see cref="CappedTotal.Cap"/> and one more (a search), rather than exact (a list by status).</param>
+public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total, bool TotalCounted = false);
 
 /// <summary>A verified claim in the finance bureau's queue, with the sum of its own amount and of every claim before it.</summary>
 public sealed record QueuedClaim(ClaimListing Claim, decimal Cumulative);
@@ -56,7 +57,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         args.Add("offset", (query.Page - 1) * query.PageSize);
         args.Add("pageSize", query.PageSize);
         var items = await conn.QueryAsync<ClaimListing>(PageSql(where, OrderOf(sort)), args);
-        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total);
+        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total, !query.FiltersOnlyStatus);
     }
 
     internal static string PageSql(string where, string order) =>

@@ -15,7 +15,7 @@ namespace SubsidyService.Pages.Claims;
 public static class ClaimText
 {
     /// <summary>A list's total: a figure, or "10,000+" for a search counted only up to <see cref="SubsidyService.Claims.CappedTotal.Cap"/>.</summary>
-    public static string Total(long total) => SubsidyService.Claims.CappedTotal.IsCapped(total)
+    public static string Total(long total, bool counted) => counted && SubsidyService.Claims.CappedTotal.IsCapped(total)
         ? SubsidyService.Claims.CappedTotal.Cap.ToString("#,0", CultureInfo.InvariantCulture) + "+"
         : total.ToString("#,0", CultureInfo.InvariantCulture);
 

@@ -12,7 +12,7 @@ public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<st
     /// <summary>The total is a search's, counted only up to the cap: the last page is not known, so there is always a next one.</summary>
     public bool Capped => SubsidyService.Claims.CappedTotal.IsCapped(Claims.Total) && CapApplies;
 
-    /// <summary>Lists whose totals are exact (accounts, the notice) leave this false, whatever their size.</summary>
+    /// <summary>The total was counted up to the cap (a search); exact totals (lists by status, accounts, the notice) leave this false.</summary>
     public bool CapApplies { get; init; }
 
     public int Pages => (int)Math.Max(1, (Claims.Total + Claims.PageSize - 1) / Claims.PageSize);

@@ -36,7 +36,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
     public ListLinks Links => new("/Verifier", Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
-    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = true };
+    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
 
     public async Task OnGetAsync()
     {
