@@ -25,6 +25,10 @@ public sealed record ClaimQuery(
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Nothing but statuses narrows the list (its total is then known without reading claims).</summary>
+    public bool FiltersOnlyStatus =>
+        SubmittedFrom is null && SubmittedTo is null && Tier is null && Applicant is null && AmountMin is null && AmountMax is null;
+
     public static ClaimQuery OfStatuses(params string[] statuses) => new(statuses, null, null, null, null, null, null, 1, ClaimReader.DefaultPageSize);
 
     public static Outcome<ClaimQuery> Parse(string? status, string? from, string? to, string? tier, string? applicant,

@@ -94,20 +94,29 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     /// <summary>Far beyond any real list; a larger page would overflow the offset.</summary>
     public const int MaxPage = 100_000;
 
-    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ClaimSort? sort = null)
+    /// <param name="capTotal">
+    /// Pages pass true: a staff search's total is counted only up to <see cref="CappedTotal.Cap"/> and one more.
+    /// The API's total stays exact (its clients page to the end by it).
+    /// </param>
+    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ClaimSort? sort = null,
+        bool capTotal = false)
     {
         if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
         if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
         var filter = ListFilter(actor, status, q);
         if (!filter.Succeeded) return filter.Refusal!;
-        var (where, args) = filter.Value;
+        var (where, args, statuses, searching) = filter.Value;
         await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        var total = actor.IsStaff && !searching
+            ? await ClaimStatusCounts.TotalAsync(conn, statuses)
+            : await conn.ExecuteScalarAsync<long>(actor.IsStaff && capTotal ? CappedTotal.Sql(where) : $"SELECT count(*) FROM claims c {where}", args);
         args.Add("offset", (page - 1) * pageSize);
         args.Add("pageSize", pageSize);
-        var items = await conn.QueryAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {ListOrder(actor, sort)} LIMIT @pageSize OFFSET @offset", args);
+        var items = await conn.QueryAsync<SummaryRow>(PageSql(where, ListOrder(actor, sort)), args);
         return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
     }
+
+    internal static string PageSql(string where, string order) => $"{SummarySelect} {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
 
     /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
     public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ClaimSort? sort)
@@ -128,12 +137,11 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(Actor actor)
     {
         await using var conn = await db.OpenConnectionAsync();
-        // Two statements rather than one with "@all OR …": an applicant's counts come from the applicant index,
-        // whatever the size of the table.
-        var rows = actor.IsStaff
-            ? await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM claims GROUP BY status")
-            : await conn.QueryAsync<(string Status, long Count)>(
-                "SELECT status, count(*) FROM claims WHERE applicant_id = @me GROUP BY status", new { me = actor.Id });
+        // Staff count every claim: from the counts table. An applicant's own claims come from the applicant
+        // index, bounded by that applicant's claims.
+        if (actor.IsStaff) return await ClaimStatusCounts.AllAsync(conn);
+        var rows = await conn.QueryAsync<(string Status, long Count)>(
+            "SELECT status, count(*) FROM claims WHERE applicant_id = @me GROUP BY status", new { me = actor.Id });
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
@@ -146,10 +154,11 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
         """;
 
     // Staff work the oldest first; an applicant looks for the latest.
-    private static string ListOrder(Actor actor, ClaimSort? sort) =>
+    internal static string ListOrder(Actor actor, ClaimSort? sort) =>
         sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
 
-    private static Outcome<(string Where, DynamicParameters Args)> ListFilter(Actor actor, string? status, string? q)
+    /// <summary>The list's WHERE over claims c and its arguments; the statuses asked for, and whether a search term narrows them further.</summary>
+    internal static Outcome<(string Where, DynamicParameters Args, string[] Statuses, bool Searching)> ListFilter(Actor actor, string? status, string? q)
     {
         var statuses = new List<string>();
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -171,7 +180,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text,
             canonicalQ = text is null ? null : Domain.Screening.CaseNumber.Canonical(text),
         });
-        return (where, args);
+        return (where, args, statuses.ToArray(), text is not null);
     }
 
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,

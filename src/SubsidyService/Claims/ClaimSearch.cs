@@ -9,7 +9,8 @@ public sealed record ClaimListing(Guid Id, string Status, int Version, string Ap
     decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
     string? LetterNumber);
 
-public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total);
+/// <param name="TotalCounted">Counted up to <see cref="CappedTotal.Cap"/> and one more (a search), rather than exact (a list by status).</param>
+public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total, bool TotalCounted = false);
 
 /// <summary>A verified claim in the finance bureau's queue, with the sum of its own amount and of every claim before it.</summary>
 public sealed record QueuedClaim(ClaimListing Claim, decimal Cumulative);
@@ -42,19 +43,25 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
 
     /// <summary>
     /// A filtered scan, newest submission first unless a sort is given. A single status narrows through
-    /// claims_status; the other filters are checked row by row, which suits an auditor's occasional search.
+    /// claims_status_newest, which also gives the default order; the other filters are checked row by row,
+    /// which suits an auditor's occasional search. The total comes from the counts table when only statuses
+    /// filter, and is otherwise counted up to <see cref="CappedTotal.Cap"/> and one more.
     /// </summary>
     public async Task<ClaimListingPage> SearchAsync(ClaimQuery query, ClaimSort? sort = null)
     {
         var (where, args) = Filter(query);
         await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM claims c {where}", args);
+        var total = query.FiltersOnlyStatus
+            ? await ClaimStatusCounts.TotalAsync(conn, query.Statuses.ToArray())
+            : await conn.ExecuteScalarAsync<long>(CappedTotal.Sql(where), args);
         args.Add("offset", (query.Page - 1) * query.PageSize);
         args.Add("pageSize", query.PageSize);
-        var items = await conn.QueryAsync<ClaimListing>(
-            $"SELECT {Columns} FROM claims c {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
-        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total);
+        var items = await conn.QueryAsync<ClaimListing>(PageSql(where, OrderOf(sort)), args);
+        return new ClaimListingPage(items.ToList(), query.Page, query.PageSize, total, !query.FiltersOnlyStatus);
     }
+
+    internal static string PageSql(string where, string order) =>
+        $"SELECT {Columns} FROM claims c {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
 
     /// <summary>Every claim the query finds, in the list's order, read as it is written out (an export streams, it is not paged).</summary>
     public async IAsyncEnumerable<ClaimListing> ExportAsync(ClaimQuery query, ClaimSort? sort,
@@ -67,10 +74,10 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             yield return row;
     }
 
-    private static string OrderOf(ClaimSort? sort) =>
+    internal static string OrderOf(ClaimSort? sort) =>
         sort?.OrderBy ?? "c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id DESC";
 
-    private static (string Where, DynamicParameters Args) Filter(ClaimQuery query)
+    internal static (string Where, DynamicParameters Args) Filter(ClaimQuery query)
     {
         var where = $"""
             WHERE (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
@@ -101,15 +108,18 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
     public async Task<QueuePage> VerifiedQueueAsync(int page, int pageSize)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE status = 'verified'");
-        var rows = await conn.QueryAsync<QueueRow>($"""
-            SELECT {Columns}, sum(c.amount) OVER (ORDER BY c.verified_at, c.id) AS cumulative
-            FROM claims c WHERE c.status = 'verified'
-            ORDER BY c.verified_at, c.id
-            LIMIT @pageSize OFFSET @offset
-            """, new { pageSize, offset = (page - 1) * pageSize });
+        var total = await ClaimStatusCounts.TotalAsync(conn, ["verified"]);
+        var rows = await conn.QueryAsync<QueueRow>(QueueSql, new { pageSize, offset = (page - 1) * pageSize });
         return new QueuePage(rows.Select(r => r.ToQueued()).ToList(), page, pageSize, total);
     }
+
+    /// <summary>In claims_verified_queue's order: the running sum reads the verified claims up to the page, never sorts them.</summary>
+    internal const string QueueSql = $"""
+        SELECT {Columns}, sum(c.amount) OVER (ORDER BY c.verified_at, c.id) AS cumulative
+        FROM claims c WHERE c.status = 'verified'
+        ORDER BY c.verified_at, c.id
+        LIMIT @pageSize OFFSET @offset
+        """;
 
     private sealed record QueueRow(Guid Id, string Status, int Version, string ApplicantType, string ApplicantName, string CaseNumber,
         decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
@@ -123,9 +133,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync(params string[] statuses)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var rows = await conn.QueryAsync<(string Status, long Count)>(
-            "SELECT status, count(*) FROM claims WHERE status = ANY(@statuses) GROUP BY status", new { statuses });
-        return rows.ToDictionary(r => r.Status, r => r.Count);
+        return await ClaimStatusCounts.OfAsync(conn, statuses);
     }
 
     /// <summary>The listed claims by id (any order), for pages that hold ids from another feature (budget entries, a bulk result).</summary>

@@ -15,6 +15,7 @@ public sealed partial class TableOwnershipTests
         ["policy_versions"] = "Policy",
         ["claims"] = "Claims",
         ["claim_case_numbers"] = "Claims",
+        ["claim_status_counts"] = "Claims",
         ["claim_invoices"] = "Claims",
         ["claim_documents"] = "Claims",
         ["screening_flags"] = "Claims",

@@ -53,7 +53,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     public ListLinks Links => new("/Auditor", Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Statuses, StatusCounts, Status ?? "", Links);
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
 
     public Task OnGetAsync() => SearchAsync();
 

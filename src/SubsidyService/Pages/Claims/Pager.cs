@@ -9,7 +9,15 @@ public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<st
     public static Pager For(int page, int pageSize, long total, string path, IReadOnlyDictionary<string, string?> query) =>
         new(new ClaimPage([], page, pageSize, total), path, query);
 
+    /// <summary>The total is a search's, counted only up to the cap: the last page is not known, so there is always a next one.</summary>
+    public bool Capped => SubsidyService.Claims.CappedTotal.IsCapped(Claims.Total) && CapApplies;
+
+    /// <summary>The total was counted up to the cap (a search); exact totals (lists by status, accounts, the notice) leave this false.</summary>
+    public bool CapApplies { get; init; }
+
     public int Pages => (int)Math.Max(1, (Claims.Total + Claims.PageSize - 1) / Claims.PageSize);
+
+    public bool HasNext => Capped || Claims.Page < Pages;
 
     public string Link(int page) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path,

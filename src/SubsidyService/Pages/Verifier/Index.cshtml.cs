@@ -36,7 +36,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
     public ListLinks Links => new("/Verifier", Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
-    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
 
     public async Task OnGetAsync()
     {
@@ -47,7 +47,8 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
             Show(sort.Refusal!, listErrorsAtTop: true);
             return;
         }
-        var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
+        var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value,
+            capTotal: true);
         if (page.Succeeded) Claims = page.Value!;
         else Show(page.Refusal!, listErrorsAtTop: true);
     }

@@ -28,7 +28,7 @@ public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPa
     public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
 
     public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Finance/Claims",
-        new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+        new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
 
     public string Title => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? "申请";
 

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using FluentAssertions;
+using Npgsql;
+using SubsidyService.Claims;
+using SubsidyService.Domain.Claims;
+using SubsidyService.Kernel;
+using SubsidyService.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SubsidyService.Tests.Performance;
+
+/// <summary>
+/// DESIGN.md: a request's cost does not grow with the size of a table. With 100,000 claims on file, the staff
+/// lists' counts and totals must not read claims at all, and the pages of their default orders, filtered by
+/// the statuses the pages offer, must read an index in the list's order and stop at the page: no Sort node,
+/// no sequential scan. The plans are those PostgreSQL chooses for the very SQL text the service runs.
+/// </summary>
+public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
+{
+    private const int Claims = 100_000;
+
+    private static readonly Actor Verifier = new(Guid.NewGuid(), "v", "v", Role.Verifier);
+
+    /// <summary>The finance bureau's list filters (Pages/Finance/Claims) and the auditors' (every status).</summary>
+    private static readonly string[] FinanceStatuses = ["in_public_notice", "ready_for_payout", "in_payout", "payout_failed", "paid", "verified", "rejected"];
+
+    [Fact]
+    public async Task Counts_and_totals_of_status_lists_never_read_the_claims_table()
+    {
+        await using var conn = await SeededAsync();
+        var queries = new List<(string Name, string Sql, object Args)>
+        {
+            ("staff counts", ClaimStatusCounts.AllSql, new { }),
+            ("finance counts", ClaimStatusCounts.OfStatusesSql, new { statuses = FinanceStatuses }),
+            ("verifier queue total", ClaimStatusCounts.TotalSql, new { statuses = new[] { "submitted", "under_review" } }),
+            ("every claim's total", ClaimStatusCounts.TotalSql, new { statuses = Array.Empty<string>() }),
+        };
+        foreach (var (name, sql, args) in queries)
+        {
+            var plan = await PlanAsync(conn, name, sql, args);
+            Relations(plan).Should().Contain("claim_status_counts", name).And.NotContain("claims", name);
+        }
+    }
+
+    [Fact]
+    public async Task The_default_orders_of_the_status_lists_come_from_an_index()
+    {
+        await using var conn = await SeededAsync();
+        var queries = new List<(string Name, string Sql, DynamicParameters Args)>();
+
+        foreach (var status in new[] { "submitted,under_review", "submitted", "under_review" })
+        {
+            var (where, args, _, _) = ClaimReader.ListFilter(Verifier, status, null).Value;
+            queries.Add(($"verifier list {status}", ClaimReader.PageSql(where, ClaimReader.ListOrder(Verifier, null)), Paged(args)));
+        }
+        queries.Add(("finance queue", ClaimSearch.QueueSql, Paged(new DynamicParameters())));
+        queries.Add(("finance queue, page 50", ClaimSearch.QueueSql, Paged(new DynamicParameters(), page: 50)));
+        foreach (var status in FinanceStatuses.Append(""))
+        {
+            var (where, args) = ClaimSearch.Filter(ClaimQuery.OfStatuses(status.Length == 0 ? [] : [status]));
+            queries.Add(($"finance/auditor list '{status}'", ClaimSearch.PageSql(where, ClaimSearch.OrderOf(null)), Paged(args)));
+        }
+
+        var found = new List<string>();
+        foreach (var (name, sql, args) in queries)
+        {
+            var plan = await PlanAsync(conn, name, sql, args);
+            found.AddRange(Nodes(plan).Where(n => n.Type.Contains("Sort") || (n.Type == "Seq Scan" && n.Relation == "claims"))
+                .Select(n => $"{name}: {n.Type} {n.Relation}"));
+            Nodes(plan).Should().Contain(n => n.Relation == "claims" && n.Type == "Index Scan", $"{name} reads claims through an index in order");
+        }
+        found.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_check_catches_a_count_of_the_claims_table_and_a_sorted_page()
+    {
+        // The checks above must be able to fail: the counts the lists ran before, and a page sorted by a column
+        // no index orders, are caught.
+        await using var conn = await SeededAsync();
+        Relations(await PlanAsync(conn, "old counts", "SELECT status, count(*) FROM claims GROUP BY status", new { })).Should().Contain("claims");
+        var (where, args, _, _) = ClaimReader.ListFilter(Verifier, "submitted,under_review", null).Value;
+        var sorted = await PlanAsync(conn, "by amount", ClaimReader.PageSql(where, ClaimSort.Parse("amount").Value!.OrderBy), Paged(args));
+        Nodes(sorted).Should().Contain(n => n.Type.Contains("Sort"));
+    }
+
+    /// <summary>
+    /// Not a check: what a list sorted by each column a user may choose costs at this size (a top-N sort over
+    /// the rows the filter finds), printed for the record.
+    /// </summary>
+    [Fact]
+    public async Task User_chosen_sorts_are_measured()
+    {
+        await using var conn = await SeededAsync();
+        foreach (var key in ClaimSort.Keys)
+        {
+            var sort = ClaimSort.Parse(key).Value!;
+            var (listWhere, listArgs, _, _) = ClaimReader.ListFilter(Verifier, null, null).Value;
+            var (searchWhere, searchArgs) = ClaimSearch.Filter(ClaimQuery.OfStatuses());
+            var (queueWhere, queueArgs, _, _) = ClaimReader.ListFilter(Verifier, "submitted,under_review", null).Value;
+            var all = await TimeAsync(conn, ClaimReader.PageSql(listWhere, sort.OrderBy), Paged(listArgs));
+            var search = await TimeAsync(conn, ClaimSearch.PageSql(searchWhere, ClaimSearch.OrderOf(sort)), Paged(searchArgs));
+            var queue = await TimeAsync(conn, ClaimReader.PageSql(queueWhere, sort.OrderBy), Paged(queueArgs));
+            output.WriteLine($"sort {key,-10} verifier all {all,7:F1} ms   auditor all {search,7:F1} ms   verifier queue {queue,7:F1} ms");
+        }
+    }
+
+    private static DynamicParameters Paged(DynamicParameters args, int page = 1)
+    {
+        args.Add("pageSize", ClaimReader.DefaultPageSize);
+        args.Add("offset", (page - 1) * ClaimReader.DefaultPageSize);
+        return args;
+    }
+
+    /// <summary>The plan as JSON, with what it took printed (run twice: the first warms the cache).</summary>
+    private async Task<string> PlanAsync(NpgsqlConnection conn, string name, string sql, object args)
+    {
+        var ms = await TimeAsync(conn, sql, args);
+        var plan = await conn.QuerySingleAsync<string>("EXPLAIN (FORMAT JSON) " + sql, args);
+        output.WriteLine($"{name}: {ms:F2} ms  {string.Join(" > ", Nodes(plan).Select(n => n.Index is null && n.Relation is null ? n.Type : $"{n.Type}({n.Index ?? n.Relation})"))}");
+        return plan;
+    }
+
+    private static async Task<double> TimeAsync(NpgsqlConnection conn, string sql, object args)
+    {
+        var ms = 0.0;
+        for (var i = 0; i < 2; i++)
+        {
+            var text = string.Join("\n", await conn.QueryAsync<string>("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, args));
+            ms = double.Parse(System.Text.RegularExpressions.Regex.Match(text, @"Execution Time: ([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        return ms;
+    }
+
+    private sealed record Node(string Type, string? Relation, string? Index);
+
+    private static List<Node> Nodes(string planJson)
+    {
+        using var doc = JsonDocument.Parse(planJson);
+        var nodes = new List<Node>();
+        Walk(doc.RootElement[0].GetProperty("Plan"), nodes);
+        return nodes;
+
+        static void Walk(JsonElement node, List<Node> nodes)
+        {
+            nodes.Add(new Node(node.GetProperty("Node Type").GetString()!,
+                node.TryGetProperty("Relation Name", out var rel) ? rel.GetString() : null,
+                node.TryGetProperty("Index Name", out var index) ? index.GetString() : null));
+            if (node.TryGetProperty("Plans", out var children))
+                foreach (var child in children.EnumerateArray())
+                    Walk(child, nodes);
+        }
+    }
+
+    private static List<string> Relations(string planJson) => Nodes(planJson).Where(n => n.Relation is not null).Select(n => n.Relation!).ToList();
+
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static readonly HashSet<string> Seeded = [];
+
+    /// <summary>
+    /// 100,000 claims spread over every status, a minute apart, submitted an hour after creation (drafts never),
+    /// verified a day after (those past review), written by INSERT … SELECT in the database: seconds, not minutes.
+    /// </summary>
+    private async Task<NpgsqlConnection> SeededAsync()
+    {
+        var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        await Seeding.WaitAsync();
+        try
+        {
+            if (!Seeded.Add(fixture.ConnectionString)) return conn;
+            var applicant = await fixture.App.CreateUserAsync(SubsidyService.Accounts.Roles.Applicant);
+            await conn.ExecuteAsync($"""
+                INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
+                                    case_number, canonical_case_number, policy_version, amount, created_at, updated_at, submitted_at, verified_at)
+                SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, @applicantId,
+                       (ARRAY['draft','submitted','under_review','supplement_requested','verified','in_public_notice',
+                              'ready_for_payout','in_payout','paid','payout_failed','rejected','withdrawn'])[1 + g % 12],
+                       1, jsonb_build_object(), jsonb_build_object(), 'natural_person', '申请人' || g, lpad(g::text, 18, '0'),
+                       '(2023)浙02民初' || g || '号', '(2023)浙02民初' || g || '号', '2023-item13', 1000.00 + g % 997,
+                       now() - g * interval '1 minute', now(),
+                       CASE WHEN g % 12 <> 0 THEN now() - g * interval '1 minute' + interval '1 hour' END,
+                       CASE WHEN g % 12 >= 4 THEN now() - g * interval '1 minute' + interval '1 day' END
+                FROM generate_series(1, {Claims}) AS g;
+                ANALYZE claims, claim_status_counts;
+                """, new { applicantId = applicant.Id }, commandTimeout: 120);
+            return conn;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+}
