@@ -44,4 +44,12 @@ public sealed class BusyDatabaseTests
         }
         (await client.GetAsync("/api/v1/claims")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Theory]
+    [InlineData("40P01", true)]
+    [InlineData("40001", true)]
+    [InlineData("23505", false)]
+    [InlineData("57P01", false)]
+    public void Only_a_rollback_postgresql_asks_to_retry_counts_as_busy(string sqlState, bool busy) =>
+        SubsidyService.Operations.BusyDatabase.IsTransient(new PostgresException("test", "ERROR", "ERROR", sqlState)).Should().Be(busy);
 }
