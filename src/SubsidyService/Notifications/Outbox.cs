@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Notifications;
 
@@ -72,10 +73,40 @@ public sealed class Outbox(SmtpOptions smtp, TimeProvider clock)
     public static Task NoteServerErrorAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string error) =>
         conn.ExecuteAsync("UPDATE outbox_messages SET last_error = @error WHERE id = @id", new { id, error = Cut(error) }, tx);
 
-    /// <summary>Pending or dead messages for the admin page, the oldest first.</summary>
-    public static async Task<IReadOnlyList<OutboxRow>> ListAsync(NpgsqlConnection conn, string status, int limit) =>
-        (await conn.QueryAsync<OutboxRow>(
-            "SELECT * FROM outbox_messages WHERE status = @status ORDER BY created_at LIMIT @limit", new { status, limit })).ToList();
+    /// <summary>
+    /// A page of the messages the filter keeps, newest first unless a sort is given: outbox_messages_status_created
+    /// serves a status's list in that order, outbox_messages_created the list of every status. The recipient is
+    /// looked for row by row among those. Bodies and attachments are not read: the list never shows them.
+    /// </summary>
+    public static async Task<ListPage<OutboxRow>> PageAsync(NpgsqlConnection conn, OutboxFilter filter, ListSort? sort, int page, int pageSize)
+    {
+        var (where, args) = Where(filter);
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM outbox_messages m {where}", args);
+        args.Add("pageSize", pageSize);
+        args.Add("offset", ListPage.Offset(page, pageSize));
+        var rows = await conn.QueryAsync<OutboxRow>(
+            $"SELECT {ListColumns} FROM outbox_messages m {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
+        return new ListPage<OutboxRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+    }
+
+    /// <summary>Every message the filter keeps, in the list's order and without its body, read as it is written out.</summary>
+    public static IAsyncEnumerable<OutboxRow> Export(NpgsqlConnection conn, OutboxFilter filter, ListSort? sort)
+    {
+        var (where, args) = Where(filter);
+        return conn.QueryUnbufferedAsync<OutboxRow>($"SELECT {ListColumns} FROM outbox_messages m {where} ORDER BY {OrderOf(sort)}", args);
+    }
+
+    private const string ListColumns = """
+        m.id, m.message_id, m.kind, m.claim_id, m.recipient_user_id, m.to_address, m.to_name, m.subject, m.status, m.attempts,
+        m.next_attempt_at, m.last_error, m.created_at, m.sent_at
+        """;
+
+    private static string OrderOf(ListSort? sort) => sort?.OrderBy ?? "m.created_at DESC, m.id DESC";
+
+    private static (string Where, DynamicParameters Args) Where(OutboxFilter filter) => ("""
+        WHERE (cardinality(@statuses) = 0 OR m.status = ANY(@statuses))
+          AND (@recipient::text IS NULL OR m.to_address ILIKE '%' || @recipient || '%' OR m.to_name ILIKE '%' || @recipient || '%')
+        """, new DynamicParameters(new { statuses = filter.Statuses.ToArray(), recipient = filter.Recipient is { } r ? Like.Escape(r) : null }));
 
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection conn) =>
         (await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM outbox_messages GROUP BY status"))

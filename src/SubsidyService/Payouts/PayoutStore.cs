@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Payouts;
 
@@ -94,6 +95,49 @@ public sealed class PayoutStore(NpgsqlDataSource db)
         return (await conn.QueryAsync<BatchRow>(
             $"SELECT {BatchRow.Columns} FROM payout_batches ORDER BY requested_at DESC LIMIT @limit", new { limit })).ToList();
     }
+
+    /// <summary>
+    /// A page of the batches the filter keeps, newest first unless a sort is given (payout_batches_requested serves
+    /// that order; a batch is made once a working day, so the other sorts and the filters read few rows).
+    /// </summary>
+    public async Task<ListPage<BatchRow>> PageAsync(BatchFilter filter, ListSort? sort, int page, int pageSize)
+    {
+        var (where, args) = Where(filter);
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM payout_batches b {where}", args);
+        args.Add("pageSize", pageSize);
+        args.Add("offset", ListPage.Offset(page, pageSize));
+        var rows = await conn.QueryAsync<BatchRow>(
+            $"SELECT {BatchRow.Columns} FROM payout_batches b {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
+        return new ListPage<BatchRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+    }
+
+    /// <summary>Every batch the filter keeps, in the list's order, read as it is written out.</summary>
+    public async IAsyncEnumerable<BatchRow> ExportAsync(BatchFilter filter, ListSort? sort,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        var (where, args) = Where(filter);
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await foreach (var row in conn.QueryUnbufferedAsync<BatchRow>(
+                           $"SELECT {BatchRow.Columns} FROM payout_batches b {where} ORDER BY {OrderOf(sort)}", args).WithCancellation(cancel))
+            yield return row;
+    }
+
+    /// <summary>How many batches are in each status (those with none are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM payout_batches GROUP BY status"))
+            .ToDictionary(r => r.Status, r => r.Count);
+    }
+
+    private static string OrderOf(ListSort? sort) => sort?.OrderBy ?? "b.requested_at DESC, b.id DESC";
+
+    private static (string Where, DynamicParameters Args) Where(BatchFilter filter) => ("""
+        WHERE (cardinality(@statuses) = 0 OR b.status = ANY(@statuses))
+          AND (@from::timestamptz IS NULL OR b.requested_at >= @from)
+          AND (@to::timestamptz IS NULL OR b.requested_at < @to)
+        """, new DynamicParameters(new { statuses = filter.Statuses.ToArray(), from = filter.Requested.FromUtc, to = filter.Requested.ToUtcExclusive }));
 
     /// <summary>
     /// A run of the batch's job begins: queued becomes running and the run is counted. A finished batch is left

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Recoveries;
 
@@ -69,4 +70,58 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
             ORDER BY state = 'settled', opened_at DESC LIMIT @limit
             """, new { state, limit })).ToList();
     }
+
+    /// <summary>
+    /// A page of the recoveries the filter keeps, newest first unless a sort is given: recoveries_open serves one
+    /// state's list in that order, recoveries_opened the list of both. The text is looked for row by row.
+    /// </summary>
+    public async Task<ListPage<RecoveryRow>> PageAsync(RecoveryFilter filter, ListSort? sort, int page, int pageSize)
+    {
+        var (where, args) = Where(filter);
+        await using var conn = await db.OpenConnectionAsync();
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM recoveries r {where}", args);
+        args.Add("pageSize", pageSize);
+        args.Add("offset", ListPage.Offset(page, pageSize));
+        var rows = await conn.QueryAsync<RecoveryRow>(
+            $"SELECT {RecoveryRow.Columns} FROM recoveries r {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
+        return new ListPage<RecoveryRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+    }
+
+    /// <summary>Every recovery the filter keeps, in the list's order, read as it is written out.</summary>
+    public async IAsyncEnumerable<RecoveryRow> ExportAsync(RecoveryFilter filter, ListSort? sort,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        var (where, args) = Where(filter);
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await foreach (var row in conn.QueryUnbufferedAsync<RecoveryRow>(
+                           $"SELECT {RecoveryRow.Columns} FROM recoveries r {where} ORDER BY {OrderOf(sort)}", args).WithCancellation(cancel))
+            yield return row;
+    }
+
+    /// <summary>How many recoveries are open and how many settled (a state with none is left out).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<(string State, long Count)>("SELECT state, count(*) FROM recoveries GROUP BY state"))
+            .ToDictionary(r => r.State, r => r.Count);
+    }
+
+    private static string OrderOf(ListSort? sort) => sort?.OrderBy ?? "r.opened_at DESC, r.id DESC";
+
+    /// <summary>
+    /// The case number as it was read is compared in the screening's canonical form (CaseNumber.Canonical: NFKC,
+    /// every bracket made round, no whitespace, upper case), so that a clerk may type it either way.
+    /// </summary>
+    private const string CanonicalCase =
+        "upper(regexp_replace(translate(normalize(r.case_number, NFKC), '〔〕［］【】[]', '()()()()'), '\\s', '', 'g'))";
+
+    private static (string Where, DynamicParameters Args) Where(RecoveryFilter filter) => ($"""
+        WHERE (@state::text IS NULL OR r.state = @state)
+          AND (@q::text IS NULL OR r.applicant_name ILIKE '%' || @q || '%' OR {CanonicalCase} LIKE '%' || @caseQ || '%')
+        """, new DynamicParameters(new
+    {
+        state = filter.State,
+        q = filter.Text is { } t ? Like.Escape(t) : null,
+        caseQ = filter.CanonicalText is { } c ? Like.Escape(c) : null,
+    }));
 }

@@ -59,7 +59,9 @@ public static class ListCsv
         await Task.CompletedTask;
     }
 
-    private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount as a spreadsheet reads a number: 4000.00.</summary>
+    public static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string? Time(DateTime? utc) => utc is { } t ? ChinaTime.Format(t) : null;
+    /// <summary>An instant as a spreadsheet reads a date and time, in China time: 2026-11-23 14:05.</summary>
+    public static string? Time(DateTime? utc) => utc is { } t ? ChinaTime.Format(t) : null;
 }

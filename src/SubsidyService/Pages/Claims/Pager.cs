@@ -1,13 +1,20 @@
 using SubsidyService.Claims;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Pages.Claims;
 
-/// <summary>Previous/next links for a page of claims, keeping the list's filter in the query. The query key is "p": Razor Pages keeps "page" for itself.</summary>
-public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<string, string?> Query)
+/// <summary>
+/// Previous/next links for a page of a list, keeping the list's filter in the query. The query key is "p": Razor
+/// Pages keeps "page" for itself. <see cref="Unit"/> counts the rows as the list names them (件, 个, 封).
+/// </summary>
+public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<string, string?> Query, string Unit = "件")
 {
     /// <summary>A pager for any list with page numbers and a total (the staff's listings, the public notice).</summary>
-    public static Pager For(int page, int pageSize, long total, string path, IReadOnlyDictionary<string, string?> query) =>
-        new(new ClaimPage([], page, pageSize, total), path, query);
+    public static Pager For(int page, int pageSize, long total, string path, IReadOnlyDictionary<string, string?> query, string unit = "件") =>
+        new(new ClaimPage([], page, pageSize, total), path, query, unit);
+
+    public static Pager For<T>(ListPage<T> page, string path, IReadOnlyDictionary<string, string?> query, string unit = "件") =>
+        For(page.Page, page.PageSize, page.Total, path, query, unit);
 
     /// <summary>The total is a search's, counted only up to the cap: the last page is not known, so there is always a next one.</summary>
     public bool Capped => SubsidyService.Claims.CappedTotal.IsCapped(Claims.Total) && CapApplies;

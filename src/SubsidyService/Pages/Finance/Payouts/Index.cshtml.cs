@@ -1,22 +1,80 @@
 using Microsoft.AspNetCore.Mvc;
-using SubsidyService.Claims;
+using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Payouts;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Finance.Payouts;
 
-/// <summary>The payout batches, newest first, and the button that starts one now.</summary>
-public sealed class IndexModel(PayoutStore store, PayoutRequests requests) : ClaimPageModel
+/// <summary>The payout batches, newest first: counted by status, filtered by status and date, sortable, paged and exported; and the button that starts one now.</summary>
+public sealed class IndexModel(PayoutStore store, PayoutRequests requests, TimeProvider clock) : ClaimPageModel
 {
-    public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
+    public static readonly IReadOnlyList<(string Value, string Name)> Filters =
+        [("", "全部"), .. BatchFilter.AllStatuses.Select(s => (s, BatchText.Status(s)))];
 
-    public async Task OnGetAsync() => Batches = await store.ListAsync(50);
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public ListPage<BatchRow> Batches { get; private set; } = new([], 1, ListPage.DefaultSize, 0);
+    public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
+
+    public bool Filtered => new[] { Status, From, To }.Any(v => !string.IsNullOrWhiteSpace(v));
+
+    private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["from"] = From, ["to"] = To };
+    public ListLinks Links => new("/Finance/Payouts", Filter, Sort);
+    public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
+    public Pager Pager => Pager.For(Batches, "/Finance/Payouts", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "批");
+
+    public async Task OnGetAsync()
+    {
+        Counts = await store.CountsAsync();
+        if (Parse() is { } q) Batches = await store.PageAsync(q.Filter, q.Sort, Math.Max(1, PageNumber), ListPage.DefaultSize);
+    }
+
+    /// <summary>The list as filtered and sorted on the page, every page of it.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        if (Parse() is not { } q)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        await ListCsv.WriteAsync(Response, ListLinks.FileName("payout-batches", clock.Today()), Columns,
+            store.ExportAsync(q.Filter, q.Sort, HttpContext.RequestAborted));
+        return new EmptyResult();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var id = await requests.RequestAsync(Actor.From(User).Id);
         Notice = "拨付批次已提交，后台任务正在汇集待拨付的申请。";
         return RedirectToPage("Details", new { id });
+    }
+
+    public static readonly IReadOnlyList<ListCsv.Column<BatchRow>> Columns =
+    [
+        new("提交时间", b => ListCsv.Time(b.RequestedAt)),
+        new("方式", b => BatchText.Origin(b.Origin)),
+        new("状态", b => BatchText.Status(b.Status)),
+        new("笔数", b => b.ClaimCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("合计金额（元）", b => ListCsv.Amount(b.TotalAmount)),
+        new("开始时间", b => ListCsv.Time(b.StartedAt)),
+        new("完成时间", b => ListCsv.Time(b.CompletedAt)),
+        new("支付文件 SHA-256", b => b.FileSha256),
+        new("最近错误", b => b.LastError),
+        new("批次编号", b => b.Id.ToString()),
+    ];
+
+    private (BatchFilter Filter, ListSort? Sort)? Parse()
+    {
+        var filter = BatchFilter.Parse(Status, From, To);
+        var sort = BatchFilter.Sorts.Parse(Sort);
+        if (filter.Succeeded && sort.Succeeded) return (filter.Value!, sort.Value);
+        Show(Refusal.Validation(new[] { filter.Refusal, sort.Refusal }.Where(r => r?.Errors is not null)
+            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)), listErrorsAtTop: true);
+        return null;
     }
 }
