@@ -98,7 +98,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     /// Pages pass true: a staff search's total is counted only up to <see cref="CappedTotal.Cap"/> and one more.
     /// The API's total stays exact (its clients page to the end by it).
     /// </param>
-    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ClaimSort? sort = null,
+    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ListSort? sort = null,
         bool capTotal = false)
     {
         if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
@@ -119,7 +119,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
     internal static string PageSql(string where, string order) => $"{SummarySelect} {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
 
     /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
-    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ClaimSort? sort)
+    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ListSort? sort)
     {
         var filter = ListFilter(actor, status, q);
         if (!filter.Succeeded) return filter.Refusal!;
@@ -154,7 +154,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
         """;
 
     // Staff work the oldest first; an applicant looks for the latest.
-    internal static string ListOrder(Actor actor, ClaimSort? sort) =>
+    internal static string ListOrder(Actor actor, ListSort? sort) =>
         sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
 
     /// <summary>The list's WHERE over claims c and its arguments; the statuses asked for, and whether a search term narrows them further.</summary>

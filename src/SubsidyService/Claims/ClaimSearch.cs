@@ -47,7 +47,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
     /// which suits an auditor's occasional search. The total comes from the counts table when only statuses
     /// filter, and is otherwise counted up to <see cref="CappedTotal.Cap"/> and one more.
     /// </summary>
-    public async Task<ClaimListingPage> SearchAsync(ClaimQuery query, ClaimSort? sort = null)
+    public async Task<ClaimListingPage> SearchAsync(ClaimQuery query, ListSort? sort = null)
     {
         var (where, args) = Filter(query);
         await using var conn = await db.OpenConnectionAsync();
@@ -64,7 +64,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         $"SELECT {Columns} FROM claims c {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
 
     /// <summary>Every claim the query finds, in the list's order, read as it is written out (an export streams, it is not paged).</summary>
-    public async IAsyncEnumerable<ClaimListing> ExportAsync(ClaimQuery query, ClaimSort? sort,
+    public async IAsyncEnumerable<ClaimListing> ExportAsync(ClaimQuery query, ListSort? sort,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
     {
         var (where, args) = Filter(query);
@@ -74,7 +74,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             yield return row;
     }
 
-    internal static string OrderOf(ClaimSort? sort) =>
+    internal static string OrderOf(ListSort? sort) =>
         sort?.OrderBy ?? "c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id DESC";
 
     internal static (string Where, DynamicParameters Args) Filter(ClaimQuery query)

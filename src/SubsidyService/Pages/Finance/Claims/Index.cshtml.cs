@@ -50,7 +50,7 @@ public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPa
         return new EmptyResult();
     }
 
-    private (ClaimQuery Query, ClaimSort? Sort)? Parse()
+    private (ClaimQuery Query, ListSort? Sort)? Parse()
     {
         var query = ClaimQuery.Parse(Status, null, null, null, Applicant, null, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize);
         var sort = ClaimSort.Parse(Sort);
