@@ -78,15 +78,10 @@ public sealed class Outbox(SmtpOptions smtp, TimeProvider clock)
     /// serves a status's list in that order, outbox_messages_created the list of every status. The recipient is
     /// looked for row by row among those. Bodies and attachments are not read: the list never shows them.
     /// </summary>
-    public static async Task<ListPage<OutboxRow>> PageAsync(NpgsqlConnection conn, OutboxFilter filter, ListSort? sort, int page, int pageSize)
+    public static Task<ListPage<OutboxRow>> PageAsync(NpgsqlConnection conn, OutboxFilter filter, ListSort? sort, int page, int pageSize)
     {
         var (where, args) = Where(filter);
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM outbox_messages m {where}", args);
-        args.Add("pageSize", pageSize);
-        args.Add("offset", ListPage.Offset(page, pageSize));
-        var rows = await conn.QueryAsync<OutboxRow>(
-            $"SELECT {ListColumns} FROM outbox_messages m {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
-        return new ListPage<OutboxRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+        return ListPage.ReadAsync<OutboxRow>(conn, ListColumns, "outbox_messages m", where, args, OrderOf(sort), page, pageSize);
     }
 
     /// <summary>Every message the filter keeps, in the list's order and without its body, read as it is written out.</summary>

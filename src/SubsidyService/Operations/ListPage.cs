@@ -1,3 +1,6 @@
+using Dapper;
+using Npgsql;
+
 namespace SubsidyService.Operations;
 
 /// <summary>One page of a list and how many rows the whole list has.</summary>
@@ -9,4 +12,28 @@ public static class ListPage
     public const int DefaultSize = 20;
 
     public static int Offset(int page, int pageSize) => (Math.Max(1, page) - 1) * pageSize;
+
+    /// <summary>
+    /// A page of <c>SELECT {columns} FROM {from} {where} ORDER BY {orderBy}</c> and the count of the whole list, for
+    /// the small tables' lists (batches, recoveries, mail). Every text is the owning store's fixed SQL; the
+    /// user's values are in <paramref name="args"/>.
+    /// </summary>
+    public static async Task<ListPage<T>> ReadAsync<T>(NpgsqlConnection conn, string columns, string from, string where,
+        DynamicParameters args, string orderBy, int page, int pageSize)
+    {
+        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM {from} {where}", args);
+        args.Add("pageSize", pageSize);
+        args.Add("offset", Offset(page, pageSize));
+        var rows = await conn.QueryAsync<T>($"SELECT {columns} FROM {from} {where} ORDER BY {orderBy} LIMIT @pageSize OFFSET @offset", args);
+        return new ListPage<T>(rows.ToList(), Math.Max(1, page), pageSize, total);
+    }
+
+    /// <summary>The whole list of <see cref="ReadAsync{T}"/>, in its order, streamed for an export.</summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(NpgsqlDataSource db, string columns, string from, string where,
+        DynamicParameters args, string orderBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await foreach (var row in conn.QueryUnbufferedAsync<T>($"SELECT {columns} FROM {from} {where} ORDER BY {orderBy}", args).WithCancellation(cancel))
+            yield return row;
+    }
 }

@@ -104,23 +104,14 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     {
         var (where, args) = Where(filter);
         await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM payout_batches b {where}", args);
-        args.Add("pageSize", pageSize);
-        args.Add("offset", ListPage.Offset(page, pageSize));
-        var rows = await conn.QueryAsync<BatchRow>(
-            $"SELECT {BatchRow.Columns} FROM payout_batches b {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
-        return new ListPage<BatchRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+        return await ListPage.ReadAsync<BatchRow>(conn, BatchRow.Columns, "payout_batches b", where, args, OrderOf(sort), page, pageSize);
     }
 
     /// <summary>Every batch the filter keeps, in the list's order, read as it is written out.</summary>
-    public async IAsyncEnumerable<BatchRow> ExportAsync(BatchFilter filter, ListSort? sort,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    public IAsyncEnumerable<BatchRow> ExportAsync(BatchFilter filter, ListSort? sort, CancellationToken cancel = default)
     {
         var (where, args) = Where(filter);
-        await using var conn = await db.OpenConnectionAsync(cancel);
-        await foreach (var row in conn.QueryUnbufferedAsync<BatchRow>(
-                           $"SELECT {BatchRow.Columns} FROM payout_batches b {where} ORDER BY {OrderOf(sort)}", args).WithCancellation(cancel))
-            yield return row;
+        return ListPage.StreamAsync<BatchRow>(db, BatchRow.Columns, "payout_batches b", where, args, OrderOf(sort), cancel);
     }
 
     /// <summary>How many batches are in each status (those with none are left out).</summary>

@@ -79,23 +79,14 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
     {
         var (where, args) = Where(filter);
         await using var conn = await db.OpenConnectionAsync();
-        var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM recoveries r {where}", args);
-        args.Add("pageSize", pageSize);
-        args.Add("offset", ListPage.Offset(page, pageSize));
-        var rows = await conn.QueryAsync<RecoveryRow>(
-            $"SELECT {RecoveryRow.Columns} FROM recoveries r {where} ORDER BY {OrderOf(sort)} LIMIT @pageSize OFFSET @offset", args);
-        return new ListPage<RecoveryRow>(rows.ToList(), Math.Max(1, page), pageSize, total);
+        return await ListPage.ReadAsync<RecoveryRow>(conn, RecoveryRow.Columns, "recoveries r", where, args, OrderOf(sort), page, pageSize);
     }
 
     /// <summary>Every recovery the filter keeps, in the list's order, read as it is written out.</summary>
-    public async IAsyncEnumerable<RecoveryRow> ExportAsync(RecoveryFilter filter, ListSort? sort,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel = default)
+    public IAsyncEnumerable<RecoveryRow> ExportAsync(RecoveryFilter filter, ListSort? sort, CancellationToken cancel = default)
     {
         var (where, args) = Where(filter);
-        await using var conn = await db.OpenConnectionAsync(cancel);
-        await foreach (var row in conn.QueryUnbufferedAsync<RecoveryRow>(
-                           $"SELECT {RecoveryRow.Columns} FROM recoveries r {where} ORDER BY {OrderOf(sort)}", args).WithCancellation(cancel))
-            yield return row;
+        return ListPage.StreamAsync<RecoveryRow>(db, RecoveryRow.Columns, "recoveries r", where, args, OrderOf(sort), cancel);
     }
 
     /// <summary>How many recoveries are open and how many settled (a state with none is left out).</summary>
