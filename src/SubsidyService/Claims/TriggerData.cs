@@ -12,15 +12,18 @@ namespace SubsidyService.Claims;
 /// </summary>
 public abstract record TriggerData
 {
-    /// <summary>The triggers a caller of the API may send data with, and the record each one reads.</summary>
-    public static readonly IReadOnlyDictionary<ClaimTrigger, Type> FromClients = new Dictionary<ClaimTrigger, Type>
+    /// <summary>The triggers a caller of the API may send data with: the record each one reads, and how.</summary>
+    private static readonly Dictionary<ClaimTrigger, (Type Type, Func<JsonFields, TriggerData> Read)> Readers = new()
     {
-        [ClaimTrigger.RequestSupplement] = typeof(SupplementRequestData),
-        [ClaimTrigger.ResolveScreening] = typeof(ScreeningResolutionData),
-        [ClaimTrigger.Verify] = typeof(VerifyData),
-        [ClaimTrigger.CorrectBankAccount] = typeof(BankAccountCorrectionData),
-        [ClaimTrigger.SettleRecovery] = typeof(SettleRecoveryData),
+        [ClaimTrigger.RequestSupplement] = (typeof(SupplementRequestData), SupplementRequestData.Read),
+        [ClaimTrigger.ResolveScreening] = (typeof(ScreeningResolutionData), ScreeningResolutionData.Read),
+        [ClaimTrigger.Verify] = (typeof(VerifyData), VerifyData.Read),
+        [ClaimTrigger.CorrectBankAccount] = (typeof(BankAccountCorrectionData), BankAccountCorrectionData.Read),
+        [ClaimTrigger.SettleRecovery] = (typeof(SettleRecoveryData), SettleRecoveryData.Read),
     };
+
+    /// <summary>The triggers a caller of the API may send data with, and the record each one reads.</summary>
+    public static IReadOnlyDictionary<ClaimTrigger, Type> FromClients { get; } = Readers.ToDictionary(r => r.Key, r => r.Value.Type);
 
     /// <summary>
     /// The record for this trigger from a request's <c>data</c> object, or null for a trigger that takes none
@@ -28,16 +31,9 @@ public abstract record TriggerData
     /// </summary>
     public static Outcome<TriggerData?> Read(ClaimTrigger trigger, JsonElement data)
     {
+        if (!Readers.TryGetValue(trigger, out var reader)) return (TriggerData?)null;
         var fields = new JsonFields(data, "data.");
-        TriggerData? read = trigger switch
-        {
-            ClaimTrigger.RequestSupplement => SupplementRequestData.Read(fields),
-            ClaimTrigger.ResolveScreening => ScreeningResolutionData.Read(fields),
-            ClaimTrigger.Verify => VerifyData.Read(fields),
-            ClaimTrigger.CorrectBankAccount => BankAccountCorrectionData.Read(fields),
-            ClaimTrigger.SettleRecovery => SettleRecoveryData.Read(fields),
-            _ => null,
-        };
+        var read = reader.Read(fields);
         return fields.Errors.Count > 0 ? Refusal.Validation(fields.Errors) : read;
     }
 }
