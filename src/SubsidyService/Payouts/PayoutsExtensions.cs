@@ -11,6 +11,7 @@ public static class PayoutsExtensions
         builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"));
         builder.Services.AddSingleton<BulkTransitions>();
         builder.Services.AddSingleton<PayoutStore>();
+        builder.Services.AddSingleton<BatchList>();
         builder.Services.AddSingleton<PayoutRequests>();
         builder.Services.AddSingleton<PayoutBatchRunner>();
         builder.Services.AddSingleton<BankResults>();

@@ -7,7 +7,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Finance.Payouts;
 
 /// <summary>The payout batches, newest first: counted by status, filtered by status and date, sortable, paged and exported; and the button that starts one now.</summary>
-public sealed class IndexModel(PayoutStore store, PayoutRequests requests, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeProvider clock) : ClaimPageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
         [("", "全部"), .. BatchFilter.AllStatuses.Select(s => (s, BatchText.Status(s)))];
@@ -30,8 +30,8 @@ public sealed class IndexModel(PayoutStore store, PayoutRequests requests, TimeP
 
     public async Task OnGetAsync()
     {
-        Counts = await store.CountsAsync();
-        if (Parse() is { } q) Batches = await store.PageAsync(q.Filter, q.Sort, Math.Max(1, PageNumber), ListPage.DefaultSize);
+        Counts = await batches.CountsAsync();
+        if (Parse() is { } q) Batches = await batches.PageAsync(q.Filter, q.Sort, Math.Max(1, PageNumber), ListPage.DefaultSize);
     }
 
     /// <summary>The list as filtered and sorted on the page, every page of it.</summary>
@@ -43,7 +43,7 @@ public sealed class IndexModel(PayoutStore store, PayoutRequests requests, TimeP
             return Page();
         }
         await ListCsv.WriteAsync(Response, ListLinks.FileName("payout-batches", clock.Today()), Columns,
-            store.ExportAsync(q.Filter, q.Sort, HttpContext.RequestAborted));
+            batches.ExportAsync(q.Filter, q.Sort, HttpContext.RequestAborted));
         return new EmptyResult();
     }
 
