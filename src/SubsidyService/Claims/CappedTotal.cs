@@ -7,7 +7,7 @@ namespace SubsidyService.Claims;
 /// </summary>
 public static class CappedTotal
 {
-    public const int Cap = 10_000;
+    public const int Cap = Operations.ListPage.CountCap;
 
     /// <summary>The count of the claims <paramref name="where"/> finds (over claims c), stopping at Cap + 1.</summary>
     internal static string Sql(string where) => $"SELECT count(*) FROM (SELECT 1 FROM claims c {where} LIMIT {Cap + 1}) capped";

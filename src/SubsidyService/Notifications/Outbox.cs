@@ -104,8 +104,17 @@ public sealed class Outbox(SmtpOptions smtp, TimeProvider clock)
         """, new DynamicParameters(new { statuses = filter.Statuses.ToArray(), recipient = filter.Recipient is { } r ? Like.Escape(r) : null }));
 
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlConnection conn) =>
-        (await conn.QueryAsync<(string Status, long Count)>("SELECT status, count(*) FROM outbox_messages GROUP BY status"))
-            .ToDictionary(r => r.Status, r => r.Count);
+        (await conn.QueryAsync<(string Status, long Count)>(CountsSql, new { statuses = OutboxFilter.AllStatuses.ToArray() }))
+            .Where(r => r.Count > 0).ToDictionary(r => r.Status, r => r.Count);
+
+    /// <summary>
+    /// Each status counted up to <see cref="ListPage.CountCap"/> and one more, from outbox_messages_status_created:
+    /// the sent mail grows with every claim, and the admin's page must not count all of it.
+    /// </summary>
+    internal static readonly string CountsSql = $"""
+        SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM outbox_messages m WHERE m.status = s.status ORDER BY m.created_at LIMIT {ListPage.CountCap + 1}) c) AS count
+        FROM unnest(@statuses::text[]) AS s(status)
+        """;
 
     /// <summary>Makes a pending or dead message due now, with its tries counted afresh; its Message-Id stays.</summary>
     /// <returns>false when there is no such message, or it was sent already.</returns>

@@ -36,7 +36,7 @@ public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions sm
 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
     public ListLinks Links => new("/Admin/Mail", Filter, Sort);
-    public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
+    public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links) with { Capped = true };
     public Pager Pager => Pager.For(Messages, "/Admin/Mail", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "封");
 
     public async Task OnGetAsync()

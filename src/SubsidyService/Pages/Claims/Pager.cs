@@ -14,7 +14,7 @@ public sealed record Pager(ClaimPage Claims, string Path, IReadOnlyDictionary<st
         new(new ClaimPage([], page, pageSize, total), path, query, unit);
 
     public static Pager For<T>(ListPage<T> page, string path, IReadOnlyDictionary<string, string?> query, string unit = "件") =>
-        For(page.Page, page.PageSize, page.Total, path, query, unit);
+        For(page.Page, page.PageSize, page.Total, path, query, unit) with { CapApplies = true };
 
     /// <summary>The total is a search's, counted only up to the cap: the last page is not known, so there is always a next one.</summary>
     public bool Capped => SubsidyService.Claims.CappedTotal.IsCapped(Claims.Total) && CapApplies;
