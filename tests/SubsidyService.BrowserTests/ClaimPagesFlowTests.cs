@@ -40,6 +40,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("a:has-text('下载')")).ToBeVisibleAsync();
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.CheckAsync("input[name=undertakingAccepted]");
         await NavigateAsync(page, "form:has(input[name=trigger][value=submit]) button");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已提交");
         return claimUrl[claimUrl.LastIndexOf('/')..];

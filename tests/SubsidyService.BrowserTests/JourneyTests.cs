@@ -63,6 +63,9 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await run.StepAsync("upload-judgment", applicant, ac, () => UploadAsync(applicant, "judgment", "判决书.pdf"));
         await run.StepAsync("submit", applicant, ac, async () =>
         {
+            // The undertaking is read and accepted with every submission: the button alone is not enough.
+            await Assertions.Expect(applicant.Locator("#undertaking")).ToContainTextAsync("申请人承诺书");
+            await applicant.CheckAsync("input[name=undertakingAccepted]");
             await applicant.ClickAsync("form:has(input[name=trigger][value=submit]) button");
             await Assertions.Expect(applicant.Locator("h1 .badge")).ToHaveTextAsync("已提交");
         });
@@ -110,6 +113,9 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await run.StepAsync("upload-contract", applicant, ac, () => UploadAsync(applicant, "agency_contract", "代理合同.pdf"));
         await run.StepAsync("resubmit", applicant, ac, async () =>
         {
+            // The undertaking is read and accepted with every submission: the button alone is not enough.
+            await Assertions.Expect(applicant.Locator("#undertaking")).ToContainTextAsync("申请人承诺书");
+            await applicant.CheckAsync("input[name=undertakingAccepted]");
             await applicant.ClickAsync("form:has(input[name=trigger][value=submit]) button");
             await Assertions.Expect(applicant.Locator("h1 .badge")).ToHaveTextAsync("已提交");
         });

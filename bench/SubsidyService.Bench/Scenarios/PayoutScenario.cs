@@ -97,7 +97,8 @@ public sealed class PayoutScenario : IScenario
         foreach (var (client, trigger) in new[] { (applicant, "submit"), (verifier, "start_review"), (verifier, "verify"), (finance, "approve") })
         {
             using var fired = JsonDocument.Parse(await Api.SendAsync(client, HttpMethod.Post, $"/api/v1/claims/{id}/transitions",
-                Api.Json(new { trigger, expectedVersion = version }), HttpStatusCode.OK));
+                Api.Json(new { trigger, expectedVersion = version, data = trigger == "submit" ? new { undertakingAccepted = true } : null }),
+                HttpStatusCode.OK));
             version = fired.RootElement.GetProperty("version").GetInt32();
         }
         return id;

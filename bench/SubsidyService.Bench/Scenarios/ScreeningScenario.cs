@@ -11,7 +11,7 @@ namespace SubsidyService.Bench.Scenarios;
 /// <summary>
 /// A 1,000,000-row external funding register imported over HTTP (in files of 50,000 rows, the most one import takes),
 /// then 10,000 drafts submitted and screened against it. The screening step's own time is the service's: it logs
-/// "Screening of claim … took … ms" at Debug (TransitionEffects), which this run switches on for that category only.
+/// "Screening of claim … took … ms" at Debug (Claims/Triggers/ScreeningEffect), which this run switches on for that category only.
 /// </summary>
 public sealed partial class ScreeningScenario : IScenario
 {

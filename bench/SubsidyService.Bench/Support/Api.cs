@@ -71,7 +71,7 @@ public static class Api
 
     public static Task SubmitAsync(HttpClient applicant, Guid id, int version, CancellationToken ct) =>
         SendAsync(applicant, HttpMethod.Post, $"/api/v1/claims/{id}/transitions",
-            Json(new { trigger = "submit", expectedVersion = version }), HttpStatusCode.OK, ct);
+            Json(new { trigger = "submit", expectedVersion = version, data = new { undertakingAccepted = true } }), HttpStatusCode.OK, ct);
 
     /// <summary>A natural person's claim for its own case and invoice.</summary>
     public static byte[] ClaimBody(string caseNumber, string invoiceNumber)

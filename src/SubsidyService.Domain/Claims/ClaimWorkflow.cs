@@ -16,9 +16,10 @@ public sealed class ClaimWorkflow
         ClaimTrigger.ReturnForReview,
         ClaimTrigger.Object,
         ClaimTrigger.SettleRecovery,
+        ClaimTrigger.OpenRecovery,
     };
 
-    private readonly ClaimStateMachine machine = new(ClaimStatus.Draft);
+    private readonly ClaimStateMachine machine = new();
 
     private ClaimWorkflow() => Configure(machine);
 
@@ -37,7 +38,7 @@ public sealed class ClaimWorkflow
         var owner = Condition.Actor(c => c.IsOwner, "仅限申请人本人");
         var notTheVerifier = Condition.Requires(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
         var flagsResolved = Condition.Requires(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
-        var eligible = Condition.Requires(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
+        var eligible = Condition.RequiresEvaluation(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
         var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
 
@@ -84,13 +85,16 @@ public sealed class ClaimWorkflow
             .Permit(ClaimTrigger.PaymentSucceeded, ClaimStatus.Paid, system)
             .Permit(ClaimTrigger.PaymentFailed, ClaimStatus.PayoutFailed, system);
 
+        // A corrected account raises a flag: a verifier confirms the new account before finance may retry.
         m.Configure(ClaimStatus.PayoutFailed)
-            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance)
-            .PermitReentry(ClaimTrigger.CorrectBankAccount, applicant, owner);
+            .Permit(ClaimTrigger.RetryPayment, ClaimStatus.ReadyForPayout, finance, flagsResolved)
+            .PermitReentry(ClaimTrigger.CorrectBankAccount, applicant, owner)
+            .PermitReentry(ClaimTrigger.ResolveScreening, verifier);
 
-        // A register matching a paid claim cannot send it back: the money is recovered instead.
+        // A paid claim cannot be sent back: money is recovered instead, when a person confirms a register's proposal
+        // or opens a recovery on other grounds (a register match alone never makes anyone owe money).
         m.Configure(ClaimStatus.Paid)
-            .PermitReentry(ClaimTrigger.OpenRecovery, system)
+            .PermitReentry(ClaimTrigger.OpenRecovery, Roles.Of(Role.Verifier, Role.Finance))
             .PermitReentry(ClaimTrigger.SettleRecovery, finance);
     }
 

@@ -1,5 +1,6 @@
 using SubsidyService.Budgets;
 using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Letters;
 using SubsidyService.Jobs;
@@ -17,7 +18,13 @@ public static class ApprovalExtensions
         builder.Services.AddSingleton<LetterDrafting>();
         builder.Services.AddSingleton<LetterIssuer>();
         builder.Services.AddSingleton<LetterExport>();
-        builder.Services.AddSingleton<ITransitionHandler, ApprovalHandler>();
+        builder.Services.AddSingleton<ITransitionEffect, BudgetReservationEffect>();
+        builder.Services.AddSingleton<ITransitionEffect>(sp => new LetterEffect(LetterIssuer.Approval,
+            sp.GetRequiredService<ClaimEvaluator>(), sp.GetRequiredService<LetterIssuer>()));
+        builder.Services.AddSingleton<ITransitionEffect>(sp => new LetterEffect(LetterIssuer.Rejection,
+            sp.GetRequiredService<ClaimEvaluator>(), sp.GetRequiredService<LetterIssuer>()));
+        builder.Services.AddSingleton<ITransitionEffect, ApprovalUndoneEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, BudgetSpentEffect>();
         // Approval reserves from the year's budget row and, like rejection, takes the year's next letter number.
         builder.Services.AddSingleton(new SerializedTrigger(ClaimTrigger.Approve));
         builder.Services.AddSingleton(new SerializedTrigger(ClaimTrigger.Reject));

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using SubsidyService.Accounts;
+using SubsidyService.Claims.Triggers;
 
 namespace SubsidyService.Claims;
 
 /// <summary>
-/// What an applicant is shown of a claim's screening and history: never another claim, another applicant or a
-/// register's recipient, and staff by their role and display name, never by username (a username is half of a
-/// login, and staff accounts lock after failed attempts).
+/// What an applicant is shown of a claim's screening and history (POLICY.md "What an applicant sees"): never
+/// another claim, another applicant or a register's recipient, the county's budget or a staff member's name or
+/// username: staff appear by their role.
 /// </summary>
 public static class ApplicantFacing
 {
@@ -17,14 +18,12 @@ public static class ApplicantFacing
         _ => "审核人将核实筛查发现的问题。",
     };
 
-    public static string ActorName(Guid? actorId, string? role, string? displayName, Guid viewer) =>
+    public static string ActorName(Guid? actorId, string? role, Guid viewer) =>
         actorId == viewer ? "本人"
         : role is null ? "系统"
-        : $"{Roles.DisplayName(role)} {displayName}".Trim();
+        : Roles.DisplayName(role);
 
-    /// <summary>Screening events say what matched; the applicant sees that something did, not what.</summary>
-    private static readonly HashSet<string> ScreeningTriggers = ["screening_flag", "screening_flag_raised", "resolve_screening"];
-
-    public static JsonElement? EventData(string trigger, string? data) =>
-        data is null || ScreeningTriggers.Contains(trigger) ? null : JsonDocument.Parse(data).RootElement.Clone();
+    /// <summary>The event's data through its record's allow-list (<see cref="ClaimEventData.ForApplicant"/>).</summary>
+    public static JsonElement? EventData(string kind, string? data) =>
+        Triggers.EventData.Read(kind, data)?.ForApplicant() is { } shown ? Triggers.EventData.ToElement(shown) : null;
 }

@@ -1,15 +1,15 @@
 using Dapper;
 using Npgsql;
 using SubsidyService.Audit;
+using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
-using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
-/// <summary>A claim ready for payout as a batch sees it, locked by the batch's transaction.</summary>
-public sealed record PayoutCandidate(Guid Id, string Status, Guid? VerifiedBy, decimal Amount, int UnresolvedFlags);
+/// <summary>A claim of a set fired in bulk, with what its guards look at; the caller has locked it.</summary>
+public sealed record BulkCandidate(Guid Id, string Status, Guid ApplicantId, Guid? VerifiedBy, int UnresolvedFlags);
 
 /// <summary>The machine's answer for one claim of a set.</summary>
 public sealed record BulkDecision(Guid ClaimId, ClaimStatus From, ClaimStatus? To, string? Refusal)
@@ -18,71 +18,44 @@ public sealed record BulkDecision(Guid ClaimId, ClaimStatus From, ClaimStatus? T
 }
 
 /// <summary>
-/// A system trigger fired on thousands of claims in one transaction: each claim is decided by the same
-/// <see cref="ClaimWorkflow.Decide"/> call as <see cref="ClaimTransitions"/> makes, and each permitted one gets
-/// its status and its own event, but with one statement for the statuses and one COPY for the events instead
-/// of a dozen round trips per claim. Only for triggers no <see cref="ITransitionHandler"/> acts on and that
-/// have no effects beyond the status (<see cref="Supported"/>): the single path stays the one for the rest.
+/// A system trigger fired on thousands of claims in one transaction. Each claim is decided by the same
+/// <see cref="ClaimWorkflow.Decide"/> on the same <see cref="GuardFacts"/> as <see cref="ClaimTransitions"/> uses,
+/// and each permitted one gets its status and its own event with the record its declaration builds, but with one
+/// statement for the statuses and one COPY for the events instead of a dozen round trips per claim. Only for
+/// triggers declared <see cref="TriggerDeclaration.Bulk"/>, whose effects the start-up check has found the bulk
+/// path can carry out.
 /// </summary>
-public sealed class BulkTransitions(TimeProvider clock)
+public sealed class BulkTransitions(EventLog events, TimeProvider clock)
 {
-    public static readonly IReadOnlySet<ClaimTrigger> Supported = new HashSet<ClaimTrigger> { ClaimTrigger.IncludeInPayout };
-
-    /// <summary>
-    /// Locks up to <paramref name="limit"/> claims in ready_for_payout, skipping those another transaction holds
-    /// (a concurrent batch takes them) and those this run has already been refused.
-    /// </summary>
-    public static async Task<IReadOnlyList<PayoutCandidate>> LockReadyForPayoutAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        int limit, IReadOnlyCollection<Guid> refused) =>
-        (await conn.QueryAsync<PayoutCandidate>("""
-            SELECT c.id, c.status, c.verified_by AS verifiedby, c.amount,
-                   (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags
-            FROM claims c
-            WHERE c.status = 'ready_for_payout' AND NOT (c.id = ANY(@refused))
-            ORDER BY c.id
-            LIMIT @limit
-            FOR UPDATE OF c SKIP LOCKED
-            """, new { limit, refused = refused.ToArray() }, tx)).ToList();
-
     /// <summary>Locks the given claims in id order, as every multi-claim transaction does before it writes an event.</summary>
     public static Task LockClaimsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<Guid> ids) =>
         conn.ExecuteAsync("SELECT 1 FROM (SELECT id FROM claims WHERE id = ANY(@ids) ORDER BY id FOR UPDATE) locked",
             new { ids = ids.ToArray() }, tx);
 
-    /// <summary>How many claims wait in ready_for_payout (for a batch's progress).</summary>
-    public static Task<int> CountReadyForPayoutAsync(NpgsqlConnection conn, NpgsqlTransaction? tx = null) =>
-        conn.ExecuteScalarAsync<int>("SELECT count(*)::int FROM claims WHERE status = 'ready_for_payout'", transaction: tx);
-
-    /// <summary>
-    /// Ready claims with no open screening flag: whether a scheduled batch would find work. Only a hint for
-    /// the schedule; the machine's guard still decides each claim.
-    /// </summary>
-    public static Task<int> CountPayableAsync(NpgsqlConnection conn) =>
-        conn.ExecuteScalarAsync<int>("""
-            SELECT count(*)::int FROM claims c WHERE c.status = 'ready_for_payout'
-            AND NOT EXISTS (SELECT 1 FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL)
-            """);
-
     /// <summary>The machine's decision for each claim, as the service itself (<see cref="Role.System"/>).</summary>
-    public static IReadOnlyList<BulkDecision> Decide(IEnumerable<PayoutCandidate> claims, ClaimTrigger trigger)
+    public static IReadOnlyList<BulkDecision> Decide(IEnumerable<BulkCandidate> claims, ClaimTrigger trigger)
     {
-        if (!Supported.Contains(trigger)) throw new ArgumentException($"{trigger} is not fired in bulk", nameof(trigger));
+        if (!TriggerDeclarations.Of(trigger).Bulk) throw new ArgumentException($"{trigger} is not declared for the bulk path", nameof(trigger));
         return claims.Select(c =>
         {
             var from = EnumCodes.TryParse<ClaimStatus>(c.Status, out var s) ? s : throw new InvalidOperationException($"claim {c.Id} has unknown status {c.Status}");
-            var ctx = new GuardContext(IsOwner: false, Actor.System.Id, c.VerifiedBy, c.UnresolvedFlags, PublicNoticeWorkingDays: 0);
-            var d = ClaimWorkflow.Instance.Decide(from, trigger, Role.System, ctx);
+            // No evaluation here: the declaration check keeps conditions that read it off bulk triggers.
+            var facts = GuardFacts.Of(Actor.System, c.ApplicantId, c.VerifiedBy, c.UnresolvedFlags, noticeWorkingDays: 0, eligible: true);
+            var d = ClaimWorkflow.Instance.Decide(from, trigger, Role.System, facts);
             return new BulkDecision(c.Id, from, d.Target, d.IsPermitted ? null : d.Message);
         }).ToList();
     }
 
     /// <summary>
-    /// Writes the permitted decisions: statuses (with the version bump every transition makes) and one event
-    /// per claim with its data, in the caller's transaction, on claims the caller has locked.
+    /// Writes the permitted decisions: statuses (with the version bump every transition makes) and one event per
+    /// claim with the record the trigger's declaration builds from <paramref name="dataOf"/>, in the caller's
+    /// transaction, on claims the caller has locked.
     /// </summary>
     public async Task RecordAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimTrigger trigger, IReadOnlyList<BulkDecision> decisions,
-        string? reason, Func<Guid, object?> dataOf)
+        string? reason, Func<Guid, TriggerData?> dataOf)
     {
+        var declaration = TriggerDeclarations.Of(trigger);
+        if (!declaration.Bulk) throw new ArgumentException($"{trigger} is not declared for the bulk path", nameof(trigger));
         var permitted = decisions.Where(d => d.IsPermitted).ToList();
         if (permitted.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,7 +69,8 @@ public sealed class BulkTransitions(TimeProvider clock)
             if (updated != ids.Length) throw new InvalidOperationException("a claim of the set changed status under the caller's lock");
         }
         var code = EnumCodes.ToCode(trigger);
-        await EventBatch.AppendManyAsync(conn, tx, now, permitted.Select(d => new NewEvent(d.ClaimId, Actor.System.Id, Actor.System.Label,
-            code, EnumCodes.ToCode(d.From), EnumCodes.ToCode(d.To!.Value), reason, dataOf(d.ClaimId))).ToList());
+        await events.AppendManyAsync(conn, tx, permitted.Select(d => new NewEvent(d.ClaimId, Actor.System.Id, Actor.System.Label,
+            code, EnumCodes.ToCode(d.From), EnumCodes.ToCode(d.To!.Value), reason,
+            declaration.Record(new RecordInput(dataOf(d.ClaimId), new TransitionParts(), null)))).ToList());
     }
 }

@@ -22,4 +22,7 @@ public static class FlagCodes
 {
     public const string SharedCase = "shared_case";
     public const string ExternalFundingMatch = "external_funding_match";
+
+    /// <summary>The applicant gave a new account after a failed payment: a verifier confirms it before the payment is retried.</summary>
+    public const string BankAccountChanged = "bank_account_changed";
 }

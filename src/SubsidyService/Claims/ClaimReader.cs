@@ -14,7 +14,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Claims;
 
 /// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
-public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, ClaimTransitions transitions)
+public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings)
 {
     private sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
         string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
@@ -57,8 +57,9 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
         }
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
-        var (version, evaluation) = await evaluator.EvaluateAsync(row, ClaimTransitions.ConfirmedDuplicateFunding(flags));
-        var permitted = transitions.Permitted(row, actor, flags, version, evaluation);
+        var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags));
+        var permitted = ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role,
+            GuardFacts.Of(actor, row, flags, settings.PublicNoticeWorkingDays(version), evaluation.Eligible));
 
         var owner = row.ApplicantId == actor.Id;
         var facts = ClaimJson.WithDefaults(ClaimJson.Deserialize<ClaimFactsInput>(row.Facts));
@@ -77,7 +78,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, C
             history.Select(h => actor.IsStaff
                 ? new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
                     h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone(), RoleOf(h))
-                : new HistoryView(h.Id, h.At, ApplicantFacing.ActorName(h.ActorId, h.ActorRole, h.ActorDisplayName, actor.Id), h.Trigger,
+                : new HistoryView(h.Id, h.At, ApplicantFacing.ActorName(h.ActorId, h.ActorRole, actor.Id), h.Trigger,
                     h.FromStatus, h.ToStatus, h.Reason, ApplicantFacing.EventData(h.Trigger, h.Data), RoleOf(h))).ToList(),
             documents.Where(d => DocumentService.MaySee(actor, row, d.Kind)).Select(DocumentView.Of).ToList(),
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),

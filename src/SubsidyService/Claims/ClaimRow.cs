@@ -34,6 +34,9 @@ public sealed class ClaimRow
     public string? LetterNumber { get; init; }
     public string? LetterSha256 { get; init; }
 
+    /// <summary>The undertaking accepted at the latest submission (its text's version), cited by recovery notices.</summary>
+    public string? UndertakingVersion { get; init; }
+
     public ClaimStatus StatusValue => EnumCodes.TryParse<ClaimStatus>(Status, out var s) ? s
         : throw new InvalidOperationException($"claim {Id} has unknown status {Status}");
 
@@ -41,6 +44,6 @@ public sealed class ClaimRow
         id, applicant_id, status, version, facts::text AS facts, bank_account::text AS bank_account, applicant_type,
         applicant_name, id_number, case_number, canonical_case_number, policy_version, amount, verified_by, verified_at,
         verification::text AS verification, created_at, updated_at, submitted_at, approved_by, approved_at, notice_ends_on,
-        letter_number, letter_sha256
+        letter_number, letter_sha256, undertaking_version
         """;
 }

@@ -1,29 +1,23 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Npgsql;
 using SubsidyService.Audit;
+using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
-using SubsidyService.Domain.Policy;
-using SubsidyService.Notifications;
-using SubsidyService.Operations;
-using SubsidyService.Policy;
 using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
 /// <summary>
-/// The one way a claim changes status: loads and locks the claim, asks <see cref="ClaimWorkflow"/>,
-/// applies the trigger's effects and those of the features that registered an <see cref="ITransitionHandler"/>,
-/// bumps the version and appends the event, all in one transaction. The API, the pages and the jobs call this.
+/// The one way a claim changes status: loads and locks the claim, asks <see cref="ClaimWorkflow"/> whether the
+/// trigger may be fired, then runs the trigger's declaration (<see cref="TriggerDeclarations"/>): its effects in
+/// order, the status and version, the event with its typed record, and the applicant's message, all in one
+/// transaction. The API, the pages and the jobs call this.
 /// </summary>
 public sealed class ClaimTransitions(
-    NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings,
-    TransitionEffects effects, IEnumerable<ITransitionHandler> handlers, EventLog events, Notifier notifications, TimeProvider clock,
-    TransitionAdmission admission)
+    NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings, IEnumerable<ITransitionEffect> effects,
+    EventLog events, TimeProvider clock, TransitionAdmission admission)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ITransitionHandler[] handlers = handlers.ToArray();
+    private readonly Dictionary<Effect, ITransitionEffect> byEffect = effects.ToDictionary(e => e.Effect);
 
     public async Task<Outcome<Guid>> FireAsync(Actor actor, Guid id, TransitionRequest request)
     {
@@ -59,97 +53,63 @@ public sealed class ClaimTransitions(
 
         var flags = await ClaimStore.FlagsAsync(conn, id, tx);
         var verification = ClaimEvaluator.VerificationOf(row);
+        // Verification is settled before the guards: eligibility on the facts as verified is one of them.
         if (request.Trigger == ClaimTrigger.Verify)
         {
             var proposal = (request.Data as VerifyData ?? new VerifyData(null, null, null)).ToVerification(evaluator.FactsOf(row));
             if (!proposal.Succeeded) return proposal.Refusal!;
             verification = proposal.Value;
         }
-        var (version, evaluation) = await evaluator.EvaluateAsync(row, ConfirmedDuplicateFunding(flags), verification);
-        var ctx = GuardContextOf(row, actor, flags, version, evaluation);
+        var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags), verification);
+        var noticeDays = settings.PublicNoticeWorkingDays(version);
 
         var from = row.StatusValue;
-        var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role, ctx);
+        var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role,
+            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible));
         if (decision.Outcome == TransitionOutcome.Forbidden)
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)
             return NotPermitted(request.Trigger, from, decision.Message);
         if (CheckReason(request) is { } missing) return missing;
 
-        var applied = await effects.ApplyAsync(conn, tx, row, actor, request, verification, evaluation, flags);
-        if (!applied.Succeeded) return applied.Refusal!;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var to = decision.Target!.Value;
-        var recorded = await RecordAsync(new TransitionContext(conn, tx, row, actor, request.Trigger, from, to,
-            request.Reason, request.ReasonCode, evaluation, settings.PublicNoticeWorkingDays(version), now, request.Data), applied.Value!.EventData);
-        if (!recorded.Succeeded) return recorded.Refusal!;
-
-        if (applied.Value.FollowUp is { } followUp)
-        {
-            var next = await FollowUpAsync(conn, tx, row, to, actor, followUp, evaluation, now);
-            if (!next.Succeeded) return next.Refusal!;
-        }
-        return id;
+        var t = new TransitionContext(conn, tx, row, actor, request.Trigger, from, decision.Target!.Value, request.Reason,
+            request.ReasonCode, evaluation, noticeDays, clock.GetUtcNow().UtcDateTime, request.Data, flags);
+        if (verification is not null) t.Parts.Set(verification);
+        return await RunAsync(t);
     }
 
-    /// <summary>The other features' part, the status and the event: what every permitted transition writes.</summary>
-    private async Task<Outcome<Guid>> RecordAsync(TransitionContext t, object? eventData)
+    /// <summary>The declaration of <see cref="TransitionContext.Trigger"/>, carried out: effects, status, event, message, follow-up.</summary>
+    private async Task<Outcome<Guid>> RunAsync(TransitionContext t)
     {
-        var data = eventData;
-        foreach (var handler in handlers)
-        {
-            var handled = await handler.HandleAsync(t);
-            if (!handled.Succeeded) return handled.Refusal!;
-            if (handled.Value is not { } result) continue;
-            var merged = data is null ? new JsonObject() : (JsonObject)JsonSerializer.SerializeToNode(data, Json)!;
-            merged[result.Key] = JsonSerializer.SerializeToNode(result.Data, Json);
-            data = merged;
-        }
+        var declaration = TriggerDeclarations.Of(t.Trigger);
+        foreach (var effect in declaration.BeforeEvent)
+            if (await byEffect[effect].ApplyAsync(t) is { } refused) return refused;
+
+        t.Record = declaration.Record(new RecordInput(t.Data, t.Parts, t.ReasonCode));
         await ClaimStore.SetStatusAsync(t.Connection, t.Transaction, t.Claim.Id, t.To, t.Now);
         await events.AppendAsync(t.Connection, t.Transaction, new NewEvent(t.Claim.Id, t.Actor.Id, t.Actor.Label,
-            EnumCodes.ToCode(t.Trigger), EnumCodes.ToCode(t.From), EnumCodes.ToCode(t.To), t.Reason, data));
+            EnumCodes.ToCode(t.Trigger), EnumCodes.ToCode(t.From), EnumCodes.ToCode(t.To), t.Reason, t.Record));
         // The applicant hears of it in the same transaction: the message is sent only if the change is kept.
-        await notifications.OnTransitionAsync(t.Connection, t.Transaction, new TransitionNotice(t.Claim.Id, t.Claim.ApplicantId,
-            new ClaimBrief(t.Claim.CaseNumber, t.Claim.ApplicantName, t.Evaluation.Amount), t.Trigger, t.From, t.To, t.Reason, data,
-            t.Attachments));
-        return t.Claim.Id;
+        if (declaration.Notifies && await byEffect[Effect.Notification].ApplyAsync(t) is { } unsent) return unsent;
+
+        return t.Parts.Get<FollowUp>() is { } next ? await FollowUpAsync(t, next) : t.Claim.Id;
     }
 
     /// <summary>
-    /// A second transition the first one entails (confirming a register match rejects the claim),
-    /// decided by the same machine and logged as its own event.
+    /// A second transition the first one entails (confirming a register match rejects the claim), decided by the
+    /// same machine and carried out by its own declaration, as its own event.
     /// </summary>
-    private async Task<Outcome<Guid>> FollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow row, ClaimStatus from,
-        Actor actor, FollowUp next, Evaluation evaluation, DateTime now)
+    private async Task<Outcome<Guid>> FollowUpAsync(TransitionContext first, FollowUp next)
     {
-        var ctx = new GuardContext(IsOwner: false, actor.Id, null, 0, 0);
-        var decision = ClaimWorkflow.Instance.Decide(from, next.Trigger, actor.Role, ctx);
+        var facts = GuardFacts.Of(first.Actor, first.Claim.ApplicantId, first.Claim.VerifiedBy, 0, first.PublicNoticeWorkingDays,
+            first.Evaluation.Eligible);
+        var decision = ClaimWorkflow.Instance.Decide(first.To, next.Trigger, first.Actor.Role, facts);
         if (!decision.IsPermitted)
-            throw new InvalidOperationException($"follow-up {next.Trigger} from {from} refused: {decision.Message}");
-        return await RecordAsync(new TransitionContext(conn, tx, row, actor, next.Trigger, from, decision.Target!.Value,
-            next.Reason, next.ReasonCode, evaluation, 0, now), next.Data);
+            throw new InvalidOperationException($"follow-up {next.Trigger} from {first.To} refused: {decision.Message}");
+        // A new context, not a copy: its effects write their own parts and letters.
+        return await RunAsync(new TransitionContext(first.Connection, first.Transaction, first.Claim, first.Actor, next.Trigger, first.To,
+            decision.Target!.Value, next.Reason, next.ReasonCode, first.Evaluation, first.PublicNoticeWorkingDays, first.Now, null, first.Flags));
     }
-
-    /// <summary>Which triggers this actor could fire on the claim now, for the API's permittedTriggers and the page's buttons.</summary>
-    public IReadOnlyList<ClaimTrigger> Permitted(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, PolicyVersion version, Evaluation evaluation)
-    {
-        var ctx = GuardContextOf(row, actor, flags, version, evaluation);
-        return ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role, ctx)
-            .ToList();
-    }
-
-    public static bool ConfirmedDuplicateFunding(IReadOnlyList<FlagRow> flags) =>
-        flags.Any(f => f.Code == FlagCodes.ExternalFundingMatch && f.Resolution == "confirm");
-
-    private GuardContext GuardContextOf(ClaimRow row, Actor actor, IReadOnlyList<FlagRow> flags, PolicyVersion version, Evaluation evaluation) =>
-        new(
-            IsOwner: row.ApplicantId == actor.Id,
-            ActorId: actor.Id,
-            VerifiedBy: row.VerifiedBy,
-            UnresolvedFlags: flags.Count(f => f.IsUnresolved),
-            PublicNoticeWorkingDays: settings.PublicNoticeWorkingDays(version),
-            Eligible: evaluation.Eligible);
 
     private static Refusal NotPermitted(ClaimTrigger trigger, ClaimStatus from, string? why) =>
         new(422, "trigger_not_permitted", "当前状态不能执行该操作",

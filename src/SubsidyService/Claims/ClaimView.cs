@@ -47,10 +47,10 @@ public sealed record DocumentView(Guid Id, string Kind, string FileName, string 
 public sealed record LetterView(string Number, string Sha256);
 
 /// <summary>What the verifier settled, with money as API.md's strings.</summary>
-public sealed record VerificationView(bool MajorImpact, bool ForeignRelated, string? FeeBase)
+public sealed record VerificationView(bool MajorImpact, bool ForeignRelated, string? FeeBase, string? DesignationBasis = null)
 {
     public static VerificationView? Of(Verification? v) =>
-        v is null ? null : new(v.MajorImpact, v.ForeignRelated, v.FeeBaseLimit is { } f ? Invariant.Money(f) : null);
+        v is null ? null : new(v.MajorImpact, v.ForeignRelated, v.FeeBaseLimit is { } f ? Invariant.Money(f) : null, v.DesignationBasis);
 }
 
 public sealed record ClaimSummary(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, string Amount,

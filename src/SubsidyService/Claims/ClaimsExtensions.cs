@@ -1,3 +1,4 @@
+using SubsidyService.Claims.Triggers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using SubsidyService.Claims.Documents;
@@ -11,14 +12,24 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<WorkflowSettings>();
         builder.Services.AddSingleton<ClaimEvaluator>();
         builder.Services.AddSingleton<SubmissionScreening>();
-        builder.Services.AddSingleton<TransitionEffects>();
+        builder.Services.AddSingleton<BulkTransitions>();
+        builder.Services.AddHostedService<TriggerDeclarationStartupCheck>();
+        // The Claims feature's own effects; the other features register theirs (see Claims/Triggers/TriggerDeclarations.cs).
+        builder.Services.AddSingleton(UndertakingText.FromConfiguration);
+        builder.Services.AddSingleton<ITransitionEffect, UndertakingEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, ScreeningEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, VerificationEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, FlagResolutionEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, SupplementDefectsEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, RejectionReasonEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, BankAccountEffect>();
         builder.Services.AddSingleton<ClaimTransitions>();
         builder.Services.AddSingleton<TransitionAdmission>();
         builder.Services.AddSingleton<ClaimIntake>();
         builder.Services.AddSingleton<ClaimReader>();
         builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
-        builder.Services.AddSingleton<Notifications.IVerifierQueue, VerifierQueue>();
+        builder.Services.AddSingleton<VerifierQueue>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer<TriggerDataSchema>());

@@ -6,30 +6,48 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
+/// <summary><c>data</c> of <c>submit</c>: <c>{undertakingAccepted}</c>, the applicant's acceptance of the undertaking (承诺书).</summary>
+public sealed record SubmitData(bool? UndertakingAccepted) : TriggerData
+{
+    internal static SubmitData Read(JsonFields f) => new(f.Bool("undertakingAccepted"));
+}
+
 /// <summary>
-/// <c>data</c> of <c>verify</c>: <c>{majorImpact?, foreignRelated?, feeBase?}</c>. Absent designations keep
-/// what the applicant declared; the fee base may only be lowered.
+/// <c>data</c> of <c>verify</c>: <c>{majorImpact?, foreignRelated?, designationBasis?, feeBase?}</c>. The higher tier
+/// is the bureau's designation, never the applicant's declaration: an absent designation is false, and a
+/// designation needs its basis in words. The fee base may only be lowered.
 /// </summary>
-public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string? FeeBase) : TriggerData
+public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string? FeeBase, string? DesignationBasis = null) : TriggerData
 {
     public const string FeeBaseShape = "核定费用基数须为金额字符串，如 \"8000.00\"。";
+    public const int MaxBasisLength = 500;
 
-    internal static VerifyData Read(JsonFields f) => new(f.Bool("majorImpact"), f.Bool("foreignRelated"), f.Text("feeBase", FeeBaseShape));
+    internal static VerifyData Read(JsonFields f) =>
+        new(f.Bool("majorImpact"), f.Bool("foreignRelated"), f.Text("feeBase", FeeBaseShape), f.Text("designationBasis"));
 
     /// <summary>What verifying with these settings settles for this claim's facts; a fee base above the declared one is refused.</summary>
     public Outcome<Verification> ToVerification(ClaimFacts facts)
     {
+        var errors = new Dictionary<string, string[]>();
         decimal? feeBaseLimit = null;
         if (FeeBase is not null)
         {
             var declared = Math.Min(facts.AgencyFee, facts.Invoices.Sum(i => i.Amount));
             if (!Yuan.TryParseMoney(FeeBase, out var value, out var error))
-                return Refusal.Validation("data.feeBase", error!);
-            if (value.Value > declared)
-                return Refusal.Validation("data.feeBase", $"核定费用基数只能调低，不能超过申报的 {Invariant.Money(declared)} 元。");
-            feeBaseLimit = value.Value;
+                errors["data.feeBase"] = [error!];
+            else if (value.Value > declared)
+                errors["data.feeBase"] = [$"核定费用基数只能调低，不能超过申报的 {Invariant.Money(declared)} 元。"];
+            else
+                feeBaseLimit = value.Value;
         }
-        return new Verification(MajorImpact ?? facts.MajorImpact, ForeignRelated ?? facts.ForeignRelated, feeBaseLimit);
+        var designated = MajorImpact == true || ForeignRelated == true;
+        var basis = string.IsNullOrWhiteSpace(DesignationBasis) ? null : DesignationBasis.Trim();
+        if (designated && basis is null)
+            errors["data.designationBasis"] = ["认定为重大影响或涉外案件须写明认定依据，如“一方当事人为境外企业”“入选省高院年度典型案例”。"];
+        else if (basis?.Length > MaxBasisLength)
+            errors["data.designationBasis"] = [$"认定依据不能超过 {MaxBasisLength} 个字符。"];
+        if (errors.Count > 0) return Refusal.Validation(errors);
+        return new Verification(MajorImpact ?? false, ForeignRelated ?? false, feeBaseLimit, designated ? basis : null);
     }
 }
 

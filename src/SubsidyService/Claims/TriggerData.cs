@@ -15,6 +15,7 @@ public abstract record TriggerData
     /// <summary>The triggers a caller of the API may send data with: the record each one reads, and how.</summary>
     private static readonly Dictionary<ClaimTrigger, (Type Type, Func<JsonFields, TriggerData> Read)> Readers = new()
     {
+        [ClaimTrigger.Submit] = (typeof(SubmitData), SubmitData.Read),
         [ClaimTrigger.RequestSupplement] = (typeof(SupplementRequestData), SupplementRequestData.Read),
         [ClaimTrigger.ResolveScreening] = (typeof(ScreeningResolutionData), ScreeningResolutionData.Read),
         [ClaimTrigger.Verify] = (typeof(VerifyData), VerifyData.Read),

@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using System.Text;
 using MimeKit;
 

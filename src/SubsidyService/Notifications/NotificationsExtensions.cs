@@ -1,5 +1,6 @@
 using SubsidyService.Jobs;
 using SubsidyService.Notifications.Templates;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Notifications;
 
@@ -15,6 +16,8 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<Claims.Triggers.ITransitionEffect, TransitionMail>();
+        builder.Services.AddSingleton<Payouts.IPayoutNotices, PayoutMail>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
         builder.Services.AddRecurringJob<VerifierDigestJob>(VerifierDigestJob.Id, "30 8 * * 1-5");

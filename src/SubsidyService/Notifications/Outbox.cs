@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using Dapper;
 using Npgsql;
 using SubsidyService.Operations;

@@ -1,3 +1,5 @@
+using SubsidyService.Kernel;
+
 namespace SubsidyService.Notifications;
 
 /// <summary>

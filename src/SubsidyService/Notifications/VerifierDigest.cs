@@ -1,21 +1,13 @@
 using System.Globalization;
 using Npgsql;
 using SubsidyService.Accounts;
+using SubsidyService.Claims;
 using SubsidyService.Domain.Calendar;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Notifications.Templates;
 using SubsidyService.Operations;
 
 namespace SubsidyService.Notifications;
-
-/// <summary>A claim waiting for the verifiers, as the digest lists it.</summary>
-public sealed record QueuedClaim(Guid Id, string CaseNumber, string ApplicantName, ClaimStatus Status, DateTime WaitingSince);
-
-/// <summary>The claims waiting for a verifier (submitted or under review), the longest-waiting first; the claims feature answers it.</summary>
-public interface IVerifierQueue
-{
-    Task<IReadOnlyList<QueuedClaim>> WaitingAsync(CancellationToken ct = default);
-}
 
 /// <summary>
 /// The verifiers' daily digest: the queue, with the claims that have waited more than
@@ -24,7 +16,7 @@ public interface IVerifierQueue
 /// unique key in the outbox).
 /// </summary>
 public sealed class VerifierDigest(
-    NpgsqlDataSource db, IVerifierQueue queue, EmailTemplates templates, Outbox outbox,
+    NpgsqlDataSource db, VerifierQueue queue, EmailTemplates templates, Outbox outbox,
     WorkingDayCalendar calendar, NotificationOptions options)
 {
     /// <returns>How many digests were written now (0 when the queue is empty or they were written before).</returns>
@@ -51,7 +43,7 @@ public sealed class VerifierDigest(
         return written;
     }
 
-    public IReadOnlyList<DigestLine> Build(IReadOnlyList<QueuedClaim> waiting, DateOnly day) =>
+    public IReadOnlyList<DigestLine> Build(IReadOnlyList<WaitingClaim> waiting, DateOnly day) =>
         waiting.Select(c =>
         {
             var since = ChinaTime.DateOf(c.WaitingSince);

@@ -19,7 +19,7 @@ public sealed record BankResultsSummary(Guid BatchId, int Lines, int Paid, int F
 /// <c>payment_failed</c> with the bank's message), all in one transaction. A line whose payment already has that
 /// result changes nothing, so the same file imported twice changes nothing the second time.
 /// </summary>
-public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transitions, TimeProvider clock)
+public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transitions, IPayoutNotices notices, TimeProvider clock)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     public const int MaxMessageLength = 500;
@@ -70,11 +70,23 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
 
         var summary = new BankResultsSummary(batchId, records.Count, changes.Count(l => l.Result == "paid"),
             changes.Count(l => l.Result == "failed"), records.Count - changes.Count);
+        var answered = changes.Select(c => c.Payment.Id).ToHashSet();
+        if (changes.Count > 0 && payments.Values.All(p => p.State != "pending" || answered.Contains(p.Id)))
+            await notices.BatchSettledAsync(conn, tx, Settled(batchId, payments.Values, changes, now));
         if (changes.Count > 0)
             await PayoutStore.RecordImportAsync(conn, tx, batchId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
                 summary.Lines, summary.Paid, summary.Failed, summary.Unchanged, actor.Role == Role.System ? null : actor.Id, now);
         await tx.CommitAsync();
         return summary;
+    }
+
+    /// <summary>The batch's totals once this file has answered its last pending payment.</summary>
+    private static BatchSettled Settled(Guid batchId, IEnumerable<PaymentRow> payments, List<Line> changes, DateTime now)
+    {
+        var result = changes.ToDictionary(l => l.Payment.Id, l => l.Result);
+        var all = payments.Select(p => (p.Amount, Paid: (result.GetValueOrDefault(p.Id) ?? p.State) == "paid")).ToList();
+        return new BatchSettled(batchId, now, all.Count, all.Sum(p => p.Amount), all.Count(p => p.Paid), all.Where(p => p.Paid).Sum(p => p.Amount),
+            all.Count(p => !p.Paid), all.Where(p => !p.Paid).Sum(p => p.Amount));
     }
 
     private static List<Line> Check(List<(int Line, List<string> Fields)> records, Dictionary<string, PaymentRow> payments,

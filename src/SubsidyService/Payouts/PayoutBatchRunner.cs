@@ -27,7 +27,7 @@ public sealed class PayoutBatchRunner(
         var o = options.Value;
         BatchRow? run;
         await using (var conn = await db.OpenConnectionAsync(ct))
-            run = await PayoutStore.BeginRunAsync(conn, batchId, await BulkTransitions.CountReadyForPayoutAsync(conn), o.MaxAttempts, Now);
+            run = await PayoutStore.BeginRunAsync(conn, batchId, await PayoutCandidates.CountReadyAsync(conn), o.MaxAttempts, Now);
         if (run is null || run.Status != "running")
         {
             logger.LogInformation("Payout batch {BatchId}: nothing to run ({Status})", batchId, run?.Status ?? "finished or unknown");
@@ -67,7 +67,7 @@ public sealed class PayoutBatchRunner(
         // can join a batch after its file is written.
         if (await PayoutStore.LockRunningAsync(conn, tx, batchId) is null) return null;
 
-        var candidates = await BulkTransitions.LockReadyForPayoutAsync(conn, tx, size, refused);
+        var candidates = await PayoutCandidates.LockReadyAsync(conn, tx, size, refused);
         if (candidates.Count == 0) return 0;
         var decisions = BulkTransitions.Decide(candidates, ClaimTrigger.IncludeInPayout);
         foreach (var d in decisions.Where(d => !d.IsPermitted))
@@ -82,7 +82,7 @@ public sealed class PayoutBatchRunner(
         await bulk.RecordAsync(conn, tx, ClaimTrigger.IncludeInPayout, decisions, Reason, claimId =>
         {
             var p = payments[claimId];
-            return new { batchId, paymentId = p.Id, p.Reference, amount = Invariant.Money(p.Amount) };
+            return new PayoutInclusionData(batchId, p.Id, p.Reference, Invariant.Money(p.Amount));
         });
         await PayoutStore.AddGatheredAsync(conn, tx, batchId, payments.Count, payments.Values.Sum(p => p.Amount), now);
         await tx.CommitAsync(ct);

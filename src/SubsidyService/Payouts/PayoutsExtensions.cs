@@ -9,7 +9,6 @@ public static class PayoutsExtensions
     public static WebApplicationBuilder AddPayouts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"));
-        builder.Services.AddSingleton<BulkTransitions>();
         builder.Services.AddSingleton<PayoutStore>();
         builder.Services.AddSingleton<BatchList>();
         builder.Services.AddSingleton<PayoutRequests>();

@@ -19,7 +19,7 @@ public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests
             logger.LogWarning("Scheduled payout: {Count} batches recorded but never handed to the job server are handed over now", orphans);
         int ready;
         await using (var conn = await db.OpenConnectionAsync(ct))
-            ready = await BulkTransitions.CountPayableAsync(conn);
+            ready = await PayoutCandidates.CountPayableAsync(conn);
         if (ready == 0)
         {
             logger.LogInformation("Scheduled payout: no claim is ready for payout");

@@ -1,4 +1,5 @@
 using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
 
 namespace SubsidyService.Recoveries;
 
@@ -9,7 +10,9 @@ public static class RecoveriesExtensions
     {
         builder.Services.AddSingleton<RecoveryStore>();
         builder.Services.AddSingleton<RecoverySettling>();
-        builder.Services.AddSingleton<ITransitionHandler, RecoveryHandler>();
+        builder.Services.AddSingleton<RecoveryDecisions>();
+        builder.Services.AddSingleton<ITransitionEffect, RecoveryOpeningEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, RecoverySettlementEffect>();
         return builder;
     }
 

@@ -16,10 +16,11 @@ public sealed record SettlementView(string Method, string Amount, string? Refere
 
 /// <summary>A recovery as API.md's list shows it: the amount to recover and how it was settled (null while open).</summary>
 public sealed record RecoveryView(Guid Id, Guid ClaimId, string ApplicantName, string CaseNumber, string Amount, string Reason,
-    JsonElement RegisterRow, DateTime OpenedAt, string State, SettlementView? Settlement)
+    string Grounds, JsonElement? RegisterRow, DateTime OpenedAt, string State, string? DecisionReason, DateTime? DecidedAt,
+    SettlementView? Settlement)
 {
     public static RecoveryView Of(RecoveryRow r) => new(r.Id, r.ClaimId, r.ApplicantName, r.CaseNumber, Invariant.Money(r.Amount), r.Reason,
-        JsonDocument.Parse(r.RegisterRow).RootElement.Clone(), r.OpenedAt, r.State,
+        r.Grounds, r.RegisterRow is { } row ? JsonDocument.Parse(row).RootElement.Clone() : null, r.OpenedAt, r.State, r.DecisionReason, r.DecidedAt,
         r.State == "settled" ? new SettlementView(r.Method!, Invariant.Money(r.SettledAmount!.Value), r.SettlementRef, r.Note!, r.SettledAt!.Value, r.SettledBy) : null);
 }
 
@@ -42,18 +43,57 @@ public sealed record SettleInput(string? Method, string? Amount, string? Referen
 
 public static class RecoveryEndpoints
 {
+    private static void MapDecision(RouteGroupBuilder group, string verb,
+        Func<RecoveryDecisions, Actor, Guid, RecoveryDecisionInput, Task<Outcome<Guid>>> decide, string summary) =>
+        group.MapPost($"/{{id:guid}}/{verb}", async (Guid id, HttpContext http, ClaimsPrincipal user, RecoveryDecisions decisions, RecoveryStore store) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<RecoveryDecisionInput>(http);
+            if (problem is not null) return problem;
+            var decided = await decide(decisions, Actor.From(user), id, body!);
+            if (!decided.Succeeded) return decided.Refusal!.ToResult();
+            return Results.Ok(RecoveryView.Of((await store.FindAsync(id))!));
+        })
+        .RequireAuthorization(p => p.RequireRole(Roles.Verifier, Roles.Finance))
+        .Accepts<RecoveryDecisionInput>("application/json")
+        .Produces<RecoveryView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary(summary);
+
     public static void MapRecoveryEndpoints(this IEndpointRouteBuilder app)
     {
         var recoveries = app.MapGroup("/api/v1/recoveries").WithTags("Recoveries");
 
         recoveries.MapGet("/", async (string? state, RecoveryStore store) =>
         {
-            if (state is not (null or "open" or "settled")) return Refusal.Validation("state", "state 须为 open 或 settled。");
+            if (state is not null && !RecoveryFilter.States.Contains(state))
+                return Refusal.Validation("state", $"state 须为 {string.Join("、", RecoveryFilter.States)} 之一。");
             return Results.Ok((await store.ListAsync(state, 500)).Select(RecoveryView.Of));
         })
-        .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor))
+        .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Verifier, Roles.Auditor))
         .Produces<RecoveryView[]>()
-        .WithSummary("Paid claims found duplicate-funded after payment: the amount to recover and how it was settled");
+        .WithSummary("Recoveries of paid claims: proposed by a register match, open, settled or dismissed");
+
+        recoveries.MapPost("/", async (HttpContext http, ClaimsPrincipal user, RecoveryDecisions decisions) =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync<RecoveryOpeningInput>(http);
+            if (problem is not null) return problem;
+            var opened = await decisions.OpenAsync(Actor.From(user), body!);
+            return opened.ToResult(id => Results.Created($"/api/v1/recoveries/{id}", new { id }));
+        })
+        .RequireAuthorization(p => p.RequireRole(Roles.Verifier, Roles.Finance))
+        .Accepts<RecoveryOpeningInput>("application/json")
+        .Produces(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Open a recovery on a paid claim directly: grounds duplicate_funding|fraud|judgment_overturned|other, amount, reason");
+
+        MapDecision(recoveries, "confirm", (d, actor, id, input) => d.ConfirmAsync(actor, id, input),
+            "Confirm a proposed recovery (same case, and the register's recipient is this applicant): it becomes owed and the applicant is told");
+        MapDecision(recoveries, "dismiss", (d, actor, id, input) => d.DismissAsync(actor, id, input),
+            "Dismiss a proposed recovery with the reason (another recipient, another case)");
 
         recoveries.MapPost("/{id:guid}/settle", async (Guid id, HttpContext http, ClaimsPrincipal user, RecoverySettling settling) =>
         {
@@ -72,7 +112,7 @@ public static class RecoveryEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .WithSummary("Record how a recovery was settled (finance): method refunded|offset|written_off, amount?, reference?, note");
+        .WithSummary("Record how a recovery was settled (finance): method repaid|offset|written_off, amount?, reference?, note");
     }
 }
 

@@ -7,7 +7,7 @@ namespace SubsidyService.Recoveries;
 /// <summary>What the list of recoveries filters on: open or settled (null: both), and text found in the applicant's name or the case number.</summary>
 public sealed record RecoveryFilter(string? State, string? Text)
 {
-    public static readonly IReadOnlyList<string> States = ["open", "settled"];
+    public static readonly IReadOnlyList<string> States = ["proposed", "open", "settled", "dismissed"];
 
     public const int MaxTextLength = 100;
 

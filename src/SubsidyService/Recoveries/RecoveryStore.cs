@@ -9,12 +9,17 @@ public sealed class RecoveryRow
 {
     public Guid Id { get; init; }
     public Guid ClaimId { get; init; }
-    public Guid RegisterRowId { get; init; }
+    public Guid? RegisterRowId { get; init; }
     public string ApplicantName { get; init; } = "";
     public string CaseNumber { get; init; } = "";
     public decimal Amount { get; init; }
     public string Reason { get; init; } = "";
-    public string RegisterRow { get; init; } = "";
+    public string? RegisterRow { get; init; }
+    public string Grounds { get; init; } = "";
+    public Guid? OpenedBy { get; init; }
+    public Guid? DecidedBy { get; init; }
+    public DateTime? DecidedAt { get; init; }
+    public string? DecisionReason { get; init; }
     public DateTime OpenedAt { get; init; }
     public string State { get; init; } = "";
     public Guid? SettledBy { get; init; }
@@ -27,22 +32,50 @@ public sealed class RecoveryRow
     public const string Columns = """
         id, claim_id AS claimid, register_row_id AS registerrowid, applicant_name AS applicantname, case_number AS casenumber,
         amount, reason, register_row::text AS registerrow, opened_at AS openedat, state, settled_by AS settledby,
-        settled_at AS settledat, method, settled_amount AS settledamount, settlement_ref AS settlementref, note
+        settled_at AS settledat, method, settled_amount AS settledamount, settlement_ref AS settlementref, note,
+        grounds, opened_by AS openedby, decided_by AS decidedby, decided_at AS decidedat, decision_reason AS decisionreason
         """;
 }
 
 /// <summary>The SQL of recoveries; writes take the caller's transaction (a claim transition's).</summary>
 public sealed class RecoveryStore(NpgsqlDataSource db)
 {
-    /// <returns>The new recovery's id; null when this register row already opened one for the claim.</returns>
-    public static Task<Guid?> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, Guid registerRowId, string applicantName,
+    /// <summary>A register row matched a paid claim: a recovery proposed, owed by nobody until a person confirms it.</summary>
+    /// <returns>The new proposal's id; null when this register row already proposed one for the claim.</returns>
+    public static Task<Guid?> ProposeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, Guid registerRowId, string applicantName,
         string caseNumber, decimal amount, string reason, string registerRowJson, DateTime now) =>
         conn.QuerySingleOrDefaultAsync<Guid?>("""
-            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, amount, reason, register_row, opened_at, state)
-            VALUES (gen_random_uuid(), @claimId, @registerRowId, @applicantName, @caseNumber, @amount, @reason, @registerRowJson::jsonb, @now, 'open')
+            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, amount, reason, register_row, opened_at, state, grounds)
+            VALUES (gen_random_uuid(), @claimId, @registerRowId, @applicantName, @caseNumber, @amount, @reason, @registerRowJson::jsonb, @now,
+                    'proposed', 'duplicate_funding')
             ON CONFLICT (claim_id, register_row_id) DO NOTHING
             RETURNING id
             """, new { claimId, registerRowId, applicantName, caseNumber, amount, reason, registerRowJson, now }, tx);
+
+    /// <summary>A recovery a person opens directly, on the grounds they name.</summary>
+    public static Task<Guid> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string applicantName, string caseNumber,
+        decimal amount, string grounds, string reason, Guid openedBy, DateTime now) =>
+        conn.QuerySingleAsync<Guid>("""
+            INSERT INTO recoveries (id, claim_id, applicant_name, case_number, amount, reason, opened_at, state, grounds, opened_by,
+                                    decided_by, decided_at, decision_reason)
+            VALUES (gen_random_uuid(), @claimId, @applicantName, @caseNumber, @amount, @reason, @now, 'open', @grounds, @openedBy,
+                    @openedBy, @now, @reason)
+            RETURNING id
+            """, new { claimId, applicantName, caseNumber, amount, grounds, reason, openedBy, now }, tx);
+
+    /// <summary>A proposal decided: confirmed (now owed) or dismissed, by whom and why.</summary>
+    public static Task<int> DecideAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, bool confirmed, Guid by, string reason, DateTime now) =>
+        conn.ExecuteAsync("""
+            UPDATE recoveries SET state = @state, decided_by = @by, decided_at = @now, decision_reason = @reason
+            WHERE id = @id AND state = 'proposed'
+            """, new { id, state = confirmed ? "open" : "dismissed", by, reason, now }, tx);
+
+    public static Task<RecoveryRow?> FindAsync(NpgsqlConnection conn, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id", new { id });
+
+    /// <summary>The claim's most recently opened recovery (what a direct opening just wrote).</summary>
+    public static Task<Guid> LatestOfClaimAsync(NpgsqlConnection conn, Guid claimId) =>
+        conn.QuerySingleAsync<Guid>("SELECT id FROM recoveries WHERE claim_id = @claimId ORDER BY opened_at DESC, id LIMIT 1", new { claimId });
 
     public static Task<RecoveryRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
         conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id FOR UPDATE", new { id }, tx);
@@ -67,7 +100,7 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return (await conn.QueryAsync<RecoveryRow>($"""
             SELECT {RecoveryRow.Columns} FROM recoveries WHERE (@state::text IS NULL OR state = @state)
-            ORDER BY state = 'settled', opened_at DESC LIMIT @limit
+            ORDER BY state NOT IN ('proposed', 'open'), opened_at DESC LIMIT @limit
             """, new { state, limit })).ToList();
     }
 

@@ -13,7 +13,7 @@ public sealed record Settlement(Guid? RecoveryId, string Method, decimal? Amount
 {
     public static readonly IReadOnlyDictionary<string, string> Methods = new Dictionary<string, string>
     {
-        ["refunded"] = "申请人已退回",
+        ["repaid"] = "申请人已缴回国库",
         ["offset"] = "从其他应付款项中抵扣",
         ["written_off"] = "经批准核销",
     };

@@ -1,8 +1,11 @@
+using SubsidyService.Domain.Identity;
 using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
+using SubsidyService.Recoveries;
 using SubsidyService.Data;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
@@ -14,18 +17,19 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Registers;
 
 public sealed record ImportResult(Guid ImportId, int Imported, int AlreadyKnown, int MatchedClaims, IReadOnlyList<Guid> MatchedClaimIds,
-    int RecoveriesOpened = 0);
+    int RecoveriesProposed = 0);
 
 /// <summary>
 /// Imports an other-level funding register whole or not at all, then screens the live claims again:
-/// a claim whose case appears gets an external_funding_match flag, and a verified one goes back to review.
-/// A claim already paid opens a recovery (open_recovery) for finance instead.
+/// a claim whose case appears gets an external_funding_match flag, and a verified or approved one goes back to
+/// review. A claim already paid gets a recovery proposal that a person confirms or dismisses.
 /// </summary>
 public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTransitions transitions, TimeProvider clock)
 {
-    // Live claims only: a draft is screened when it is submitted (POLICY.md: a draft blocks nobody);
-    // closed claims need nothing more.
-    private static readonly string[] RescreenedStatuses = ["submitted", "under_review", "supplement_requested", "verified", "in_public_notice", "ready_for_payout"];
+    // Every claim from submission on: a draft is screened when it is submitted (POLICY.md: a draft blocks nobody),
+    // and a claim in a payout batch or whose payment failed is flagged too (a failed one cannot then be retried).
+    private static readonly string[] RescreenedStatuses =
+        ["submitted", "under_review", "supplement_requested", "verified", "in_public_notice", "ready_for_payout", "in_payout", "payout_failed"];
 
     /// <summary>Rows already on file for the imported cases, found by the case-number index.</summary>
     internal const string KnownRows = """
@@ -75,7 +79,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
 
         var (matched, recoveries) = await RescreenAsync(conn, tx, actor, importId, rows, ids, now);
         await events.AppendAsync(conn, tx, new NewEvent(null, actor.Id, actor.Label, "register_import", null, null,
-            Data: new { importId, fileName, rows = rows.Count, alreadyKnown = total - rows.Count, matchedClaims = matched, recoveriesOpened = recoveries }));
+            Data: new { importId, fileName, rows = rows.Count, alreadyKnown = total - rows.Count, matchedClaims = matched, recoveriesProposed = recoveries }));
         await tx.CommitAsync();
         return new ImportResult(importId, rows.Count, total - rows.Count, matched.Count, matched, recoveries);
     }
@@ -127,7 +131,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
             if (claim.Key.Status == "paid")
             {
                 foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
-                    recoveries += await OpenRecoveryAsync(conn, tx, actor, importId, claim.Key.Id, row, rowId) ? 1 : 0;
+                    recoveries += await ProposeRecoveryAsync(conn, tx, actor, importId, claim.Key.Id, row, rowId, now) ? 1 : 0;
                 continue;
             }
             var raised = false;
@@ -145,17 +149,28 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
     }
 
     /// <summary>
-    /// Paid already: the money is to be recovered. The claim stays paid; the recovery, with the register row
-    /// that showed the duplicate funding, is an event in its history (the state machine's open_recovery).
+    /// Paid already: a recovery is proposed, never opened: a verifier or finance confirms it (same case, and the
+    /// register's recipient is this applicant) or dismisses it with a reason. The claim stays paid; the proposal, with
+    /// the register row, is an event in its history.
     /// </summary>
-    private async Task<bool> OpenRecoveryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid importId, Guid claimId,
-        RegisterRow row, Guid rowId)
+    private async Task<bool> ProposeRecoveryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid importId, Guid claimId,
+        RegisterRow row, Guid rowId, DateTime now)
     {
-        var registerRow = new FundingRegisterEntry(row.Line, row.Source, row.Level, row.RecipientName, row.RecipientId, row.CaseNumber,
-            Invariant.Money(row.Amount), row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme);
-        var data = new RecoveryOpeningData(rowId, importId, actor.Label, registerRow);
-        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} 资助 {Invariant.Money(row.Amount)} 元，属重复资助，应予追回";
-        return (await transitions.FireAsSystemAsync(conn, tx, claimId, ClaimTrigger.OpenRecovery, reason, data)).Succeeded;
+        var claim = (await ClaimStore.FindAsync(conn, claimId, tx))!;
+        // Another person's identity enters the append-only log only masked and as a fingerprint.
+        var registerRow = new FundingRegisterEntry(row.Line, row.Source, row.Level, row.RecipientName,
+            row.RecipientId is { } rid ? Masking.KeepEnds(rid) : null, row.CaseNumber,
+            Invariant.Money(row.Amount), row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme,
+            row.RecipientId is { } id ? events.Fingerprint(id.Trim().ToUpperInvariant()) : null);
+        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
+                     $"资助 {Invariant.Money(row.Amount)} 元，请核实是否同一案件、受资助人是否即本申请人";
+        var proposed = await RecoveryStore.ProposeAsync(conn, tx, claimId, rowId, claim.ApplicantName, claim.CaseNumber, claim.Amount, reason,
+            System.Text.Json.JsonSerializer.Serialize(registerRow, EventJson.Options), now);
+        if (proposed is not { } recoveryId) return false;
+        await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "recovery_proposed", claim.Status, claim.Status, reason,
+            new RecoveryProposedEvent(recoveryId, rowId, importId, registerRow, Invariant.Money(claim.Amount))));
+        return true;
     }
 
     /// <summary>

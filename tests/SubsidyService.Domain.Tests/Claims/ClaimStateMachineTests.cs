@@ -14,7 +14,7 @@ public class ClaimStateMachineTests
     [Fact]
     public void Guards_that_hold_together_are_a_configuration_error()
     {
-        var m = new ClaimStateMachine(ClaimStatus.Draft);
+        var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Verified)
             .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, Roles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "有公示期"))
             .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, Roles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 1, "公示期大于 1"));
@@ -27,7 +27,7 @@ public class ClaimStateMachineTests
     [Fact]
     public void A_transition_without_roles_is_refused_at_configuration()
     {
-        var m = new ClaimStateMachine(ClaimStatus.Draft);
+        var m = new ClaimStateMachine();
         var act = () => m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, null!);
         act.Should().Throw<ArgumentNullException>();
         m.Transitions.Should().BeEmpty();
@@ -42,7 +42,7 @@ public class ClaimStateMachineTests
     [Fact]
     public void Reentry_keeps_the_state()
     {
-        var m = new ClaimStateMachine(ClaimStatus.Draft);
+        var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.UnderReview).PermitReentry(ClaimTrigger.ResolveScreening, Roles.Of(Role.Verifier));
         m.Decide(ClaimStatus.UnderReview, ClaimTrigger.ResolveScreening, Role.Verifier, Ctx()).Target.Should().Be(ClaimStatus.UnderReview);
         m.Transitions.Single().IsReentry.Should().BeTrue();
@@ -51,7 +51,7 @@ public class ClaimStateMachineTests
     [Fact]
     public void Only_the_unmet_conditions_of_the_actors_own_branch_are_named()
     {
-        var m = new ClaimStateMachine(ClaimStatus.Draft);
+        var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.InPublicNotice)
             .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier), Condition.Requires(c => c.UnresolvedFlags == 0, "审核条件"))
             .Permit(ClaimTrigger.Object, ClaimStatus.Rejected, Roles.Of(Role.Finance), Condition.Requires(c => c.UnresolvedFlags > 5, "财政条件"));
@@ -67,7 +67,7 @@ public class ClaimStateMachineTests
     [Fact]
     public void An_unmet_actor_condition_is_forbidden_even_when_a_business_condition_fails_too()
     {
-        var m = new ClaimStateMachine(ClaimStatus.Draft);
+        var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, Roles.Of(Role.Applicant),
             Condition.Actor(c => c.IsOwner, "仅限本人"), Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"));
 

@@ -28,6 +28,7 @@ public class ClaimWorkflowTableTests
         new(StartReview, Submitted, [Verifier], UnderReview),
         new(RequestSupplement, UnderReview, [Verifier], SupplementRequested),
         new(ResolveScreening, UnderReview, [Verifier], UnderReview),
+        new(ResolveScreening, PayoutFailed, [Verifier], PayoutFailed),
         new(Verify, UnderReview, [Verifier], Verified),
         new(Reject, Submitted, [Verifier], Rejected),
         new(Reject, UnderReview, [Verifier], Rejected),
@@ -44,7 +45,7 @@ public class ClaimWorkflowTableTests
         new(ScreeningFlagRaised, InPublicNotice, [Role.System], UnderReview),
         new(ScreeningFlagRaised, ReadyForPayout, [Role.System], UnderReview),
         new(CorrectBankAccount, PayoutFailed, [Applicant], PayoutFailed, OwnerOnly: true),
-        new(OpenRecovery, Paid, [Role.System], Paid),
+        new(OpenRecovery, Paid, [Verifier, Finance], Paid),
         new(SettleRecovery, Paid, [Finance], Paid),
     ];
 

@@ -30,13 +30,15 @@ public sealed class FeatureDependencyTests
         ["Policy"] = ["Kernel", "Operations"],
         ["Audit"] = ["Kernel", "Data", "Jobs", "Operations"],
         ["Budgets"] = ["Kernel", "Operations"],
-        ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts"],
-        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit", "Notifications"],
-        ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims"],
+        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit"],
+        ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims", "Recoveries"],
         ["Letters"] = ["Kernel", "Operations", "Audit", "Claims"],
         ["Approval"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Budgets", "Notifications", "Claims", "Letters"],
         ["Payouts"] = ["Kernel", "Jobs", "Operations", "Claims"],
-        ["Recoveries"] = ["Kernel", "Operations", "Claims"],
+        // Notifications words what the others declare: a claim's event record (Claims' Notification effect), a
+        // settled batch (Payouts' IPayoutNotices).
+        ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts", "Claims", "Payouts"],
+        ["Recoveries"] = ["Kernel", "Operations", "Audit", "Claims"],
         // The outer layer: the command line and the pages use features; nothing uses them.
         ["Cli"] = ["Kernel", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",

@@ -47,6 +47,10 @@ public sealed partial class TableOwnershipTests
         "Claims/ClaimReader.cs: users",
         // A payout chunk copies each claim's payee and amount in one INSERT … SELECT.
         "Payouts/PayoutStore.cs: claims",
+        // Which claims a batch takes (ready, no open flag), locked with SKIP LOCKED in the chunk's transaction: the
+        // batch's own question, read-only; the claims move only through Claims' BulkTransitions.
+        "Payouts/PayoutCandidates.cs: claims",
+        "Payouts/PayoutCandidates.cs: screening_flags",
     ];
 
     [Fact]

@@ -41,10 +41,16 @@ public static class ClaimApi
         string? reason = null, string? reasonCode = null, object? data = null) =>
         FireAsync(client, claim.GetProperty("id").GetGuid(), claim.GetProperty("version").GetInt32(), trigger, reason, reasonCode, data);
 
+    /// <summary>A submission accepts the undertaking unless the test sends data of its own (or <see cref="NoData"/>).</summary>
     public static Task<HttpResponseMessage> FireAsync(HttpClient client, Guid id, int version, string trigger,
         string? reason = null, string? reasonCode = null, object? data = null) =>
         client.PostAsJsonAsync($"/api/v1/claims/{id}/transitions",
-            new { trigger, expectedVersion = version, reason, reasonCode, data });
+            new { trigger, expectedVersion = version, reason, reasonCode, data = data == NoData ? null : data ?? DefaultData(trigger) });
+
+    /// <summary>Sends no data at all, not even a submission's undertaking.</summary>
+    public static readonly object NoData = new();
+
+    public static object? DefaultData(string trigger) => trigger == "submit" ? new { undertakingAccepted = true } : null;
 
     /// <summary>Fires a trigger that must succeed and returns the claim after it.</summary>
     public static async Task<JsonElement> MustFireAsync(HttpClient client, JsonElement claim, string trigger,

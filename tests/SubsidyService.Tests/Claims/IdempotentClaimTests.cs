@@ -40,7 +40,7 @@ public sealed class IdempotentClaimTests(AppFixture fixture) : IClassFixture<App
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/claims/{claim.Id()}/transitions")
             {
-                Content = JsonContent.Create(new { trigger = "submit", expectedVersion = claim.GetProperty("version").GetInt32() }),
+                Content = JsonContent.Create(new { trigger = "submit", expectedVersion = claim.GetProperty("version").GetInt32(), data = new { undertakingAccepted = true } }),
             };
             request.Headers.Add("Idempotency-Key", key);
             return await applicant.SendAsync(request);

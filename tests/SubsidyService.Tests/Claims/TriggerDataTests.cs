@@ -42,7 +42,7 @@ public sealed class TriggerDataTests(AppFixture fixture) : IClassFixture<AppFixt
         var empty = JsonDocument.Parse("{}").RootElement;
         foreach (var (trigger, type) in TriggerData.FromClients)
             TriggerData.Read(trigger, empty).Value.Should().BeOfType(type, EnumCodes.ToCode(trigger));
-        TriggerData.Read(ClaimTrigger.Submit, JsonDocument.Parse("""{"anything": 1}""").RootElement).Value
+        TriggerData.Read(ClaimTrigger.StartReview, JsonDocument.Parse("""{"anything": 1}""").RootElement).Value
             .Should().BeNull("a trigger without data ignores what is sent");
         TriggerData.Read(ClaimTrigger.PaymentSucceeded, JsonDocument.Parse("""{"batchId": "x"}""").RootElement).Value
             .Should().BeNull("the records the service fires itself are not read from clients");

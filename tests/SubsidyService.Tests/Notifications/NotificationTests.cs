@@ -1,10 +1,15 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
 using SubsidyService.Accounts;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Notifications;
+using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
+using SubsidyService.Payouts;
+using SubsidyService.Kernel;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Infrastructure;
 using SubsidyService.Tests.Pages;
@@ -96,18 +101,25 @@ public sealed class NotificationTests(NotificationFixture f) : IClassFixture<Not
             "approve" => [new MailAttachment("补助批准通知书.pdf", "application/pdf", Pdf)],
             _ => [],
         };
-        object data = trigger switch
+        var batch = Guid.NewGuid();
+        ClaimEventData record = trigger switch
         {
-            "reject" => new { reasonCode = "duplicate_funding", reasonText = "同一案件已获其他各级政府同类资助或奖励" },
-            "approve" => new { noticeEndsOn = "2026-12-08" },
-            "payment_failed" => new { failureReason = "账号与户名不符" },
-            _ => new { },
+            "reject" => new RejectedEvent("duplicate_funding", "同一案件已获其他各级政府同类资助或奖励"),
+            "approve" => new ApprovedEvent(new ApprovalRecord(2026, "4000.00", "96000.00", "2026-12-08")),
+            "payment_failed" => new PaymentResultEvent(batch, Guid.NewGuid(), "R1", "账号与户名不符", "finance"),
+            _ => new PaymentResultEvent(batch, Guid.NewGuid(), "R1", null, "finance"),
         };
         Parse(trigger, out ClaimTrigger t);
         Parse(to, out ClaimStatus target);
-        await NotificationFixture.InTransactionAsync(App, (conn, tx) => App.Service<Notifier>().OnTransitionAsync(conn, tx,
-            new TransitionNotice(claim.Id(), user.Id, new ClaimBrief("（2024）浙02民初1号", "张明", 4000m), t, ClaimStatus.Verified, target,
-                null, data, attachments)));
+        await NotificationFixture.InTransactionAsync(App, async (conn, tx) =>
+        {
+            var row = (await ClaimStore.FindAsync(conn, claim.Id(), tx))!;
+            var (_, evaluation) = await App.Service<ClaimEvaluator>().EvaluateAsync(row, false);
+            var context = new TransitionContext(conn, tx, row, Actor.System, t, ClaimStatus.Verified, target, null, null,
+                evaluation with { Amount = 4000m }, 5, f.Clock.GetUtcNow().UtcDateTime, null, []) { Record = record };
+            context.Attachments.AddRange(attachments);
+            (await App.Services.GetServices<ITransitionEffect>().OfType<TransitionMail>().Single().ApplyAsync(context)).Should().BeNull();
+        });
 
         var mails = await f.Mail.WaitForAsync(user.Email);
         mails.Should().ContainSingle();
@@ -149,13 +161,13 @@ public sealed class NotificationTests(NotificationFixture f) : IClassFixture<Not
     public async Task Finance_hears_of_a_completed_batch_with_its_totals_once()
     {
         var finance = await App.CreateUserAsync(Roles.Finance);
-        var batch = new BatchCompletedNotice("2026-0042", f.Clock.GetUtcNow().UtcDateTime, 3, 12500m, 2, 9000m, 1, 3500m);
+        var batch = new BatchSettled(Guid.Parse("2026004a-0000-0000-0000-000000000000"), f.Clock.GetUtcNow().UtcDateTime, 3, 12500m, 2, 9000m, 1, 3500m);
         for (var i = 0; i < 2; i++)
-            await NotificationFixture.InTransactionAsync(App, (conn, tx) => App.Service<Notifier>().OnBatchCompletedAsync(conn, tx, batch));
+            await NotificationFixture.InTransactionAsync(App, (conn, tx) => App.Service<IPayoutNotices>().BatchSettledAsync(conn, tx, batch));
 
         var mails = await f.Mail.WaitForAsync(finance.Email);
         mails.Should().ContainSingle();
-        Subject(mails[0]).Should().Be("【拨付批次】批次 2026-0042 已完成：成功 2 笔，失败 1 笔");
+        Subject(mails[0]).Should().Be("【拨付批次】批次 2026004A 已完成：成功 2 笔，失败 1 笔");
         Text(mails[0]).Should().Contain("合计：3 笔，12,500.00 元").And.Contain("成功：2 笔，9,000.00 元").And.Contain("失败：1 笔，3,500.00 元");
     }
 

@@ -29,6 +29,8 @@ public static class PageFlows
         var form = fields ?? [];
         form["trigger"] = trigger;
         form["version"] = version.ToString();
+        // A submission accepts the undertaking, as the applicant ticks it on the page, unless the test says otherwise.
+        if (trigger == "submit") form.TryAdd("undertakingAccepted", "true");
         return who.PostAsync(page, $"{page}?handler={handler}", form);
     }
 

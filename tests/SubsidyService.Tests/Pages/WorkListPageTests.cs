@@ -117,7 +117,7 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
 
         // The settle form as before: a refused settlement shows its error under that recovery's form, on the list as filtered.
         var path = $"/Finance/Recoveries?{q}";
-        var refused = await PageBrowser.HtmlOf(await finance.PostAsync(path, path, new() { ["id"] = open[3].ToString(), ["method"] = "refunded", ["note"] = "" }));
+        var refused = await PageBrowser.HtmlOf(await finance.PostAsync(path, path, new() { ["id"] = open[3].ToString(), ["method"] = "repaid", ["note"] = "" }));
         refused.Should().Contain($"recovery-{open[3]}").And.Contain("共 <strong>21</strong> 件").And.Contain("field-error");
         await using (var conn = await TestPostgres.OpenAsync(fixture.ConnectionString))
             await conn.ExecuteAsync("UPDATE claims SET status = 'paid' WHERE id = @claim", new { claim });
@@ -200,7 +200,7 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
                                     settled_at, method, settled_amount, settlement_ref, note)
             VALUES (@id, @claim, gen_random_uuid(), @name, @caseNumber, @amount, '市级资助名录中同一案件', '{}', @opened,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN 'open' ELSE 'settled' END, @settledAt,
-                    CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE 'refunded' END,
+                    CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE 'repaid' END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE @amount END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE '缴款书 1' END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE '已退回' END)

@@ -131,4 +131,8 @@ public sealed class PayoutSetup
 
     public static List<string[]> Lines(string csv) =>
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+
+    /// <summary>A bank results file answering these payment-file lines (claimId,…,amount,reference) with one result.</summary>
+    public static string Results(IEnumerable<string[]> paymentLines, string result) =>
+        "reference,result,message\r\n" + string.Concat(paymentLines.Select(l => $"{l[5]},{result},\r\n"));
 }

@@ -42,13 +42,13 @@ public sealed class RecoveryTests(PayoutFixture fixture) : IClassFixture<PayoutF
         var id = recovery.GetProperty("id").GetGuid();
         await (await s.Finance.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle", new { method = "gift", note = "" }))
             .ShouldBeValidationProblemNamingAsync("method", "note");
-        await (await s.Finance.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle", new { method = "refunded", amount = "5000.00", note = "已退回" }))
+        await (await s.Finance.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle", new { method = "repaid", amount = "5000.00", note = "已退回" }))
             .ShouldBeValidationProblemNamingAsync("amount");
-        (await s.People.Auditor.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle", new { method = "refunded", note = "x" })).StatusCode
+        (await s.People.Auditor.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle", new { method = "repaid", note = "x" })).StatusCode
             .Should().Be(HttpStatusCode.Forbidden);
 
         var settled = await s.Finance.PostAsJsonAsync($"/api/v1/recoveries/{id}/settle",
-            new { method = "refunded", reference = "缴款书 2026-0042", note = "申请人已全额退回国库" });
+            new { method = "repaid", reference = "缴款书 2026-0042", note = "申请人已全额退回国库" });
         settled.StatusCode.Should().Be(HttpStatusCode.OK, await settled.Content.ReadAsStringAsync());
         var view = await ClaimApi.JsonAsync(settled);
         view.GetProperty("state").GetString().Should().Be("settled");

@@ -12,38 +12,56 @@ namespace SubsidyService.Domain.Claims;
 /// unmet conditions). Every trigger carries <see cref="TriggerArguments"/>; the role is one more guard.
 /// </summary>
 /// <remarks>
-/// The claim's status lives in its row, not here. The machine reads it through a state accessor over a
-/// thread-static cell that each call sets to the row's status first, so one configuration, built once, serves
-/// every claim on every thread: firing is synchronous, configured with no actions, and touches nothing else.
+/// The claim's status lives in its row, not here. The transition table below is the one source; each call builds
+/// a Stateless machine over it whose state accessor reads a local holding the row's status (Stateless's own
+/// pattern of a machine per object, state kept outside). Nothing is shared between calls, so one configuration
+/// serves every claim on every thread.
 /// </remarks>
 public sealed class ClaimStateMachine
 {
-    [ThreadStatic]
-    private static ClaimStatus current;
-
-    private readonly StateMachine<ClaimStatus, ClaimTrigger> machine;
-    private readonly Dictionary<ClaimTrigger, StateMachine<ClaimStatus, ClaimTrigger>.TriggerWithParameters<TriggerArguments>> triggers = [];
     private readonly List<ClaimTransition> transitions = [];
     private readonly Dictionary<(ClaimStatus, ClaimTrigger), List<ClaimTransition>> bySourceAndTrigger = [];
     private readonly Dictionary<ClaimStatus, ClaimTrigger[]> triggersFrom = [];
-
-    public ClaimStateMachine(ClaimStatus initial)
-    {
-        current = initial;
-        machine = new StateMachine<ClaimStatus, ClaimTrigger>(() => current, s => current = s, FiringMode.Immediate);
-        foreach (var trigger in Enum.GetValues<ClaimTrigger>())
-            triggers[trigger] = machine.SetTriggerParameters<TriggerArguments>(trigger);
-        // Stateless adds a state it has not seen on first look-up; knowing all of them now keeps later reads read-only.
-        foreach (var status in Enum.GetValues<ClaimStatus>())
-            machine.Configure(status);
-    }
 
     public IReadOnlyList<ClaimTransition> Transitions => transitions;
 
     public StateConfiguration Configure(ClaimStatus state) => new(this, state);
 
     /// <summary>Stateless's description of the configuration, for the diagram.</summary>
-    public StateMachineInfo GetInfo() => machine.GetInfo();
+    public StateMachineInfo GetInfo() => new Built(this, ClaimStatus.Draft).Machine.GetInfo();
+
+    /// <summary>A Stateless machine over the table, its state held in a local set to the claim's status.</summary>
+    private sealed class Built
+    {
+        private ClaimStatus state;
+
+        public Built(ClaimStateMachine table, ClaimStatus from)
+        {
+            state = from;
+            Machine = new StateMachine<ClaimStatus, ClaimTrigger>(() => state, s => state = s, FiringMode.Immediate);
+            foreach (var trigger in Enum.GetValues<ClaimTrigger>())
+                Triggers[trigger] = Machine.SetTriggerParameters<TriggerArguments>(trigger);
+            foreach (var status in Enum.GetValues<ClaimStatus>())
+                Machine.Configure(status);
+            foreach (var t in table.transitions)
+            {
+                var roles = t.Roles;
+                var guards = t.Conditions
+                    .Select(c => Tuple.Create<Func<TriggerArguments, bool>, string>(a => c.Holds(a.Facts), c.Description))
+                    .Prepend(Tuple.Create<Func<TriggerArguments, bool>, string>(a => roles.Contains(a.Role), roles.ToString()))
+                    .ToArray();
+                var configured = Machine.Configure(t.Source);
+                if (t.IsReentry) configured.PermitReentryIf(Triggers[t.Trigger], guards);
+                else configured.PermitIf(Triggers[t.Trigger], t.Target, guards);
+            }
+        }
+
+        public StateMachine<ClaimStatus, ClaimTrigger> Machine { get; }
+
+        public Dictionary<ClaimTrigger, StateMachine<ClaimStatus, ClaimTrigger>.TriggerWithParameters<TriggerArguments>> Triggers { get; } = [];
+
+        public ClaimStatus State => state;
+    }
 
     /// <summary>
     /// Not configured from this status → not permitted; configured, but not for this role or actor → forbidden
@@ -51,21 +69,23 @@ public sealed class ClaimStateMachine
     /// </summary>
     public TransitionDecision Decide(ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx)
     {
-        var refusal = Evaluate(from, trigger, role, ctx, out var args);
+        var built = new Built(this, from);
+        var refusal = Evaluate(built, from, trigger, role, ctx, out var args);
         if (refusal is not null)
             return refusal;
-        current = from;
-        machine.Fire(triggers[trigger], args!);
-        return new TransitionDecision(TransitionOutcome.Permitted, current, null);
+        built.Machine.Fire(built.Triggers[trigger], args!);
+        return new TransitionDecision(TransitionOutcome.Permitted, built.State, null);
     }
 
-    public IReadOnlyList<ClaimTrigger> PermittedTriggers(ClaimStatus from, Role role, GuardContext ctx) =>
-        triggersFrom.TryGetValue(from, out var candidates)
-            ? candidates.Where(t => Evaluate(from, t, role, ctx, out _) is null).ToList()
-            : [];
+    public IReadOnlyList<ClaimTrigger> PermittedTriggers(ClaimStatus from, Role role, GuardContext ctx)
+    {
+        if (!triggersFrom.TryGetValue(from, out var candidates)) return [];
+        var built = new Built(this, from);
+        return candidates.Where(t => Evaluate(built, from, t, role, ctx, out _) is null).ToList();
+    }
 
     /// <summary>Null when the trigger may be fired; otherwise the refusal.</summary>
-    private TransitionDecision? Evaluate(ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx, out TriggerArguments? args)
+    private TransitionDecision? Evaluate(Built built, ClaimStatus from, ClaimTrigger trigger, Role role, GuardContext ctx, out TriggerArguments? args)
     {
         args = null;
         if (!bySourceAndTrigger.TryGetValue((from, trigger), out var configured))
@@ -76,8 +96,7 @@ public sealed class ClaimStateMachine
             return Refuse(TransitionOutcome.Forbidden, $"角色“{ClaimNames.Of(role)}”不能在当前状态（{StateName(from)}）下执行“{TriggerName(trigger)}”");
 
         args = new TriggerArguments(role, ctx);
-        current = from;
-        if (machine.CanFire(triggers[trigger], args, out var unmetGuards))
+        if (built.Machine.CanFire(built.Triggers[trigger], args, out var unmetGuards))
             return null;
         var unmet = unmetGuards ?? [];
 
@@ -103,18 +122,6 @@ public sealed class ClaimStateMachine
     private void Add(ClaimTransition transition)
     {
         ArgumentNullException.ThrowIfNull(transition.Roles);
-        var role = transition.Roles;
-        var guards = transition.Conditions
-            .Select(c => Tuple.Create<Func<TriggerArguments, bool>, string>(a => c.Holds(a.Facts), c.Description))
-            .Prepend(Tuple.Create<Func<TriggerArguments, bool>, string>(a => role.Contains(a.Role), role.ToString()))
-            .ToArray();
-
-        var state = machine.Configure(transition.Source);
-        if (transition.IsReentry)
-            state.PermitReentryIf(triggers[transition.Trigger], guards);
-        else
-            state.PermitIf(triggers[transition.Trigger], transition.Target, guards);
-
         transitions.Add(transition);
         var key = (transition.Source, transition.Trigger);
         if (!bySourceAndTrigger.TryGetValue(key, out var list))

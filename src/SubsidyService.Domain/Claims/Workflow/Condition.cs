@@ -6,8 +6,16 @@ namespace SubsidyService.Domain.Claims;
 /// the actor can do something about.
 /// </summary>
 /// <param name="Description">The condition in words: shown in the diagram and, when it fails, to the user.</param>
-public sealed record Condition(Func<GuardContext, bool> Holds, string Description, ConditionKind Kind)
+/// <param name="ReadsEvaluation">
+/// The guard looks at the claim's evaluation (<see cref="GuardContext.Eligible"/>), which a caller must compute:
+/// the bulk path does not, so a trigger fired in bulk may not carry such a condition.
+/// </param>
+public sealed record Condition(Func<GuardContext, bool> Holds, string Description, ConditionKind Kind, bool ReadsEvaluation = false)
 {
+    /// <summary>A business rule on the claim's evaluation (see <see cref="ReadsEvaluation"/>).</summary>
+    public static Condition RequiresEvaluation(Func<GuardContext, bool> holds, string description) =>
+        new(holds, description, ConditionKind.Business, ReadsEvaluation: true);
+
     /// <summary>A business rule: failing it means "not now" (422), naming the rule.</summary>
     public static Condition Requires(Func<GuardContext, bool> holds, string description) =>
         new(holds, description, ConditionKind.Business);

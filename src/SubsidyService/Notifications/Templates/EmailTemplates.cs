@@ -23,6 +23,7 @@ public sealed class EmailTemplates
         [MailKinds.PaymentFailed] = typeof(PaymentFailedMail),
         [MailKinds.VerifierDigest] = typeof(VerifierDigestMail),
         [MailKinds.BatchCompleted] = typeof(BatchCompletedMail),
+        [MailKinds.Recovery] = typeof(RecoveryMail),
     };
 
     private readonly IReadOnlyDictionary<string, (TemplateText Subject, TemplateText Body)> _templates;
@@ -100,4 +101,5 @@ public static class MailKinds
     public const string PaymentFailed = "payment_failed";
     public const string VerifierDigest = "verifier_digest";
     public const string BatchCompleted = "batch_completed";
+    public const string Recovery = "recovery";
 }

@@ -25,6 +25,10 @@ public sealed record PaidMail(string ApplicantName, string ClaimNumber, string C
 /// <summary>payment_failed.txt: what went wrong and what the applicant must correct.</summary>
 public sealed record PaymentFailedMail(string ApplicantName, string ClaimNumber, string CaseNumber, string Amount, string FailureReason);
 
+/// <summary>recovery.txt: a recovery confirmed: how much, why, the undertaking it rests on, where to repay and the applicant's rights.</summary>
+public sealed record RecoveryMail(string ApplicantName, string ClaimNumber, string CaseNumber, string Amount, string AmountInWords,
+    string Grounds, string Reason, string UndertakingVersion, string Authority);
+
 /// <summary>verifier_digest.txt: the verifiers' queue on a day, overdue claims marked.</summary>
 public sealed record VerifierDigestMail(string VerifierName, string Day, int Count, int OverdueCount, int OverdueWorkingDays,
     IReadOnlyList<DigestLine> Claims);

@@ -1,30 +1,65 @@
 using System.Text.Json;
+using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
 
 namespace SubsidyService.Pages.Claims;
 
 /// <summary>
-/// An event's data as people read it. <see cref="Lines"/> picks what a reader of the history needs (defects
-/// asked for, a rejection's reason, a new amount, a file, a letter); <see cref="All"/> writes out every field
-/// for the auditors, who must see the record as it was kept.
+/// An event's data as people read it. <see cref="Lines"/> picks from the event's typed record what a reader of the
+/// history needs (defects asked for, a rejection's reason, a new amount, a file, a letter); <see cref="All"/> writes
+/// out every field for the auditors, who must see the record as it was kept.
 /// </summary>
 public static class HistoryData
 {
-    public static IEnumerable<string> Lines(JsonElement? data)
+    /// <summary>The event's typed record, as the log keeps it (or as an applicant may see it).</summary>
+    public static ClaimEventData? Record(HistoryView h) => EventData.Read(h.Trigger, h.Data?.GetRawText());
+
+    public static IEnumerable<string> Lines(HistoryView h)
     {
-        if (data is not { ValueKind: JsonValueKind.Object } d) yield break;
-        if (d.TryGetProperty("defects", out var defects) && defects.ValueKind == JsonValueKind.Array && defects.GetArrayLength() > 0)
-            yield return "补正事项：" + string.Join("；", defects.EnumerateArray().Select(e => e.GetString()));
-        if (Text(d, "reasonText") is { } reasonText) yield return "驳回原因：" + reasonText;
-        if (Text(d, "decision") is { } decision) yield return $"{ClaimText.Flag(Text(d, "code") ?? "")}：{ClaimText.Resolution(decision)}";
-        if (Text(d, "fileName") is { } file) yield return $"{ClaimText.Kind(Text(d, "kind"))}：{file}";
-        if (Text(d, "amount") is { } amount) yield return "金额：" + ClaimText.Money(amount);
-        var approval = Object(d, "approval");
-        if (approval is { } a && Text(a, "noticeEndsOn") is { } noticeEnds) yield return "公示期至：" + ClaimText.ChineseDate(noticeEnds);
-        if (Object(approval ?? d, "letter") is { } letter && Text(letter, "number") is { } number)
-            yield return $"{ClaimText.LetterKind(Text(letter, "kind"))}：{number}";
-        if (Object(d, "approvalUndone") is { } undone && undone.TryGetProperty("revokedLetters", out var revoked)
-            && revoked.ValueKind == JsonValueKind.Array && revoked.GetArrayLength() > 0)
-            yield return "已撤销决定书：" + string.Join("、", revoked.EnumerateArray().Select(e => e.GetString()));
+        switch (Record(h))
+        {
+            case SupplementRequestedEvent { Defects.Count: > 0 } s:
+                yield return "补正事项：" + string.Join("；", s.Defects);
+                break;
+            case RejectedEvent r:
+                if (r.ReasonText is { } reasonText) yield return "驳回原因：" + reasonText;
+                if (r.Letter is { } rejection) yield return $"{ClaimText.LetterKind(rejection.Kind)}：{rejection.Number}";
+                break;
+            case ScreeningResolvedEvent f:
+                yield return $"{ClaimText.Flag(f.Code)}：{ClaimText.Resolution(f.Decision)}";
+                break;
+            case DocumentEvent d:
+                yield return $"{ClaimText.Kind(d.Kind)}：{d.FileName}";
+                break;
+            case FactsRecordedEvent c:
+                yield return "金额：" + ClaimText.Money(c.Amount);
+                break;
+            case VerifiedEvent v:
+                yield return "金额：" + ClaimText.Money(v.Amount);
+                break;
+            case IncludedInPayoutEvent p:
+                yield return "金额：" + ClaimText.Money(p.Amount);
+                break;
+            case RecoveryAnnouncedEvent { Amount: { } owed }:
+                yield return "应退回金额：" + ClaimText.Money(owed);
+                break;
+            case RecoveryOpenedEvent { Recovery: { } opened }:
+                yield return "追回金额：" + ClaimText.Money(opened.Amount);
+                break;
+            case RecoverySettledEvent { Amount: { } settled }:
+                yield return "金额：" + ClaimText.Money(settled);
+                break;
+            case ApprovedEvent a:
+                if (a.Approval.NoticeEndsOn is { } noticeEnds) yield return "公示期至：" + ClaimText.ChineseDate(noticeEnds);
+                if (a.Approval.Letter is { } letter) yield return $"{ClaimText.LetterKind(letter.Kind)}：{letter.Number}";
+                break;
+            case ApprovalWithdrawnEvent { ApprovalUndone.RevokedLetters.Count: > 0 } w:
+                yield return "已撤销决定书：" + string.Join("、", w.ApprovalUndone!.RevokedLetters);
+                break;
+            case FlagRaisedEvent { ApprovalUndone.RevokedLetters.Count: > 0 } f:
+                yield return "已撤销决定书：" + string.Join("、", f.ApprovalUndone!.RevokedLetters);
+                break;
+        }
     }
 
     /// <summary>Every field of the data, nested names joined with “.”, arrays numbered: one “name：value” line each.</summary>
@@ -63,10 +98,4 @@ public static class HistoryData
                 break;
         }
     }
-
-    private static JsonElement? Object(JsonElement d, string name) =>
-        d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? p : null;
-
-    private static string? Text(JsonElement d, string name) =>
-        d.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }

@@ -14,7 +14,8 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
 {
     public const string Open = "open";
 
-    public static readonly IReadOnlyList<(string Value, string Name)> Filters = [(Open, "待追回"), ("settled", "已登记"), ("", "全部")];
+    public static readonly IReadOnlyList<(string Value, string Name)> Filters =
+        [("proposed", "待确认"), (Open, "待追回"), ("settled", "已登记"), ("dismissed", "已排除"), ("", "全部")];
 
     /// <summary>Absent: the open recoveries. Present but blank ("全部"): every recovery, which binding leaves as null.</summary>
     [BindProperty(SupportsGet = true)] public string? State { get; set; } = Open;
@@ -82,7 +83,13 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
         new("追回编号", r => r.Id.ToString()),
     ];
 
-    public static string StateName(string state) => state == Open ? "待追回" : "已登记";
+    public static string StateName(string state) => state switch
+    {
+        "proposed" => "待确认",
+        Open => "待追回",
+        "dismissed" => "已排除",
+        _ => "已登记",
+    };
 
     private async Task LoadAsync()
     {

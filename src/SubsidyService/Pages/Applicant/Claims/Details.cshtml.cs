@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Claims;
+using SubsidyService.Claims.Triggers;
 using SubsidyService.Claims.Documents;
 using SubsidyService.Notifications;
 using SubsidyService.Operations;
@@ -12,7 +13,8 @@ namespace SubsidyService.Pages.Applicant.Claims;
 
 // A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
-public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox)
+public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox,
+    UndertakingText undertaking)
     : ClaimDetailsModel(reader, transitions)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -27,9 +29,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         : null;
 
     public IReadOnlyList<string> SupplementDefects =>
-        SupplementRequest?.Data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("defects", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
-            : [];
+        SupplementRequest is { } r && HistoryData.Record(r) is SupplementRequestedEvent s ? s.Defects : [];
 
     public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims");
 
@@ -60,7 +60,11 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         return page;
     }
 
-    public Task<IActionResult> OnPostFireAsync(string? trigger, int version) => FireAsync(Id, trigger, version);
+    /// <summary>The undertaking the applicant accepts with the submission, shown above the button.</summary>
+    public UndertakingText Undertaking => undertaking;
+
+    public Task<IActionResult> OnPostFireAsync(string? trigger, int version, bool undertakingAccepted) =>
+        FireAsync(Id, trigger, version, data: trigger == "submit" ? new SubmitData(undertakingAccepted) : null, panel: "undertaking");
 
     public async Task<IActionResult> OnPostUploadAsync(string? kind, IFormFile? file)
     {

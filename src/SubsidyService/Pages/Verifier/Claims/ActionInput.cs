@@ -15,11 +15,13 @@ public sealed class ActionInput
     public bool MajorImpact { get; set; }
     public bool ForeignRelated { get; set; }
     public string? FeeBase { get; set; }
+    public string? DesignationBasis { get; set; }
 
     /// <summary>The ticked checklist items and the free-text one, as <c>data.defects</c> of request_supplement.</summary>
     public List<string> AllDefects() =>
         Defects.Concat([OtherDefect]).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()).ToList();
 
     /// <summary><c>data</c> of verify: the designations as ticked, the fee base only when the verifier lowered it.</summary>
-    public VerifyData VerifyData() => new(MajorImpact, ForeignRelated, string.IsNullOrWhiteSpace(FeeBase) ? null : FeeBase.Trim());
+    public VerifyData VerifyData() => new(MajorImpact, ForeignRelated, string.IsNullOrWhiteSpace(FeeBase) ? null : FeeBase.Trim(),
+        string.IsNullOrWhiteSpace(DesignationBasis) ? null : DesignationBasis.Trim());
 }

@@ -24,13 +24,27 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     /// <summary>Open flags by code: resolve_screening settles every open flag of one code at once.</summary>
     public IEnumerable<IGrouping<string, ScreeningView>> OpenFlags => Claim.Screening.Where(f => f.Resolution is null).GroupBy(f => f.Code);
 
-    /// <summary>The verify panel starts from what was declared (or settled before); after a preview, from what was tried.</summary>
+    /// <summary>
+    /// The verify panel starts unticked (or from what was settled before): the higher tier is the bureau's designation,
+    /// and the applicant's declaration is shown beside it, not pre-ticked. After a preview, it keeps what was tried.
+    /// </summary>
     public ActionInput VerifyDefaults => ActivePanel == "verify" ? Input : new ActionInput
     {
-        MajorImpact = Claim.Verification?.MajorImpact ?? Claim.Facts.MajorImpact ?? false,
-        ForeignRelated = Claim.Verification?.ForeignRelated ?? Claim.Facts.ForeignRelated ?? false,
+        MajorImpact = Claim.Verification?.MajorImpact ?? false,
+        ForeignRelated = Claim.Verification?.ForeignRelated ?? false,
         FeeBase = Claim.Verification?.FeeBase,
+        DesignationBasis = Claim.Verification?.DesignationBasis,
     };
+
+    /// <summary>What the applicant declared about the higher tier, in words, or null when they declared neither.</summary>
+    public string? Declared =>
+        (Claim.Facts.MajorImpact == true, Claim.Facts.ForeignRelated == true) switch
+        {
+            (true, true) => "申请人申报：具有重大影响、涉外",
+            (true, false) => "申请人申报：具有重大影响",
+            (false, true) => "申请人申报：涉外",
+            _ => null,
+        };
 
     /// <summary>Posted text is kept only in the panel it was posted from.</summary>
     public ActionInput InputFor(string panel) => ActivePanel == panel ? Input : new ActionInput();

@@ -1,4 +1,4 @@
-namespace SubsidyService.Notifications.Templates;
+namespace SubsidyService.Operations;
 
 /// <summary>
 /// Where <c>Templates:Directory</c> (default <c>templates</c>) is: as given when absolute; otherwise under the
