@@ -116,7 +116,7 @@ public class ClaimWorkflowGuardTests
     [InlineData(ClaimTrigger.Verify, false, false)]
     [InlineData(ClaimTrigger.Withdraw, false, false)]
     [InlineData(ClaimTrigger.SettleRecovery, true, false)]
-    [InlineData(ClaimTrigger.OpenRecovery, false, false)]
+    [InlineData(ClaimTrigger.OpenRecovery, true, false)]
     [InlineData(ClaimTrigger.CorrectBankAccount, false, false)]
     public void Reasons_are_required_where_api_md_says(ClaimTrigger trigger, bool reason, bool reasonCode)
     {
@@ -129,12 +129,27 @@ public class ClaimWorkflowGuardTests
     [InlineData(ClaimStatus.ReadyForPayout, ClaimTrigger.IncludeInPayout)]
     [InlineData(ClaimStatus.InPayout, ClaimTrigger.PaymentFailed)]
     [InlineData(ClaimStatus.Verified, ClaimTrigger.ScreeningFlagRaised)]
-    [InlineData(ClaimStatus.Paid, ClaimTrigger.OpenRecovery)]
     public void System_triggers_are_forbidden_to_every_person(ClaimStatus from, ClaimTrigger trigger)
     {
         foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.System))
             Workflow.Decide(from, trigger, role, Ctx() with { IsOwner = true }).Outcome.Should().Be(TransitionOutcome.Forbidden, $"{role}");
         Workflow.Decide(from, trigger, Role.System, Ctx()).IsPermitted.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_recovery_is_opened_by_a_verifier_or_finance_never_by_the_service_alone()
+    {
+        Workflow.Decide(ClaimStatus.Paid, ClaimTrigger.OpenRecovery, Role.Verifier, Ctx()).IsPermitted.Should().BeTrue();
+        Workflow.Decide(ClaimStatus.Paid, ClaimTrigger.OpenRecovery, Role.Finance, Ctx()).IsPermitted.Should().BeTrue();
+        Workflow.Decide(ClaimStatus.Paid, ClaimTrigger.OpenRecovery, Role.System, Ctx()).Outcome.Should().Be(TransitionOutcome.Forbidden);
+    }
+
+    [Fact]
+    public void A_failed_payment_is_retried_only_once_every_flag_is_resolved()
+    {
+        Workflow.Decide(ClaimStatus.PayoutFailed, ClaimTrigger.RetryPayment, Role.Finance, Ctx() with { UnresolvedFlags = 1 }).Outcome
+            .Should().Be(TransitionOutcome.NotPermitted);
+        Workflow.Decide(ClaimStatus.PayoutFailed, ClaimTrigger.RetryPayment, Role.Finance, Ctx()).Target.Should().Be(ClaimStatus.ReadyForPayout);
     }
 
     [Fact]

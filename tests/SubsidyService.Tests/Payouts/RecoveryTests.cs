@@ -9,7 +9,7 @@ using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Payouts;
 
-/// <summary>A register imported after payment opens a recovery; finance records how it was settled.</summary>
+/// <summary>A register imported after payment proposes a recovery; a person confirms it; finance records how it was settled.</summary>
 public sealed class RecoveryTests(PayoutFixture fixture) : IClassFixture<PayoutFixture>
 {
     private SubsidyApp App => fixture.App;
@@ -27,11 +27,22 @@ public sealed class RecoveryTests(PayoutFixture fixture) : IClassFixture<PayoutF
         var register = $"source,level,recipientName,recipientId,caseNumber,amount,awardedOn,programme\r\n市知识产权局,市级,{claim.GetProperty("facts").GetProperty("name").GetString()},,{caseNumber},3000.00,2026-01-10,维权资助\r\n";
         var imported = await s.People.Verifier.PostAsync("/api/v1/registers/external-funding", new StringContent(register, Encoding.UTF8, "text/csv"));
         imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
-        (await ClaimApi.JsonAsync(imported)).GetProperty("recoveriesOpened").GetInt32().Should().Be(1);
+        (await ClaimApi.JsonAsync(imported)).GetProperty("recoveriesProposed").GetInt32().Should().Be(1);
 
         var list = await ClaimApi.JsonAsync(await s.People.Auditor.GetAsync("/api/v1/recoveries"));
         var recovery = list.EnumerateArray().Single(r => r.GetProperty("claimId").GetGuid() == claim.Id());
         recovery.GetProperty("amount").GetString().Should().Be("4000.00");
+        // A register match alone makes nobody owe money: a person confirms what it proposes.
+        recovery.GetProperty("state").GetString().Should().Be("proposed");
+        var proposed = recovery.GetProperty("id").GetGuid();
+        (await s.Finance.PostAsJsonAsync($"/api/v1/recoveries/{proposed}/settle", new { method = "repaid", note = "x" }))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict, "a proposal is not owed");
+        await (await s.People.Verifier.PostAsJsonAsync($"/api/v1/recoveries/{proposed}/confirm", new { reason = "" }))
+            .ShouldBeValidationProblemNamingAsync("reason");
+        var confirmed = await s.People.Verifier.PostAsJsonAsync($"/api/v1/recoveries/{proposed}/confirm",
+            new { reason = "名录受资助人即本申请人，同一案件" });
+        confirmed.StatusCode.Should().Be(HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
+        recovery = await ClaimApi.JsonAsync(confirmed);
         recovery.GetProperty("state").GetString().Should().Be("open");
         recovery.GetProperty("registerRow").GetProperty("caseNumber").GetString().Should().Be(caseNumber);
         recovery.GetProperty("settlement").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
@@ -61,7 +72,7 @@ public sealed class RecoveryTests(PayoutFixture fixture) : IClassFixture<PayoutF
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
         // The same register again opens nothing new.
         var again = await s.People.Verifier.PostAsync("/api/v1/registers/external-funding", new StringContent(register, Encoding.UTF8, "text/csv"));
-        (await ClaimApi.JsonAsync(again)).GetProperty("recoveriesOpened").GetInt32().Should().Be(0);
+        (await ClaimApi.JsonAsync(again)).GetProperty("recoveriesProposed").GetInt32().Should().Be(0);
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM recoveries WHERE claim_id = @id", new { id = claim.Id() })).Should().Be(1);
         (await ClaimApi.JsonAsync(await s.People.Auditor.GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean().Should().BeTrue();
