@@ -91,11 +91,20 @@ public class ClaimFactsValidatorTests
     [InlineData("1,000.00")]
     [InlineData("100000000.01")]
     [InlineData("abc")]
-    public void Bad_money_is_refused_wherever_it_appears(string bad)
-    {
+    public void Bad_money_is_refused_as_the_agency_fee(string bad) =>
         ErrorsOf(Good() with { AgencyFee = bad }).Should().ContainKey("agencyFee").WhoseValue.Single().Should().Contain("维权代理费");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.00")]
+    [InlineData("-100.00")]
+    [InlineData("100.001")]
+    [InlineData("1e4")]
+    [InlineData("1,000.00")]
+    [InlineData("100000000.01")]
+    [InlineData("abc")]
+    public void Bad_money_is_refused_as_an_invoice_amount(string bad) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", bad, null)] }).Should().ContainKey("invoices[0].amount");
-    }
 
     [Theory]
     [InlineData("-1.00")]
@@ -168,11 +177,19 @@ public class ClaimFactsValidatorTests
     [InlineData("20250601")]
     [InlineData("2025-06-01T00:00:00")]
     [InlineData(" 2025-06-01")]
-    public void Dates_must_be_strict_iso(string date)
-    {
-        ErrorsOf(Good() with { JudgmentEffectiveDate = date }).Should().ContainKey("judgmentEffectiveDate");
+    public void A_judgment_date_must_be_strict_iso(string date) =>
+        ErrorsOf(Good() with { JudgmentEffectiveDate = date }).Should().ContainKey("judgmentEffectiveDate")
+            .WhoseValue.Single().Should().Be("判决生效日期须为 YYYY-MM-DD 格式的有效日期");
+
+    [Theory]
+    [InlineData("2025-6-1")]
+    [InlineData("2025/06/01")]
+    [InlineData("2025-02-30")]
+    [InlineData("20250601")]
+    [InlineData("2025-06-01T00:00:00")]
+    [InlineData(" 2025-06-01")]
+    public void An_invoice_date_must_be_strict_iso(string date) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", date)] }).Should().ContainKey("invoices[0].issuedOn");
-    }
 
     [Theory]
     [InlineData(null)]
@@ -187,11 +204,19 @@ public class ClaimFactsValidatorTests
     }
 
     [Fact]
-    public void Too_many_entries_are_refused()
+    public void Too_many_invoices_are_refused()
     {
         var invoices = Enumerable.Range(0, 51).Select(i => new InvoiceInput($"1000000{i:00}", "1.00", null)).ToList();
+        ErrorsOf(Good() with { Invoices = invoices }).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new KeyValuePair<string, string[]>("invoices", ["发票不能超过 50 张"]));
+    }
+
+    [Fact]
+    public void Too_many_other_funding_entries_are_refused()
+    {
         var funding = Enumerable.Range(0, 21).Select(_ => new OtherFundingInput("a", "b", "1.00", null)).ToList();
-        ErrorsOf(Good() with { Invoices = invoices, OtherFunding = funding }).Keys.Should().BeEquivalentTo("invoices", "otherFunding");
+        ErrorsOf(Good() with { OtherFunding = funding }).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new KeyValuePair<string, string[]>("otherFunding", ["其他资助不能超过 20 项"]));
     }
 
     [Fact]

@@ -56,12 +56,13 @@ public class PolicyVersionTests
     }
 
     [Fact]
-    public void A_version_ending_before_it_starts_or_a_repeated_id_is_an_error()
-    {
+    public void A_version_ending_before_it_starts_is_an_error() =>
         PolicyVersion.CheckNoOverlap([V("a", "2025-01-01", "2024-01-01")]).Should().ContainSingle().Which.Should().Contain("早于");
+
+    [Fact]
+    public void A_repeated_id_is_an_error() =>
         PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2023-12-31"), V("a", "2024-01-01", null)])
             .Should().ContainSingle().Which.Should().Contain("重复");
-    }
 
     [Fact]
     public void The_catalog_picks_the_version_in_force_on_the_judgment_date()
