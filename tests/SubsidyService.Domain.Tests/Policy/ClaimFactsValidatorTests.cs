@@ -82,27 +82,15 @@ public class ClaimFactsValidatorTests
             .Value!.IdNumber.Should().Be("91350100M000100Y43");
     }
 
+    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,000.00", "100000000.01", "abc" };
+
     [Theory]
-    [InlineData("0")]
-    [InlineData("0.00")]
-    [InlineData("-100.00")]
-    [InlineData("100.001")]
-    [InlineData("1e4")]
-    [InlineData("1,000.00")]
-    [InlineData("100000000.01")]
-    [InlineData("abc")]
+    [MemberData(nameof(BadMoney))]
     public void Bad_money_is_refused_as_the_agency_fee(string bad) =>
         ErrorsOf(Good() with { AgencyFee = bad }).Should().ContainKey("agencyFee").WhoseValue.Single().Should().Contain("维权代理费");
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("0.00")]
-    [InlineData("-100.00")]
-    [InlineData("100.001")]
-    [InlineData("1e4")]
-    [InlineData("1,000.00")]
-    [InlineData("100000000.01")]
-    [InlineData("abc")]
+    [MemberData(nameof(BadMoney))]
     public void Bad_money_is_refused_as_an_invoice_amount(string bad) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", bad, null)] }).Should().ContainKey("invoices[0].amount");
 
@@ -170,24 +158,16 @@ public class ClaimFactsValidatorTests
     public void A_judgment_date_of_today_is_fine() =>
         ClaimFactsValidator.Validate(Good() with { JudgmentEffectiveDate = "2026-03-01" }, Today).IsValid.Should().BeTrue();
 
+    public static TheoryData<string> NotStrictIso => new() { "2025-6-1", "2025/06/01", "2025-02-30", "20250601", "2025-06-01T00:00:00", " 2025-06-01" };
+
     [Theory]
-    [InlineData("2025-6-1")]
-    [InlineData("2025/06/01")]
-    [InlineData("2025-02-30")]
-    [InlineData("20250601")]
-    [InlineData("2025-06-01T00:00:00")]
-    [InlineData(" 2025-06-01")]
+    [MemberData(nameof(NotStrictIso))]
     public void A_judgment_date_must_be_strict_iso(string date) =>
         ErrorsOf(Good() with { JudgmentEffectiveDate = date }).Should().ContainKey("judgmentEffectiveDate")
             .WhoseValue.Single().Should().Be("判决生效日期须为 YYYY-MM-DD 格式的有效日期");
 
     [Theory]
-    [InlineData("2025-6-1")]
-    [InlineData("2025/06/01")]
-    [InlineData("2025-02-30")]
-    [InlineData("20250601")]
-    [InlineData("2025-06-01T00:00:00")]
-    [InlineData(" 2025-06-01")]
+    [MemberData(nameof(NotStrictIso))]
     public void An_invoice_date_must_be_strict_iso(string date) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", date)] }).Should().ContainKey("invoices[0].issuedOn");
 
