@@ -212,4 +212,69 @@ public class ClaimFactsValidatorTests
         var input = Good() with { ApplicantType = "x", AgencyFee = "0", JudgmentEffectiveDate = "2030-01-01" };
         ErrorsOf(input).Keys.Should().BeEquivalentTo("applicantType", "agencyFee", "judgmentEffectiveDate");
     }
+
+    [Fact]
+    public void A_malformed_invoice_code_is_named_and_its_invoice_left_out()
+    {
+        // Left out: two such invoices are not also reported as the same invoice twice.
+        var errors = ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null, "123"), new InvoiceInput("12345678", "1.00", null, "123")] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("发票代码须为 10 或 12 位数字");
+    }
+
+    [Fact]
+    public void An_eight_digit_invoice_without_its_code_is_named_and_left_out()
+    {
+        var errors = ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null), new InvoiceInput("12345678", "1.00", null)] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("8 位发票号码的增值税发票须同时填写 10 或 12 位发票代码");
+    }
+
+    [Fact]
+    public void A_code_on_a_fully_digital_invoice_is_named_and_left_out()
+    {
+        var digital = new InvoiceInput("24332000000012345678", "1.00", null, "3300231130");
+        var errors = ErrorsOf(Good() with { Invoices = [digital, digital] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("只有 8 位号码的发票填写发票代码；全电发票（20 位号码）没有发票代码");
+    }
+
+    [Fact]
+    public void A_repeated_old_invoice_is_described_by_its_code_and_number() =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null, "3300231130"), new InvoiceInput("12345678", "2.00", null, "3300231130")] })
+            ["invoices[1].number"].Should().Equal("与第 1 张发票（代码 3300231130、号码 12345678）重复，同一张发票只能填写一次");
+
+    [Fact]
+    public void A_repeated_digital_invoice_is_described_by_its_number() =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("24332000000012345678", "1.00", null), new InvoiceInput("24332000000012345678", "2.00", null)] })
+            ["invoices[1].number"].Should().Equal("与第 1 张发票（号码 24332000000012345678）重复，同一张发票只能填写一次");
+
+    [Fact]
+    public void An_empty_invoice_entry_is_named() =>
+        ErrorsOf(Good() with { Invoices = [null!] })["invoices[0]"].Should().Equal("发票不能为空");
+
+    [Fact]
+    public void An_empty_other_funding_entry_is_named() =>
+        ErrorsOf(Good() with { OtherFunding = [null!] })["otherFunding[0]"].Should().Equal("其他资助不能为空");
+
+    [Fact]
+    public void More_than_ten_related_case_numbers_are_refused() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = Enumerable.Range(1, 11).Select(i => (string?)$"(2025)浙民终{i}号").ToList() })
+            ["relatedCaseNumbers"].Should().Equal("关联案号不能超过 10 个");
+
+    [Fact]
+    public void A_related_case_number_equal_to_the_case_number_is_named() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = ["(2024)浙02民初123号"] })["relatedCaseNumbers[0]"].Should().Equal("关联案号与本案案号或另一关联案号相同");
+
+    [Fact]
+    public void A_blank_related_case_number_is_named() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = [" "] })["relatedCaseNumbers[0]"].Should().Equal("关联案号不能为空");
+
+    [Fact]
+    public void An_unknown_party_role_is_named_with_its_label() =>
+        ErrorsOf(Good() with { PartyRole = "judge" })["partyRole"].Single().Should().StartWith("当事人地位“judge”不是有效值");
+
+    [Fact]
+    public void A_foreign_related_case_stays_foreign_related() =>
+        ClaimFactsValidator.Validate(Good() with { ForeignRelated = true }, Today).Value!.ForeignRelated.Should().BeTrue();
 }

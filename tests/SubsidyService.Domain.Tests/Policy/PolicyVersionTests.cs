@@ -114,4 +114,9 @@ public class PolicyVersionTests
     [Fact]
     public void The_overlap_check_refuses_null() =>
         FluentActions.Invoking(() => PolicyVersion.CheckNoOverlap(null!)).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void A_one_day_version_on_the_first_day_of_another_overlaps_it_and_the_first_id_is_named_first() =>
+        PolicyVersion.CheckNoOverlap([V("b", "2025-01-01", "2025-01-01"), V("a", "2025-01-01", null)])
+            .Should().ContainSingle().Which.Should().Be("政策版本 a（2025-01-01 至 长期）与 b（2025-01-01 至 2025-01-01）的有效期重叠");
 }
