@@ -43,4 +43,11 @@ public class ReasonWordingTests
     public void Without_a_lowered_base_the_trace_does_not_mention_one() =>
         Facts.Evaluate(Facts.Eligible()).Trace
             .Should().Contain(s => s.Step == "维权代理费 8000.00 元，发票合计 8000.00 元，取较小者为计算基数 8000.00 元");
+
+    [Fact]
+    public void A_tier_without_a_cap_says_so_in_the_trace()
+    {
+        var uncapped = PolicyVersion.Default with { Caps = new Dictionary<Tier, decimal> { [Tier.LegalPerson] = 10_000m, [Tier.MajorOrForeign] = 50_000m } };
+        PolicyEvaluator.Evaluate(Facts.Eligible(), uncapped, Facts.Ctx).Trace.Should().Contain(s => s.Step == "自然人档未设补助上限");
+    }
 }
