@@ -277,4 +277,40 @@ public class ClaimFactsValidatorTests
     [Fact]
     public void A_foreign_related_case_stays_foreign_related() =>
         ClaimFactsValidator.Validate(Good() with { ForeignRelated = true }, Today).Value!.ForeignRelated.Should().BeTrue();
+
+    [Theory]
+    [InlineData("applicantType", "申请人类型")]
+    [InlineData("name", "申请人名称")]
+    [InlineData("idNumber", "证件号码")]
+    [InlineData("domicileInCounty", "是否户籍地或注册地在本县")]
+    [InlineData("caseNumber", "案号")]
+    [InlineData("court", "审理法院")]
+    [InlineData("caseType", "案件类型")]
+    [InlineData("outcome", "案件结果")]
+    public void A_missing_field_is_named_in_words(string key, string label) =>
+        ErrorsOf(new ClaimFactsInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null))[key]
+            .Single().Should().Contain(label);
+
+    [Theory]
+    [InlineData("amount", "发票金额")]
+    [InlineData("issuedOn", "开票日期")]
+    public void A_bad_invoice_field_is_named_in_words(string field, string label) =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("24332000000012345678", "x", "x")] })[$"invoices[0].{field}"].Single().Should().Contain(label);
+
+    [Theory]
+    [InlineData("source", "资助来源")]
+    [InlineData("level", "资助层级")]
+    [InlineData("amount", "资助金额")]
+    public void A_bad_other_funding_field_is_named_in_words(string field, string label) =>
+        ErrorsOf(Good() with { OtherFunding = [new OtherFundingInput(null, null, "x", null)] })[$"otherFunding[0].{field}"].Single().Should().Contain(label);
+
+    [Fact]
+    public void The_most_entries_of_each_list_are_taken()
+    {
+        var invoices = Enumerable.Range(0, ClaimFactsValidator.MaxInvoices).Select(i => new InvoiceInput($"1000000{i:00}", "1.00", null)).ToList();
+        var funding = Enumerable.Range(0, ClaimFactsValidator.MaxOtherFunding).Select(_ => new OtherFundingInput("a", "b", "0.00", null)).ToList();
+        var related = Enumerable.Range(1, 10).Select(i => (string?)$"(2025)浙民终{i}号").ToList();
+        ClaimFactsValidator.Validate(Good() with { AgencyFee = "50.00", Invoices = invoices, OtherFunding = funding, RelatedCaseNumbers = related }, Today)
+            .Errors.Should().BeEmpty();
+    }
 }
