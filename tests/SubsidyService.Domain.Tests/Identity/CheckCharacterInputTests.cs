@@ -41,4 +41,18 @@ public class CheckCharacterInputTests
     [Fact]
     public void A_person_name_of_null_is_refused() =>
         FluentActions.Invoking(() => Masking.PersonName(null!)).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void A_person_born_on_the_earliest_day_accepted_has_a_valid_number()
+    {
+        const string first17 = "11010519000101002";
+        ResidentIdNumber.IsValid(first17 + ResidentIdNumber.CheckCharacter(first17)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_person_born_the_day_before_is_refused()
+    {
+        const string first17 = "11010518991231002";
+        ResidentIdNumber.IsValid(first17 + ResidentIdNumber.CheckCharacter(first17)).Should().BeFalse();
+    }
 }

@@ -18,4 +18,10 @@ public class InvariantFormatTests
     public void An_amount_beyond_capital_numerals_is_refused_in_words() =>
         FluentActions.Invoking(() => ChineseAmount.Format(ChineseAmount.MaxAmount + 0.01m))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("金额须在 0 至 999999999999.99 之间*");
+
+    [Fact]
+    public void Zero_is_written() => ChineseAmount.Format(0m).Should().NotBeEmpty();
+
+    [Fact]
+    public void The_largest_amount_is_written() => ChineseAmount.Format(ChineseAmount.MaxAmount).Should().NotBeEmpty();
 }

@@ -50,4 +50,9 @@ public class ReasonWordingTests
         var uncapped = PolicyVersion.Default with { Caps = new Dictionary<Tier, decimal> { [Tier.LegalPerson] = 10_000m, [Tier.MajorOrForeign] = 50_000m } };
         PolicyEvaluator.Evaluate(Facts.Eligible(), uncapped, Facts.Ctx).Trace.Should().Contain(s => s.Step == "自然人档未设补助上限");
     }
+
+    [Fact]
+    public void Two_declared_fundings_are_listed_apart() =>
+        Only(Facts.Evaluate(Facts.Eligible() with { OtherFunding = [new OtherFunding("知识产权局", "市级", 2_000m, null), new OtherFunding("科技局", "省级", 1_000m, null)] }), ReasonCode.DuplicateFunding)
+            .Message.Should().Be("同一案件已获其他各级政府同类资助或奖励：申请人申报已获市级知识产权局资助 2000.00 元、省级科技局资助 1000.00 元");
 }
