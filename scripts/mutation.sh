@@ -11,6 +11,6 @@ cd tests/SubsidyService.Domain.Tests
 exec dotnet stryker \
   --project SubsidyService.Domain.csproj \
   --test-project SubsidyService.Domain.Tests.csproj \
-  --reporter html --reporter json --reporter markdown --reporter progress \
+  --reporter html --reporter json --reporter markdown --reporter cleartext \
   --concurrency "${STRYKER_CONCURRENCY:-2}" \
   "$@"
