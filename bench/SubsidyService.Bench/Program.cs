@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SubsidyService.Bench;
 
-// The benchmark harness: see the README's "Benchmarks" section. bench/run.sh builds Release and runs this.
+// The benchmark harness: see docs/benchmarks.md. bench/run.sh builds Release and runs this.
 var options = Options.Parse(args);
 var selected = options?.Selected();
 if (options is null || selected is null)

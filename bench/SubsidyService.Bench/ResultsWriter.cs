@@ -10,7 +10,7 @@ public sealed record RunReport(DateTime StartedUtc, double DurationSeconds, stri
 
 /// <summary>
 /// Writes a run as bench/results/&lt;UTC timestamp&gt;.json (ignored by git) and, for a full run, as
-/// bench/results/latest.json (committed; the README's table is made from it); prints it as a table.
+/// bench/results/latest.json (committed; docs/benchmarks.md's table is made from it); prints it as a table.
 /// </summary>
 public static class ResultsWriter
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SkiaSharp;
+using SubsidyService.Claims;
 using SubsidyService.Domain.Identity;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Letters;
@@ -158,7 +159,7 @@ public sealed class LettersScenario : IScenario
         return new LetterContent(LetterKind.Rejection, number, Issued, Authority, name,
             LetterNumbers.VerificationUrl("https://subsidy.county.example", number),
             Rejection: new RejectionDetails(name, Person($"3302811980{i % 12 + 1:D2}{i % 28 + 1:D2}12{i % 10}"), $"(2026)浙02民初{2000 + i}号",
-                codes[i % codes.Length], "经核查，申请材料与法院判决书记载不一致。"));
+                codes[i % codes.Length], RejectionReasons.All[codes[i % codes.Length]], "经核查，申请材料与法院判决书记载不一致。"));
     }
 
     private static string Person(string first17) => first17 + ResidentIdNumber.CheckCharacter(first17);

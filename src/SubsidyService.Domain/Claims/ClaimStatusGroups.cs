@@ -7,7 +7,4 @@ public static class ClaimStatusGroups
     /// nobody, or anyone could squat a company's case with one.
     /// </summary>
     public static bool IsLive(ClaimStatus s) => s is not (ClaimStatus.Draft or ClaimStatus.Rejected or ClaimStatus.Withdrawn);
-
-    /// <summary>No trigger leads out of these (a paid claim's recovery keeps it paid).</summary>
-    public static bool IsFinal(ClaimStatus s) => s is ClaimStatus.Paid or ClaimStatus.Rejected or ClaimStatus.Withdrawn;
 }

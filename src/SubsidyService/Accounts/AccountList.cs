@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Accounts;
 
@@ -63,7 +64,7 @@ public sealed class AccountList(NpgsqlDataSource db)
               AND (@search::text IS NULL OR username ILIKE '%' || @search || '%' OR display_name ILIKE '%' || @search || '%'
                    OR email ILIKE '%' || @search || '%')
             """;
-        var search = query.Search?.Trim() is { Length: > 0 } s ? s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") : null;
+        var search = query.Search?.Trim() is { Length: > 0 } s ? Like.Escape(s) : null;
         return (where, new DynamicParameters(new { role = string.IsNullOrEmpty(query.Role) ? null : query.Role, search }));
     }
 }

@@ -1,23 +1,16 @@
-using SubsidyService.Budgets;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
-using SubsidyService.Letters;
 using SubsidyService.Jobs;
+using SubsidyService.Letters;
 
 namespace SubsidyService.Approval;
 
-/// <summary>Approval, public notice and the letters and budget they move.</summary>
+/// <summary>Approval and the public notice; the budget and the letters it moves register themselves.</summary>
 public static class ApprovalExtensions
 {
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder)
     {
-        builder.AddBudgets();
-        builder.Services.AddSingleton<LetterNumbering>();
-        builder.Services.AddLetterRendering();
-        builder.Services.AddSingleton<LetterDrafting>();
-        builder.Services.AddSingleton<LetterIssuer>();
-        builder.Services.AddSingleton<LetterExport>();
         builder.Services.AddSingleton<ITransitionEffect, BudgetReservationEffect>();
         builder.Services.AddSingleton<ITransitionEffect>(sp => new LetterEffect(LetterIssuer.Approval,
             sp.GetRequiredService<ClaimEvaluator>(), sp.GetRequiredService<LetterIssuer>()));
@@ -30,14 +23,6 @@ public static class ApprovalExtensions
         builder.Services.AddSingleton(new SerializedTrigger(ClaimTrigger.Reject));
         builder.Services.AddSingleton<NoticeSweep>();
         builder.Services.AddRecurringJob<NoticeSweepJob>(NoticeSweepJob.Id, "*/10 * * * *");
-        builder.Services.AddHostedService<DemoBudgetSeeder>();
         return builder;
-    }
-
-    public static WebApplication MapApproval(this WebApplication app)
-    {
-        app.MapBudgets();
-        app.MapLetterEndpoints();
-        return app;
     }
 }

@@ -54,6 +54,4 @@ public static class ClaimJson
             return Refusal.Validation(inner == "body" ? whole : prefix + inner, "格式不正确：此处的值无法按要求的类型读取。");
         }
     }
-
-    public static BankAccountInput? BankInput(BankAccount? b) => b is null ? null : new(b.BankName, b.AccountName, b.AccountNumber);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
@@ -41,9 +40,7 @@ public sealed record ClaimQuery(
             if (EnumCodes.TryParse<ClaimStatus>(s, out _)) statuses.Add(s);
             else errors["status"] = [$"未知的状态“{s}”。"];
         }
-        var fromDate = Date(from, "from", "起始日期", errors);
-        var toDate = Date(to, "to", "截止日期", errors);
-        if (fromDate is { } a && toDate is { } b && b < a) errors["to"] = ["截止日期不能早于起始日期。"];
+        var (fromDate, toDate) = DateRange.Parse(from, to, "from", "to", errors);
 
         var tierCode = Blank(tier);
         if (tierCode is not null && !EnumCodes.TryParse<Tier>(tierCode, out _))
@@ -65,14 +62,6 @@ public sealed record ClaimQuery(
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static DateOnly? Date(string? text, string field, string label, Dictionary<string, string[]> errors)
-    {
-        if (Blank(text) is not { } s) return null;
-        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
-        return null;
-    }
 
     /// <summary>Amounts as a clerk types them: "5000", "5,000.00" or "5000 元".</summary>
     private static decimal? Money(string? text, string field, Dictionary<string, string[]> errors)

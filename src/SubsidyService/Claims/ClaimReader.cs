@@ -178,8 +178,8 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
             """;
         var args = new DynamicParameters(new
         {
-            all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text,
-            canonicalQ = text is null ? null : Domain.Screening.CaseNumber.Canonical(text),
+            all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text is null ? null : Like.Escape(text),
+            canonicalQ = text is null ? null : Like.Escape(Domain.Screening.CaseNumber.Canonical(text)),
         });
         return (where, args, statuses.ToArray(), text is not null);
     }

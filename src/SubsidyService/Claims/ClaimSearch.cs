@@ -93,7 +93,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             statuses = query.Statuses.ToArray(),
             from = StartOf(query.SubmittedFrom),
             to = StartOf(query.SubmittedTo?.AddDays(1)),
-            applicant = query.Applicant is { } a ? EscapeLike(a) : null,
+            applicant = query.Applicant is { } a ? Like.Escape(a) : null,
             min = query.AmountMin,
             max = query.AmountMax,
             tier = query.Tier,
@@ -156,7 +156,4 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
 
     private static DateTime? StartOf(DateOnly? day) =>
         day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime : null;
-
-    /// <summary>A name typed with % or _ looks for those characters, not for any text.</summary>
-    private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

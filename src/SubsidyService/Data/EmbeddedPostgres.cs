@@ -45,7 +45,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>Where the cluster of a project directory lives (the README names this rule).</summary>
+    /// <summary>Where the cluster of a project directory lives (docs/configuration.md names this rule).</summary>
     public static string ResolveClusterDirectory(string dataRoot)
     {
         var preferred = Path.Combine(Path.GetFullPath(dataRoot), "pg");

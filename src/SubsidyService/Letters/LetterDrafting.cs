@@ -1,3 +1,4 @@
+using SubsidyService.Claims;
 using SubsidyService.Domain.Policy;
 
 namespace SubsidyService.Letters;
@@ -36,7 +37,12 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
                     f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
                     e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn))
             : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
-                Rejection: new RejectionDetails(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""));
+                Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""));
         return renderer.Render(content);
     }
+
+    private static RejectionDetails Rejection(string name, string idNumber, string caseNumber, string code, string text) =>
+        new(name, idNumber, caseNumber, code,
+            RejectionReasons.All.TryGetValue(code, out var wording) ? wording : throw new ArgumentException($"unknown reason code '{code}'", nameof(code)),
+            text);
 }

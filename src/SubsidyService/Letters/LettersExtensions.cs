@@ -15,6 +15,23 @@ public sealed class LetterOptions
 
 public static class LettersExtensions
 {
+    /// <summary>Numbering, rendering, issuing and exporting letters.</summary>
+    public static WebApplicationBuilder AddLetters(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LetterNumbering>();
+        builder.Services.AddLetterRendering();
+        builder.Services.AddSingleton<LetterDrafting>();
+        builder.Services.AddSingleton<LetterIssuer>();
+        builder.Services.AddSingleton<LetterExport>();
+        return builder;
+    }
+
+    public static WebApplication MapLetters(this WebApplication app)
+    {
+        app.MapLetterEndpoints();
+        return app;
+    }
+
     /// <summary>
     /// Registers <see cref="LetterRenderer"/> (a singleton) and checks at start-up that the templates load and the
     /// fonts open, so a bad template stops the service instead of a letter.

@@ -3,7 +3,7 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Operations;
 
-/// <summary>A range of China dates from query strings, both ends optional and inclusive.</summary>
+/// <summary>A range of China dates from query strings or forms, both ends optional and inclusive.</summary>
 public sealed record DateRange(DateOnly? From, DateOnly? To)
 {
     public DateTime? FromUtc => From is { } d ? Start(d) : null;
@@ -11,19 +11,29 @@ public sealed record DateRange(DateOnly? From, DateOnly? To)
 
     public static Outcome<DateRange> Parse(string? from, string? to)
     {
-        if (!TryDate(from, out var f)) return Refusal.Validation("from", "起始日期须为 YYYY-MM-DD。");
-        if (!TryDate(to, out var t)) return Refusal.Validation("to", "截止日期须为 YYYY-MM-DD。");
-        if (f is { } a && t is { } b && b < a) return Refusal.Validation("to", "截止日期不能早于起始日期。");
+        var errors = new Dictionary<string, string[]>();
+        var range = Parse(from, to, "from", "to", errors);
+        return errors.Count > 0 ? Refusal.Validation(errors) : range;
+    }
+
+    /// <summary>
+    /// The range, with each bad end named under its field in <paramref name="errors"/> (a form names its fields
+    /// its own way, and checks other fields beside these, so every problem is reported at once).
+    /// </summary>
+    public static DateRange Parse(string? from, string? to, string fromField, string toField, IDictionary<string, string[]> errors)
+    {
+        var f = Date(from, fromField, "起始日期", errors);
+        var t = Date(to, toField, "截止日期", errors);
+        if (f is { } a && t is { } b && b < a) errors[toField] = ["截止日期不能早于起始日期。"];
         return new DateRange(f, t);
     }
 
-    private static bool TryDate(string? s, out DateOnly? date)
+    private static DateOnly? Date(string? text, string field, string label, IDictionary<string, string[]> errors)
     {
-        date = null;
-        if (string.IsNullOrEmpty(s)) return true;
-        if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
-        date = d;
-        return true;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
+        return null;
     }
 
     private static DateTime Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).UtcDateTime;

@@ -197,17 +197,4 @@ public sealed class PayoutStore(NpgsqlDataSource db)
             INSERT INTO bank_result_imports (id, batch_id, sha256, line_count, paid, failed, unchanged, imported_by, imported_at)
             VALUES (gen_random_uuid(), @batchId, @sha256, @lines, @paid, @failed, @unchanged, @by, @now)
             """, new { batchId, sha256, lines, paid, failed, unchanged, by, now }, tx);
-
-    /// <summary>The payment a paid claim received (the one a recovery is about).</summary>
-    public static Task<PaymentRow?> PaidPaymentOfAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId) =>
-        conn.QuerySingleOrDefaultAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE claim_id = @claimId AND state = 'paid'",
-            new { claimId }, tx);
-
-    /// <summary>Whether the claim has a payment waiting for the bank (a claim's history page shows it).</summary>
-    public async Task<IReadOnlyList<PaymentRow>> PaymentsOfClaimAsync(Guid claimId)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        return (await conn.QueryAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE claim_id = @claimId ORDER BY created_at",
-            new { claimId })).ToList();
-    }
 }

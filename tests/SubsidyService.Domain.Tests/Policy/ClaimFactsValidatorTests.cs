@@ -82,20 +82,17 @@ public class ClaimFactsValidatorTests
             .Value!.IdNumber.Should().Be("91350100M000100Y43");
     }
 
+    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,000.00", "100000000.01", "abc" };
+
     [Theory]
-    [InlineData("0")]
-    [InlineData("0.00")]
-    [InlineData("-100.00")]
-    [InlineData("100.001")]
-    [InlineData("1e4")]
-    [InlineData("1,000.00")]
-    [InlineData("100000000.01")]
-    [InlineData("abc")]
-    public void Bad_money_is_refused_wherever_it_appears(string bad)
-    {
+    [MemberData(nameof(BadMoney))]
+    public void Bad_money_is_refused_as_the_agency_fee(string bad) =>
         ErrorsOf(Good() with { AgencyFee = bad }).Should().ContainKey("agencyFee").WhoseValue.Single().Should().Contain("维权代理费");
+
+    [Theory]
+    [MemberData(nameof(BadMoney))]
+    public void Bad_money_is_refused_as_an_invoice_amount(string bad) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", bad, null)] }).Should().ContainKey("invoices[0].amount");
-    }
 
     [Theory]
     [InlineData("-1.00")]
@@ -161,18 +158,18 @@ public class ClaimFactsValidatorTests
     public void A_judgment_date_of_today_is_fine() =>
         ClaimFactsValidator.Validate(Good() with { JudgmentEffectiveDate = "2026-03-01" }, Today).IsValid.Should().BeTrue();
 
+    public static TheoryData<string> NotStrictIso => new() { "2025-6-1", "2025/06/01", "2025-02-30", "20250601", "2025-06-01T00:00:00", " 2025-06-01" };
+
     [Theory]
-    [InlineData("2025-6-1")]
-    [InlineData("2025/06/01")]
-    [InlineData("2025-02-30")]
-    [InlineData("20250601")]
-    [InlineData("2025-06-01T00:00:00")]
-    [InlineData(" 2025-06-01")]
-    public void Dates_must_be_strict_iso(string date)
-    {
-        ErrorsOf(Good() with { JudgmentEffectiveDate = date }).Should().ContainKey("judgmentEffectiveDate");
+    [MemberData(nameof(NotStrictIso))]
+    public void A_judgment_date_must_be_strict_iso(string date) =>
+        ErrorsOf(Good() with { JudgmentEffectiveDate = date }).Should().ContainKey("judgmentEffectiveDate")
+            .WhoseValue.Single().Should().Be("判决生效日期须为 YYYY-MM-DD 格式的有效日期");
+
+    [Theory]
+    [MemberData(nameof(NotStrictIso))]
+    public void An_invoice_date_must_be_strict_iso(string date) =>
         ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", date)] }).Should().ContainKey("invoices[0].issuedOn");
-    }
 
     [Theory]
     [InlineData(null)]
@@ -187,11 +184,19 @@ public class ClaimFactsValidatorTests
     }
 
     [Fact]
-    public void Too_many_entries_are_refused()
+    public void Too_many_invoices_are_refused()
     {
         var invoices = Enumerable.Range(0, 51).Select(i => new InvoiceInput($"1000000{i:00}", "1.00", null)).ToList();
+        ErrorsOf(Good() with { Invoices = invoices }).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new KeyValuePair<string, string[]>("invoices", ["发票不能超过 50 张"]));
+    }
+
+    [Fact]
+    public void Too_many_other_funding_entries_are_refused()
+    {
         var funding = Enumerable.Range(0, 21).Select(_ => new OtherFundingInput("a", "b", "1.00", null)).ToList();
-        ErrorsOf(Good() with { Invoices = invoices, OtherFunding = funding }).Keys.Should().BeEquivalentTo("invoices", "otherFunding");
+        ErrorsOf(Good() with { OtherFunding = funding }).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new KeyValuePair<string, string[]>("otherFunding", ["其他资助不能超过 20 项"]));
     }
 
     [Fact]
@@ -206,5 +211,106 @@ public class ClaimFactsValidatorTests
     {
         var input = Good() with { ApplicantType = "x", AgencyFee = "0", JudgmentEffectiveDate = "2030-01-01" };
         ErrorsOf(input).Keys.Should().BeEquivalentTo("applicantType", "agencyFee", "judgmentEffectiveDate");
+    }
+
+    [Fact]
+    public void A_malformed_invoice_code_is_named_and_its_invoice_left_out()
+    {
+        // Left out: two such invoices are not also reported as the same invoice twice.
+        var errors = ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null, "123"), new InvoiceInput("12345678", "1.00", null, "123")] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("发票代码须为 10 或 12 位数字");
+    }
+
+    [Fact]
+    public void An_eight_digit_invoice_without_its_code_is_named_and_left_out()
+    {
+        var errors = ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null), new InvoiceInput("12345678", "1.00", null)] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("8 位发票号码的增值税发票须同时填写 10 或 12 位发票代码");
+    }
+
+    [Fact]
+    public void A_code_on_a_fully_digital_invoice_is_named_and_left_out()
+    {
+        var digital = new InvoiceInput("24332000000012345678", "1.00", null, "3300231130");
+        var errors = ErrorsOf(Good() with { Invoices = [digital, digital] });
+        errors.Keys.Should().BeEquivalentTo("invoices[0].code", "invoices[1].code");
+        errors["invoices[0].code"].Should().Equal("只有 8 位号码的发票填写发票代码；全电发票（20 位号码）没有发票代码");
+    }
+
+    [Fact]
+    public void A_repeated_old_invoice_is_described_by_its_code_and_number() =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("12345678", "1.00", null, "3300231130"), new InvoiceInput("12345678", "2.00", null, "3300231130")] })
+            ["invoices[1].number"].Should().Equal("与第 1 张发票（代码 3300231130、号码 12345678）重复，同一张发票只能填写一次");
+
+    [Fact]
+    public void A_repeated_digital_invoice_is_described_by_its_number() =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("24332000000012345678", "1.00", null), new InvoiceInput("24332000000012345678", "2.00", null)] })
+            ["invoices[1].number"].Should().Equal("与第 1 张发票（号码 24332000000012345678）重复，同一张发票只能填写一次");
+
+    [Fact]
+    public void An_empty_invoice_entry_is_named() =>
+        ErrorsOf(Good() with { Invoices = [null!] })["invoices[0]"].Should().Equal("发票不能为空");
+
+    [Fact]
+    public void An_empty_other_funding_entry_is_named() =>
+        ErrorsOf(Good() with { OtherFunding = [null!] })["otherFunding[0]"].Should().Equal("其他资助不能为空");
+
+    [Fact]
+    public void More_than_ten_related_case_numbers_are_refused() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = Enumerable.Range(1, 11).Select(i => (string?)$"(2025)浙民终{i}号").ToList() })
+            ["relatedCaseNumbers"].Should().Equal("关联案号不能超过 10 个");
+
+    [Fact]
+    public void A_related_case_number_equal_to_the_case_number_is_named() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = ["(2024)浙02民初123号"] })["relatedCaseNumbers[0]"].Should().Equal("关联案号与本案案号或另一关联案号相同");
+
+    [Fact]
+    public void A_blank_related_case_number_is_named() =>
+        ErrorsOf(Good() with { RelatedCaseNumbers = [" "] })["relatedCaseNumbers[0]"].Should().Equal("关联案号不能为空");
+
+    [Fact]
+    public void An_unknown_party_role_is_named_with_its_label() =>
+        ErrorsOf(Good() with { PartyRole = "judge" })["partyRole"].Single().Should().StartWith("当事人地位“judge”不是有效值");
+
+    [Fact]
+    public void A_foreign_related_case_stays_foreign_related() =>
+        ClaimFactsValidator.Validate(Good() with { ForeignRelated = true }, Today).Value!.ForeignRelated.Should().BeTrue();
+
+    [Theory]
+    [InlineData("applicantType", "申请人类型")]
+    [InlineData("name", "申请人名称")]
+    [InlineData("idNumber", "证件号码")]
+    [InlineData("domicileInCounty", "是否户籍地或注册地在本县")]
+    [InlineData("caseNumber", "案号")]
+    [InlineData("court", "审理法院")]
+    [InlineData("caseType", "案件类型")]
+    [InlineData("outcome", "案件结果")]
+    public void A_missing_field_is_named_in_words(string key, string label) =>
+        ErrorsOf(new ClaimFactsInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null))[key]
+            .Single().Should().Contain(label);
+
+    [Theory]
+    [InlineData("amount", "发票金额")]
+    [InlineData("issuedOn", "开票日期")]
+    public void A_bad_invoice_field_is_named_in_words(string field, string label) =>
+        ErrorsOf(Good() with { Invoices = [new InvoiceInput("24332000000012345678", "x", "x")] })[$"invoices[0].{field}"].Single().Should().Contain(label);
+
+    [Theory]
+    [InlineData("source", "资助来源")]
+    [InlineData("level", "资助层级")]
+    [InlineData("amount", "资助金额")]
+    public void A_bad_other_funding_field_is_named_in_words(string field, string label) =>
+        ErrorsOf(Good() with { OtherFunding = [new OtherFundingInput(null, null, "x", null)] })[$"otherFunding[0].{field}"].Single().Should().Contain(label);
+
+    [Fact]
+    public void The_most_entries_of_each_list_are_taken()
+    {
+        var invoices = Enumerable.Range(0, ClaimFactsValidator.MaxInvoices).Select(i => new InvoiceInput($"1000000{i:00}", "1.00", null)).ToList();
+        var funding = Enumerable.Range(0, ClaimFactsValidator.MaxOtherFunding).Select(_ => new OtherFundingInput("a", "b", "0.00", null)).ToList();
+        var related = Enumerable.Range(1, 10).Select(i => (string?)$"(2025)浙民终{i}号").ToList();
+        ClaimFactsValidator.Validate(Good() with { AgencyFee = "50.00", Invoices = invoices, OtherFunding = funding, RelatedCaseNumbers = related }, Today)
+            .Errors.Should().BeEmpty();
     }
 }

@@ -56,12 +56,13 @@ public class PolicyVersionTests
     }
 
     [Fact]
-    public void A_version_ending_before_it_starts_or_a_repeated_id_is_an_error()
-    {
+    public void A_version_ending_before_it_starts_is_an_error() =>
         PolicyVersion.CheckNoOverlap([V("a", "2025-01-01", "2024-01-01")]).Should().ContainSingle().Which.Should().Contain("早于");
+
+    [Fact]
+    public void A_repeated_id_is_an_error() =>
         PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2023-12-31"), V("a", "2024-01-01", null)])
             .Should().ContainSingle().Which.Should().Contain("重复");
-    }
 
     [Fact]
     public void The_catalog_picks_the_version_in_force_on_the_judgment_date()
@@ -71,4 +72,51 @@ public class PolicyVersionTests
         PolicyCatalog.InForce(versions, new DateOnly(2025, 1, 1))!.Id.Should().Be("new");
         PolicyCatalog.InForce(versions, new DateOnly(2022, 12, 31)).Should().BeNull();
     }
+
+    [Fact]
+    public void A_version_of_a_single_day_is_not_an_error() =>
+        PolicyVersion.CheckNoOverlap([V("a", "2025-01-01", "2025-01-01")]).Should().BeEmpty();
+
+    [Fact]
+    public void Sharing_only_the_last_day_is_an_overlap() =>
+        PolicyVersion.CheckNoOverlap([V("a", "2024-01-01", "2024-12-31"), V("b", "2024-12-31", null)])
+            .Should().ContainSingle().Which.Should().Contain("a").And.Contain("b").And.Contain("重叠");
+
+    [Fact]
+    public void A_later_open_ended_version_overlaps_an_earlier_open_ended_one() =>
+        PolicyVersion.CheckNoOverlap([V("b", "2025-01-01", null), V("a", "2023-01-01", null)])
+            .Should().ContainSingle().Which.Should().Be("政策版本 a（2023-01-01 至 长期）与 b（2025-01-01 至 长期）的有效期重叠");
+
+    [Fact]
+    public void The_overlap_message_names_the_earlier_version_first_whatever_the_input_order() =>
+        PolicyVersion.CheckNoOverlap([V("late", "2024-06-01", "2024-12-31"), V("early", "2024-01-01", "2024-06-30")])
+            .Should().ContainSingle().Which.Should().Be("政策版本 early（2024-01-01 至 2024-06-30）与 late（2024-06-01 至 2024-12-31）的有效期重叠");
+
+    [Fact]
+    public void The_last_version_in_the_list_is_compared_too() =>
+        PolicyVersion.CheckNoOverlap([V("a", "2023-01-01", "2023-12-31"), V("b", "2024-01-01", "2024-12-31"), V("c", "2024-12-01", null)])
+            .Should().ContainSingle().Which.Should().Contain("b").And.Contain("c");
+
+    [Fact]
+    public void Of_two_versions_in_force_the_later_starting_one_wins() =>
+        PolicyCatalog.InForce([V("early", "2023-01-01", null), V("late", "2024-01-01", null)], new DateOnly(2024, 6, 1))!
+            .Id.Should().Be("late");
+
+    [Fact]
+    public void Of_two_versions_starting_the_same_day_the_first_id_wins() =>
+        PolicyCatalog.InForce([V("b", "2024-01-01", null), V("a", "2024-01-01", null)], new DateOnly(2024, 6, 1))!
+            .Id.Should().Be("a");
+
+    [Fact]
+    public void The_catalog_refuses_null() =>
+        FluentActions.Invoking(() => PolicyCatalog.InForce(null!, new DateOnly(2024, 6, 1))).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void The_overlap_check_refuses_null() =>
+        FluentActions.Invoking(() => PolicyVersion.CheckNoOverlap(null!)).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void A_one_day_version_on_the_first_day_of_another_overlaps_it_and_the_first_id_is_named_first() =>
+        PolicyVersion.CheckNoOverlap([V("b", "2025-01-01", "2025-01-01"), V("a", "2025-01-01", null)])
+            .Should().ContainSingle().Which.Should().Be("政策版本 a（2025-01-01 至 长期）与 b（2025-01-01 至 2025-01-01）的有效期重叠");
 }

@@ -15,6 +15,7 @@ public sealed class FeatureDependencyTests
 {
     private static readonly System.Reflection.Assembly Service = typeof(SubsidyService.Kernel.Refusal).Assembly;
     private static readonly System.Reflection.Assembly Domain = typeof(SubsidyService.Domain.Kernel.EnumCodes).Assembly;
+    private static readonly System.Reflection.Assembly Renderer = typeof(SubsidyService.Letters.LetterRenderer).Assembly;
 
     /// <summary>Each namespace and the ones it may use besides itself and the domain; from the bottom up.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MayUse = new Dictionary<string, string[]>
@@ -29,7 +30,7 @@ public sealed class FeatureDependencyTests
         ["Accounts"] = ["Kernel", "Data", "Operations"],
         ["Policy"] = ["Kernel", "Operations"],
         ["Audit"] = ["Kernel", "Data", "Jobs", "Operations"],
-        ["Budgets"] = ["Kernel", "Operations"],
+        ["Budgets"] = ["Kernel", "Data", "Operations", "Accounts"],
         ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit"],
         ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims", "Recoveries"],
         ["Letters"] = ["Kernel", "Operations", "Audit", "Claims"],
@@ -96,6 +97,20 @@ public sealed class FeatureDependencyTests
         var result = Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(service).GetResult();
         (result.FailingTypeNames ?? []).Should().BeEmpty();
         Domain.GetReferencedAssemblies().Select(a => a.Name).Should().NotContain(Service.GetName().Name);
+    }
+
+    [Fact]
+    public void The_letter_renderer_uses_nothing_of_the_service_and_no_database_or_clock()
+    {
+        Renderer.Should().NotBeSameAs(Service);
+        Renderer.GetReferencedAssemblies().Select(a => a.Name).Should().NotContain(Service.GetName().Name)
+            .And.NotContain(n => n!.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Dapper", StringComparison.Ordinal)
+                || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions", StringComparison.Ordinal));
+        // The service's own letter code shares the namespace, so the renderer's types are told apart by assembly.
+        var service = MayUse.Keys.Where(k => k != "Letters").Select(k => "SubsidyService." + k)
+            .Concat(["Npgsql", "Dapper", "Microsoft.AspNetCore", "Microsoft.Extensions", "System.TimeProvider", "Hangfire", "MailKit"]).ToArray();
+        var result = Types.InAssembly(Renderer).ShouldNot().HaveDependencyOnAny(service).GetResult();
+        (result.FailingTypeNames ?? []).Should().BeEmpty();
     }
 
     private static IReadOnlyList<string> Offenders(string feature, string[] forbidden)

@@ -35,7 +35,7 @@ public static class Snapshot
     private static string ProjectDirectory()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (d.GetFiles("SubsidyService.Tests.csproj").Length > 0) return d.FullName;
-        throw new InvalidOperationException("SubsidyService.Tests.csproj not found above " + AppContext.BaseDirectory);
+            if (d.GetFiles("*.Tests.csproj").Length > 0) return d.FullName;
+        throw new InvalidOperationException("no test project file above " + AppContext.BaseDirectory);
     }
 }

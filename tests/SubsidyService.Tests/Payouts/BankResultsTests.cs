@@ -55,38 +55,71 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bank_result_imports WHERE batch_id = @batchId", new { batchId })).Should().Be(1);
     }
 
-    [Fact]
-    public async Task A_file_with_any_bad_line_is_refused_whole_naming_each_line()
+    private async Task<JsonElement> RefusedAsync(PayoutSetup s, Guid batchId, string body)
+    {
+        var response = await s.PostResultsAsync(batchId, "reference,result,message\r\n" + body);
+        return await response.ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
+    }
+
+    /// <summary>Each kind of bad line on its own, so one that stops being refused does not hide the others.</summary>
+    [Theory]
+    [InlineData("unknown_reference", "lines[3]", "不属于本批次")]
+    [InlineData("repeated_reference", "lines[3]", "重复")]
+    [InlineData("unknown_result", "lines[3]", "paid")]
+    [InlineData("more_lines_than_payments", "file", "超过本批次")]
+    public async Task A_file_with_a_bad_line_is_refused_whole_naming_the_line(string bad, string key, string wording)
     {
         var (s, batchId, lines) = await PaidOutAsync(3);
         var (a, b) = (lines[0][5], lines[1][5]);
-        await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
-        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
-
-        async Task<JsonElement> RefusedAsync(string body)
+        var body = bad switch
         {
-            var response = await s.PostResultsAsync(batchId, "reference,result,message\r\n" + body);
-            return await response.ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
-        }
+            "unknown_reference" => $"{a},paid,\r\nSP9999999999,paid,\r\n",
+            "repeated_reference" => $"{a},paid,\r\n{a},paid,\r\n",
+            "unknown_result" => $"{a},paid,\r\n{b},ok,\r\n",
+            _ => string.Concat(lines.Select(l => $"{l[5]},paid,\r\n")) + $"{a},paid,\r\n",
+        };
+        await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id = ANY(@ids)",
+            new { ids = lines.Select(l => Guid.Parse(l[0])).ToArray() });
 
-        (await RefusedAsync($"{a},paid,\r\nSP9999999999,paid,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("不属于本批次");
-        (await RefusedAsync($"{a},paid,\r\n{a},paid,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("重复");
-        (await RefusedAsync($"{a},paid,\r\n{b},ok,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("paid");
-        var tooMany = string.Concat(lines.Select(l => $"{l[5]},paid,\r\n")) + $"{a},paid,\r\n";
-        (await RefusedAsync(tooMany)).GetProperty("errors").GetProperty("file")[0].GetString().Should().Contain("超过本批次");
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "a refused file applies nothing");
+        (await RefusedAsync(s, batchId, body)).GetProperty("errors").GetProperty(key)[0].GetString().Should().Contain(wording);
+
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id = ANY(@ids)",
+            new { ids = lines.Select(l => Guid.Parse(l[0])).ToArray() })).Should().Be(events, "a refused file applies nothing");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE batch_id = @batchId AND state <> 'pending'", new { batchId })).Should().Be(0);
+    }
 
-        // Settled one way, a later file may not settle it the other way.
+    [Fact]
+    public async Task A_payment_settled_one_way_is_not_settled_the_other_way_by_a_later_file()
+    {
+        var (s, batchId, lines) = await PaidOutAsync(1);
+        var a = lines[0][5];
         (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{a},paid,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await RefusedAsync($"{a},failed,退票\r\n")).GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("已登记为支付成功");
 
-        // Not a results file at all, or a batch not finished: refused too.
+        (await RefusedAsync(s, batchId, $"{a},failed,退票\r\n")).GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("已登记为支付成功");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_results_file_is_refused_naming_the_file()
+    {
+        var (s, batchId, _) = await PaidOutAsync(1);
         await (await s.PostResultsAsync(batchId, "claimId,amount\r\nx,1\r\n")).ShouldBeValidationProblemNamingAsync("file");
+    }
+
+    [Fact]
+    public async Task Results_for_a_batch_not_finished_are_refused()
+    {
+        var (s, _, lines) = await PaidOutAsync(1);
         var unfinished = Guid.NewGuid();
         await App.Service<SubsidyService.Payouts.PayoutStore>().CreateBatchAsync(unfinished, "manual", null, DateTime.UtcNow);
-        await (await s.PostResultsAsync(unfinished, $"reference,result,message\r\n{b},paid,\r\n"))
+        await (await s.PostResultsAsync(unfinished, $"reference,result,message\r\n{lines[0][5]},paid,\r\n"))
             .ShouldBeProblemAsync((HttpStatusCode)422, "batch_not_completed");
+    }
+
+    [Fact]
+    public async Task A_verifier_may_not_post_bank_results()
+    {
+        var (s, batchId, _) = await PaidOutAsync(1);
         (await s.People.Verifier.PostAsync($"/api/v1/payout-batches/{batchId}/bank-results", new StringContent("x", System.Text.Encoding.UTF8, "text/csv"))).StatusCode
             .Should().Be(HttpStatusCode.Forbidden);
     }

@@ -138,11 +138,22 @@ public sealed class PayoutClusterTests
         await WaitUntilAsync(async () => await conn.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM claims WHERE id = ANY(@ids) AND status = 'in_payout'", new { ids }) == ids.Length,
             "a scheduled batch has gathered the claims", TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        // A later occurrence, once it has run, is the one that would have made a second batch.
+        var gatheredBy = LastRecurringJob(cluster.Nodes[0]);
+        string? later = null;
+        await WaitUntilAsync(() => Task.FromResult((later = LastRecurringJob(cluster.Nodes[0])) is not null && later != gatheredBy),
+            "a later occurrence has fired", TimeSpan.FromSeconds(60));
+        await cluster.Nodes[0].WaitForJobAsync(later!, TimeSpan.FromSeconds(60));
 
         var batches = (await conn.QueryAsync<(string Origin, int ClaimCount)>("SELECT origin, claim_count FROM payout_batches")).ToList();
         batches.Should().ContainSingle("three nodes firing one occurrence would have made three").Which.Origin.Should().Be("schedule");
         await s.EachClaimPaidOnceAsync(ids);
+    }
+
+    private static string? LastRecurringJob(SubsidyApp node)
+    {
+        using var storage = node.Service<JobStorage>().GetConnection();
+        return storage.GetAllEntriesFromHash($"recurring-job:{ScheduledPayout.JobId}")?.GetValueOrDefault("LastJobId");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Audit;
 using SubsidyService.Claims;
@@ -120,11 +119,8 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
 
     private bool TryRange(string? from, string? to, string fromField, string toField, out DateRange range)
     {
-        range = new DateRange(null, null);
         var errors = new Dictionary<string, string[]>();
-        var f = Date(from, fromField, "起始日期", errors);
-        var t = Date(to, toField, "截止日期", errors);
-        if (f is { } a && t is { } b && b < a) errors[toField] = ["截止日期不能早于起始日期。"];
+        range = DateRange.Parse(from, to, fromField, toField, errors);
         if (errors.Count > 0)
         {
             Show(Refusal.Validation(errors));
@@ -132,15 +128,6 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
             ShowProblem("未导出：" + string.Join("；", errors.Values.SelectMany(m => m)));
             return false;
         }
-        range = new DateRange(f, t);
         return true;
-    }
-
-    private static DateOnly? Date(string? text, string field, string label, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
-        return null;
     }
 }

@@ -1,11 +1,6 @@
 using FluentAssertions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using SubsidyService.Letters;
-using SubsidyService.Kernel;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>Templates are checked whole when they are loaded, so a mistake stops start-up, not a letter.</summary>
 public sealed class LetterTemplateTests : IDisposable
@@ -112,31 +107,6 @@ public sealed class LetterTemplateTests : IDisposable
         line.Fill(new Dictionary<string, string> { ["relatedCaseNumbers"] = "" }).Should().BeNull();
         line.Fill(new Dictionary<string, string> { ["relatedCaseNumbers"] = "(2026)浙民终1号" }).Should().Be("关联案号|(2026)浙民终1号");
         TemplateLine.Parse("特此通知。", 1, out _)!.Fill(new Dictionary<string, string>()).Should().Be("特此通知。");
-    }
-
-    [Fact]
-    public async Task Registration_checks_the_templates_when_the_host_starts()
-    {
-        Edit("approval.txt", "{amount}", "{amont}");
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Templates:Directory"] = _root.FullName }).Build())
-            .AddLetterRendering()
-            .BuildServiceProvider();
-
-        var start = () => services.GetServices<IHostedService>().Single(s => s.GetType().Name.Contains("Letter")).StartAsync(CancellationToken.None);
-
-        await start.Should().ThrowAsync<LetterTemplateException>().WithMessage("*{amont}*");
-    }
-
-    [Fact]
-    public void Registration_gives_one_renderer_for_the_process()
-    {
-        using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Templates:Directory"] = _root.FullName }).Build())
-            .AddLetterRendering()
-            .BuildServiceProvider();
-
-        services.GetRequiredService<LetterRenderer>().Should().BeSameAs(services.GetRequiredService<LetterRenderer>());
     }
 
     private static string RepositoryTemplates()

@@ -1,7 +1,6 @@
 using FluentAssertions;
-using SubsidyService.Letters;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>Every character one unit wide, so a width of N fits N characters.</summary>
 public sealed class LineBreakerTests

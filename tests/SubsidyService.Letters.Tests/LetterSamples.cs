@@ -1,8 +1,7 @@
 using SubsidyService.Domain.Identity;
 using SubsidyService.Domain.Policy;
-using SubsidyService.Letters;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>Letters as the approval and rejection will ask for them, with a real evaluation behind the figures.</summary>
 public static class LetterSamples
@@ -36,6 +35,6 @@ public static class LetterSamples
         return new LetterContent(LetterKind.Rejection, number, IssuedOn, Authority, "张明",
             LetterNumbers.VerificationUrl(BaseUrl, number),
             Rejection: new RejectionDetails("张明", "33010219800101123" + ResidentIdNumber.CheckCharacter("33010219800101123"),
-                "(2026)浙02民初88号", "not_won", "判决书载明驳回原告全部诉讼请求，申请人未胜诉。"));
+                "(2026)浙02民初88号", "not_won", "案件结果不属于胜诉", "判决书载明驳回原告全部诉讼请求，申请人未胜诉。"));
     }
 }

@@ -1,6 +1,5 @@
-using SubsidyService.Letters;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>One renderer per test class, on the templates the build copies beside the tests.</summary>
 public sealed class LetterRendererFixture : IDisposable

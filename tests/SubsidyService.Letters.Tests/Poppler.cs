@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>Reads PDFs back with poppler-utils (and QR codes with zbar-tools), as a person's tools would.</summary>
 public static class Poppler

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using FluentAssertions;
-using SubsidyService.Letters;
 using SubsidyService.Tests.Infrastructure;
 
-namespace SubsidyService.Tests.Letters;
+namespace SubsidyService.Letters.Tests;
 
 /// <summary>Real PDFs read back with poppler-utils: what a person printing or copying the letter would get.</summary>
 public sealed partial class LetterRendererTests(LetterRendererFixture fixture) : IClassFixture<LetterRendererFixture>
@@ -133,10 +132,14 @@ public sealed partial class LetterRendererTests(LetterRendererFixture fixture) :
         var approval = LetterSamples.Approval();
         var act = () => Renderer.Render(approval with { Kind = LetterKind.Rejection });
         act.Should().Throw<ArgumentException>();
+    }
 
+    [Fact]
+    public void A_rejection_without_the_wording_of_its_reason_is_refused()
+    {
         var rejection = LetterSamples.Rejection();
-        var unknownReason = () => Renderer.Render(rejection with { Rejection = rejection.Rejection! with { ReasonCode = "no_such_reason" } });
-        unknownReason.Should().Throw<ArgumentException>().WithMessage("*no_such_reason*");
+        var act = () => Renderer.Render(rejection with { Rejection = rejection.Rejection! with { ReasonCode = "no_such_reason", ReasonWording = " " } });
+        act.Should().Throw<ArgumentException>().WithMessage("*no_such_reason*");
     }
 
     /// <summary>pdftotext's output without trailing spaces, runs of blank lines or the final form feed; pages marked.</summary>

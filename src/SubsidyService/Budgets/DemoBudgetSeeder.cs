@@ -1,9 +1,8 @@
 using SubsidyService.Accounts;
-using SubsidyService.Budgets;
 using SubsidyService.Data;
 using SubsidyService.Operations;
 
-namespace SubsidyService.Approval;
+namespace SubsidyService.Budgets;
 
 /// <summary>The demo (embedded mode, or Demo:Seed) gets this year's budget, so that a claim can be approved straight away.</summary>
 public sealed class DemoBudgetSeeder(IConfiguration config, Database db, BudgetStore budgets, TimeProvider clock) : IHostedService

@@ -56,11 +56,13 @@ public sealed record ApprovalDetails(
     DateOnly? PublicNoticeEndsOn);
 
 /// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>
-/// <param name="ReasonCode">One of <see cref="Claims.RejectionReasons.All"/>'s keys; the letter prints its wording.</param>
+/// <param name="ReasonCode">The rejection's reason code (the service's <c>RejectionReasons</c>).</param>
+/// <param name="ReasonWording">That code's wording, which the notice prints.</param>
 /// <param name="ReasonText">The reason the verifier or finance wrote.</param>
 public sealed record RejectionDetails(
     string ApplicantName,
     string IdNumber,
     string CaseNumber,
     string ReasonCode,
+    string ReasonWording,
     string ReasonText);

@@ -1,4 +1,3 @@
-using SubsidyService.Claims;
 using SubsidyService.Domain.Identity;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
@@ -95,7 +94,7 @@ internal static class LetterComposer
             values["idNumber"] = Masking.KeepEnds(r.IdNumber);
             values["caseNumber"] = r.CaseNumber.Trim();
             values["reasonCode"] = r.ReasonCode;
-            values["reasonWording"] = RejectionReasons.All[r.ReasonCode];
+            values["reasonWording"] = r.ReasonWording.Trim();
             values["reasonText"] = r.ReasonText.Trim();
         }
         return values;
@@ -114,8 +113,8 @@ internal static class LetterComposer
                 throw new ArgumentException("an approval letter needs Approval and no Rejection", nameof(content));
             case LetterKind.Rejection when content.Rejection is null || content.Approval is not null:
                 throw new ArgumentException("a rejection notice needs Rejection and no Approval", nameof(content));
-            case LetterKind.Rejection when !RejectionReasons.All.ContainsKey(content.Rejection!.ReasonCode):
-                throw new ArgumentException($"unknown reason code '{content.Rejection.ReasonCode}'", nameof(content));
+            case LetterKind.Rejection when string.IsNullOrWhiteSpace(content.Rejection!.ReasonWording):
+                throw new ArgumentException($"reason code '{content.Rejection.ReasonCode}' has no wording", nameof(content));
         }
         if (content.Approval is { } a)
         {
