@@ -15,6 +15,8 @@ public static class DataExtensions
             ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
             MigrationsConnectionString = builder.Configuration.GetConnectionString("SubsidyMigrations") is { Length: > 0 } m ? m : null,
             DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
+            MigrateOnStart = builder.Configuration.GetValue<bool?>("Database:MigrateOnStart"),
+            AllowPrivilegedRole = builder.Configuration.GetValue("Database:AllowPrivilegedRole", false),
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Migrator>();

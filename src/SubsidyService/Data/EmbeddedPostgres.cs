@@ -82,6 +82,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await conn.OpenAsync(ct);
                 await DatabaseRoles.EnsureAsync(conn, pg.Password, ct);
             }
+            AppDomain.CurrentDomain.ProcessExit += pg.StopOnExit;
             return pg;
         }
         catch
@@ -195,7 +196,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Starts a stopped server again on the same port (used to test recovery).</summary>
     public Task RestartAsync(CancellationToken ct = default) => StartServerAsync(ct, Port);
 
-    /// <summary>Creates the database, owned by <see cref="DatabaseRoles.Owner"/>; one made before the roles existed is handed over to it.</summary>
+    /// <summary>
+    /// Creates the database, owned by <see cref="DatabaseRoles.Owner"/>; whatever in it belongs to another role
+    /// (a database made before the roles, Hangfire's schema made by the service's role) is handed over to it.
+    /// </summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {
         await using (var conn = new NpgsqlConnection(ConnectionString()))
@@ -211,15 +215,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await create.ExecuteNonQueryAsync(ct);
                 return;
             }
-            if (owner == DatabaseRoles.Owner) return;
         }
         await using var onDatabase = new NpgsqlConnection(ConnectionString(database));
         await onDatabase.OpenAsync(ct);
         await DatabaseRoles.HandOverAsync(onDatabase, ct);
     }
 
+    /// <summary>A start that fails after the cluster is up exits the process (StartupExit): the server goes with it.</summary>
+    private void StopOnExit(object? sender, EventArgs e) => StopAsync().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         await StopAsync();
         ReleaseOwnership();
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SubsidyService.Operations.OpenApi;
 using SubsidyService.Kernel;
+using SubsidyService.Operations.Startup;
 
 namespace SubsidyService.Operations;
 
@@ -13,6 +14,9 @@ public static class OperationsExtensions
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        // First of all: a wrong setting stops the start before anything is begun that would need stopping.
+        StartupExit.Install();
+        SettingsCheck.Validate(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
