@@ -13,6 +13,7 @@ public sealed class Database(DatabaseOptions options, Migrator migrator, ILogger
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(options.ConnectionString);
     public bool IsMigrated { get; private set; }
+    public bool InProduction => options.InProduction;
 
     public string ConnectionString { get; private set; } = options.ConnectionString ?? "";
 

@@ -23,5 +23,8 @@ public sealed class DatabaseOptions
     /// <summary>Database:AllowPrivilegedRole: let the service's own connection be a superuser or the owner (development only).</summary>
     public bool AllowPrivilegedRole { get; set; }
 
+    /// <summary>The host runs as Production: no demo accounts, and no embedded cluster unless Embedded:AllowInProduction.</summary>
+    public bool InProduction { get; set; }
+
     public const string EmbeddedDatabaseName = "subsidy";
 }

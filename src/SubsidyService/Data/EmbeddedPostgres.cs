@@ -60,10 +60,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(string dataRoot, ILogger? logger = null, CancellationToken ct = default)
     {
         logger ??= NullLogger.Instance;
-        var binDir = PostgresBinaries.FindBinDirectory() ?? throw new InvalidOperationException(PostgresBinaries.MissingMessage);
         var runAs = Environment.IsPrivilegedProcess ? ServiceUser : null;
         Directory.CreateDirectory(dataRoot);
         var clusterDir = ResolveClusterDirectory(dataRoot);
+        var binDir = PostgresBinaries.ForCluster(clusterDir);
         var parent = Path.GetDirectoryName(clusterDir)!;
         Directory.CreateDirectory(parent);
         if (runAs is not null) await ChownAsync(parent, runAs, ct);
@@ -129,7 +129,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         Port = port ?? FreeLoopbackPort();
         var log = Path.Combine(Path.GetDirectoryName(ClusterDirectory)!, "postgres.log");
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        // pg_ctl's log file only gets what the server says before its collector starts; the collector writes one
+        // file per weekday under the cluster's log/ and overwrites last week's, so the log never grows without end.
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 " +
+                      "-c logging_collector=on -c log_filename=postgresql-%a.log -c log_truncate_on_rotation=on -c log_rotation_age=1d -c log_rotation_size=0";
         var (code, output) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
             ["-D", ClusterDirectory, "-l", log, "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
         if (code != 0)
