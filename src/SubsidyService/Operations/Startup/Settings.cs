@@ -62,6 +62,7 @@ public static class Settings
         Fraction("Payouts:SimulatedFailureRate"),
         Int("Payouts:ChunkSize", 1, 100000),
         Int("Payouts:MaxAttempts", 1, 100),
+        Bool("Payouts:Paused"),
         Bool("Bench:FloorEndpoint"),
     ];
 }
