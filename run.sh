@@ -19,6 +19,8 @@ SubsidyService is starting on ${url%%;*}
 
 MSG
 cd .build/app
+# The embedded cluster and the demo accounts are for development: say so, since Production refuses both.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Embedded__DataDirectory="${Embedded__DataDirectory:-$root/.data}"
 export Templates__Directory="${Templates__Directory:-$root/templates}"
 exec dotnet SubsidyService.dll "$@"

@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
 builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries();
 var app = builder.Build();
+if (await app.RunMigrateCommandAsync(args)) return;
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
 if (await app.RunCommandAsync(args)) return;

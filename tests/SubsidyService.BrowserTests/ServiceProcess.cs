@@ -78,6 +78,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
         psi.Environment["Embedded__DataDirectory"] = _dataDirectory;
         psi.Environment["Demo__Seed"] = "true";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo"; // embedded and demo accounts: refused in Production
         // Every test signs in from this one address; the per-address limit is tested in the service's own tests.
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment.Remove("ConnectionStrings__Subsidy");

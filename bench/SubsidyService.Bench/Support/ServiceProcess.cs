@@ -62,6 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         psi.Environment.Remove("ConnectionStrings__Subsidy");
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo"; // the embedded cluster is refused in Production
         foreach (var (key, value) in environment)
             psi.Environment[key] = value;
 

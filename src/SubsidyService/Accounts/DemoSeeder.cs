@@ -3,8 +3,8 @@ using SubsidyService.Data;
 namespace SubsidyService.Accounts;
 
 /// <summary>
-/// The demo accounts of API.md. Seeded only in embedded mode or when Demo:Seed is true, so a real
-/// deployment can never get an account with a published password.
+/// The demo accounts of API.md. Seeded only in embedded mode or when Demo:Seed is true, and never in the
+/// Production environment, so a real deployment can never get an account with a published password.
 /// </summary>
 public sealed class DemoSeeder(AccountService accounts, UserStore users, ILogger<DemoSeeder> logger)
 {
@@ -20,8 +20,9 @@ public sealed class DemoSeeder(AccountService accounts, UserStore users, ILogger
         ("admin.demo", Roles.Admin, "孙管理（演示）"),
     ];
 
+    /// <summary>Never in Production, whatever Demo:Seed says: a published password must not open a real deployment.</summary>
     public static bool ShouldSeed(IConfiguration config, Database db) =>
-        config.GetValue<bool?>("Demo:Seed") ?? db.IsEmbedded;
+        !db.InProduction && (config.GetValue<bool?>("Demo:Seed") ?? db.IsEmbedded);
 
     public async Task SeedAsync()
     {

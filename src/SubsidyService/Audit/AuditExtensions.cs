@@ -1,4 +1,5 @@
 using SubsidyService.Jobs;
+using SubsidyService.Operations.Health;
 namespace SubsidyService.Audit;
 
 /// <summary>The hash-chained event log every feature appends to, its sealed checkpoints, and the auditors' endpoints over them.</summary>
@@ -15,6 +16,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton<CheckpointSealer>();
         builder.Services.AddSingleton<EventExport>();
         builder.Services.AddHostedService<SealKeyCheck>();
+        builder.Services.AddHealthChecks().AddDegradingCheck<SealLagHealthCheck>("audit-seal");
         builder.Services.AddRecurringJob<CheckpointSealJob>(CheckpointSealJob.Id, Hangfire.Cron.Minutely());
         return builder;
     }

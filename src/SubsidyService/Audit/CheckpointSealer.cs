@@ -37,15 +37,15 @@ public sealed class CheckpointSealer(NpgsqlDataSource db, SealKey key, TimeProvi
         // Read after the lock (read committed: a fresh snapshot per statement), so a sealer that waited
         // sees what the one before it sealed.
         var last = await conn.QuerySingleOrDefaultAsync<CheckpointRow>(new CommandDefinition(
-            $"SELECT {CheckpointRow.Columns} FROM audit_checkpoints ORDER BY id DESC LIMIT 1", transaction: tx, cancellationToken: ct));
+            $"SELECT {CheckpointRow.Columns} FROM public.audit_checkpoints ORDER BY id DESC LIMIT 1", transaction: tx, cancellationToken: ct));
 
         // Not "ids above the last sealed one": a transaction that took a lower id may commit after a
         // higher id was sealed, and is found here all the same.
         var ids = new List<long>();
         var tree = new MerkleTree();
         var rows = conn.QueryUnbufferedAsync<Unsealed>("""
-            SELECT e.id, e.hash FROM claim_events e
-            WHERE NOT EXISTS (SELECT FROM audit_checkpoint_events m WHERE m.event_id = e.id)
+            SELECT e.id, e.hash FROM public.claim_events e
+            WHERE NOT EXISTS (SELECT FROM public.audit_checkpoint_events m WHERE m.event_id = e.id)
             ORDER BY e.id LIMIT @MaxEventsPerCheckpoint
             """, new { MaxEventsPerCheckpoint }, tx);
         await foreach (var e in rows.WithCancellation(ct))
@@ -66,11 +66,11 @@ public sealed class CheckpointSealer(NpgsqlDataSource db, SealKey key, TimeProvi
         var content = Checkpoint.Content(id, sealedAt, ids.Count, root, prev);
         var hash = Checkpoint.Hash(content);
         await conn.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO audit_checkpoints (id, sealed_at, event_count, merkle_root, prev_hash, hash, mac)
+            INSERT INTO public.audit_checkpoints (id, sealed_at, event_count, merkle_root, prev_hash, hash, mac)
             VALUES (@id, @sealedAt, @count, @root, @prev, @hash, @mac)
             """, new { id, sealedAt, count = ids.Count, root, prev, hash, mac = key.Mac(content) }, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_checkpoint_events (event_id, checkpoint_id) SELECT unnest(@ids), @id",
+            "INSERT INTO public.audit_checkpoint_events (event_id, checkpoint_id) SELECT unnest(@ids), @id",
             new { ids = ids.ToArray(), id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         // The log is a witness outside the database: a checkpoint later removed with its events can be

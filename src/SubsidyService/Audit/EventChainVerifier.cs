@@ -31,7 +31,7 @@ public sealed class EventChainVerifier(NpgsqlDataSource db, SealKey key)
         await CheckLegacyChainAsync(conn, tx, problems, ct);
         var (checkpoints, lastHash) = await CheckCheckpointsAsync(conn, tx, problems, ct);
         var unsealed = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-            SELECT count(*) FROM claim_events e WHERE NOT EXISTS (SELECT FROM audit_checkpoint_events m WHERE m.event_id = e.id)
+            SELECT count(*) FROM public.claim_events e WHERE NOT EXISTS (SELECT FROM public.audit_checkpoint_events m WHERE m.event_id = e.id)
             """, transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
 
@@ -46,7 +46,7 @@ public sealed class EventChainVerifier(NpgsqlDataSource db, SealKey key)
         var started = false;
         Guid? chain = null;
         var prev = EventHash.Genesis;
-        var rows = conn.QueryUnbufferedAsync<ChainedEvent>($"SELECT {EventColumns.Select} FROM claim_events ORDER BY claim_id, id", transaction: tx);
+        var rows = conn.QueryUnbufferedAsync<ChainedEvent>($"SELECT {EventColumns.Select} FROM public.claim_events ORDER BY claim_id, id", transaction: tx);
         await foreach (var e in rows.WithCancellation(ct))
         {
             count++;
@@ -71,7 +71,7 @@ public sealed class EventChainVerifier(NpgsqlDataSource db, SealKey key)
     {
         var prev = EventHash.Genesis;
         var rows = conn.QueryUnbufferedAsync<Link>(
-            "SELECT id, prev_hash AS prevhash, hash FROM claim_events WHERE hash_version = 1 ORDER BY id", transaction: tx);
+            "SELECT id, prev_hash AS prevhash, hash FROM public.claim_events WHERE hash_version = 1 ORDER BY id", transaction: tx);
         await foreach (var e in rows.WithCancellation(ct))
         {
             if (e.PrevHash != prev)
@@ -90,7 +90,7 @@ public sealed class EventChainVerifier(NpgsqlDataSource db, SealKey key)
         {
             // Headers a page at a time (a connection streams one query at a time, and members are streamed below).
             var page = (await conn.QueryAsync<CheckpointRow>(new CommandDefinition(
-                $"SELECT {CheckpointRow.Columns} FROM audit_checkpoints WHERE id > @after ORDER BY id LIMIT {CheckpointPage}",
+                $"SELECT {CheckpointRow.Columns} FROM public.audit_checkpoints WHERE id > @after ORDER BY id LIMIT {CheckpointPage}",
                 new { after }, tx, cancellationToken: ct))).ToList();
             if (page.Count == 0) return (count, lastHash);
             foreach (var c in page)
@@ -119,7 +119,7 @@ public sealed class EventChainVerifier(NpgsqlDataSource db, SealKey key)
     {
         var tree = new MerkleTree();
         var members = conn.QueryUnbufferedAsync<Member>("""
-            SELECT m.event_id AS eventid, e.hash FROM audit_checkpoint_events m LEFT JOIN claim_events e ON e.id = m.event_id
+            SELECT m.event_id AS eventid, e.hash FROM public.audit_checkpoint_events m LEFT JOIN public.claim_events e ON e.id = m.event_id
             WHERE m.checkpoint_id = @Id ORDER BY m.event_id
             """, new { c.Id }, tx);
         long listed = 0;

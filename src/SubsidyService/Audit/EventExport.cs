@@ -25,7 +25,7 @@ public sealed class EventExport(NpgsqlDataSource db, EventLog events)
         http.Response.Headers.ContentDisposition = "attachment; filename=\"events.csv\"";
         await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
         var rows = conn.QueryUnbufferedAsync<ChainedEvent>($"""
-            SELECT {EventColumns.Select} FROM claim_events
+            SELECT {EventColumns.Select} FROM public.claim_events
             WHERE (@from::timestamptz IS NULL OR at >= @from) AND (@to::timestamptz IS NULL OR at < @to)
             ORDER BY id
             """, new { from = range.FromUtc, to = range.ToUtcExclusive });

@@ -3,7 +3,7 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Cli;
 
-/// <summary>Subcommands run instead of the web server: <c>users add|list</c>.</summary>
+/// <summary>Subcommands run instead of the web server: <c>users add|list</c> (and <c>migrate</c>: <see cref="MigrateCommand"/>).</summary>
 public static class CommandLine
 {
     public const string Usage = """
@@ -11,6 +11,8 @@ public static class CommandLine
           SubsidyService users add --username U --role verifier|finance|auditor|admin --email E [--password P] [--name "显示名"]
             (without --password, the password is read from standard input)
           SubsidyService users list
+          SubsidyService migrate
+            (applies the database migrations with ConnectionStrings__SubsidyMigrations, the schema owner's, and exits)
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "users";

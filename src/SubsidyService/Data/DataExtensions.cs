@@ -15,7 +15,17 @@ public static class DataExtensions
             ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
             MigrationsConnectionString = builder.Configuration.GetConnectionString("SubsidyMigrations") is { Length: > 0 } m ? m : null,
             DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
+            MigrateOnStart = builder.Configuration.GetValue<bool?>("Database:MigrateOnStart"),
+            AllowPrivilegedRole = builder.Configuration.GetValue("Database:AllowPrivilegedRole", false),
+            InProduction = builder.Environment.IsProduction(),
         };
+        // Checked before anything starts: a production host without a connection string is a forgotten
+        // setting far more often than a wish to keep the county's data in a folder beside the program.
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.InProduction
+            && !builder.Configuration.GetValue("Embedded:AllowInProduction", false))
+            throw new Operations.Startup.StartupFailure(
+                "ConnectionStrings:Subsidy is not set, and the embedded PostgreSQL is for development and demonstrations: " +
+                "set ConnectionStrings__Subsidy (docs/operations.md), or Embedded__AllowInProduction=true to run embedded in Production anyway.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Database>();

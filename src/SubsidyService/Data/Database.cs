@@ -13,6 +13,7 @@ public sealed class Database(DatabaseOptions options, Migrator migrator, ILogger
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(options.ConnectionString);
     public bool IsMigrated { get; private set; }
+    public bool InProduction => options.InProduction;
 
     public string ConnectionString { get; private set; } = options.ConnectionString ?? "";
 
@@ -22,7 +23,7 @@ public sealed class Database(DatabaseOptions options, Migrator migrator, ILogger
     public async Task StartAsync(CancellationToken ct = default)
     {
         if (_dataSource is not null) return;
-        string migrations;
+        string? migrations;
         if (IsEmbedded)
         {
             _embedded = await EmbeddedPostgres.StartAsync(options.DataDirectory, logger, ct);
@@ -33,14 +34,46 @@ public sealed class Database(DatabaseOptions options, Migrator migrator, ILogger
         }
         else
         {
-            migrations = options.MigrationsConnectionString ?? ConnectionString;
+            migrations = options.MigrationsConnectionString;
         }
-        // The service's role gets its grants from the owner at the end of every migration run, so tables
-        // added by later migrations are covered too.
-        var runtimeRole = migrations == ConnectionString ? null : await CurrentUserAsync(ConnectionString, ct);
-        await migrator.MigrateAsync(migrations, Migrator.Embedded(), runtimeRole, ct);
+        if (options.MigrateOnStart ?? migrations is not null)
+        {
+            // One string and MigrateOnStart=true: the service migrates as itself, which the role check then refuses
+            // unless Database:AllowPrivilegedRole allows it.
+            migrations ??= ConnectionString;
+            // The service's role gets its grants from the owner at the end of every migration run, so tables
+            // added by later migrations are covered too.
+            var runtimeRole = migrations == ConnectionString ? null : await CurrentUserAsync(ConnectionString, ct);
+            await migrator.MigrateAsync(migrations, Migrator.Embedded(), runtimeRole, ct);
+        }
+        else
+        {
+            await SchemaVersion.EnsureCurrentAsync(ConnectionString, Migrator.Embedded(), ct);
+        }
+        await RoleCheck.EnsureUnprivilegedAsync(ConnectionString, options.AllowPrivilegedRole, ct);
         IsMigrated = true;
-        _dataSource = new NpgsqlDataSourceBuilder(ConnectionString).Build();
+        // Set by the migrations on the database too; here as well, so a database-wide setting changed by hand
+        // cannot put a schema of the role's own name ("$user") before the real tables.
+        var builder = new NpgsqlDataSourceBuilder(ConnectionString);
+        builder.ConnectionStringBuilder.SearchPath ??= Migrator.SearchPath;
+        _dataSource = builder.Build();
+    }
+
+    /// <summary>
+    /// The <c>migrate</c> command: applies the migrations with the owner's string (or the only string given) and
+    /// grants the service's role, named by the service's string when there is one, else <see cref="DatabaseRoles.Service"/>.
+    /// </summary>
+    public async Task<int> MigrateOnlyAsync(CancellationToken ct = default)
+    {
+        if (IsEmbedded)
+        {
+            await StartAsync(ct);
+            return 0;
+        }
+        var owner = options.MigrationsConnectionString ?? ConnectionString;
+        var serviceRole = options.MigrationsConnectionString is not null
+            && new NpgsqlConnectionStringBuilder(ConnectionString).Username is { Length: > 0 } named ? named : DatabaseRoles.Service;
+        return await migrator.MigrateAsync(owner, Migrator.Embedded(), serviceRole, ct);
     }
 
     private static async Task<string> CurrentUserAsync(string connectionString, CancellationToken ct)

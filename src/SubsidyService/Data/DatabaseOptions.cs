@@ -6,13 +6,25 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// ConnectionStrings:SubsidyMigrations: the schema owner, used only to migrate. Unset: the one string above
-    /// is used for both, and the service runs as the owner (which may switch the event log's triggers off).
+    /// ConnectionStrings:SubsidyMigrations: the schema owner, used only to migrate (at start-up when
+    /// <see cref="MigrateOnStart"/>, else by the <c>migrate</c> command).
     /// </summary>
     public string? MigrationsConnectionString { get; set; }
 
     /// <summary>Where the embedded cluster lives (Embedded:DataDirectory), relative to the working directory.</summary>
     public string DataDirectory { get; set; } = ".data";
+
+    /// <summary>
+    /// Database:MigrateOnStart. Unset: true in embedded mode and when the owner's string is given, false when the
+    /// node has only the service's string (it then checks that the schema is current and refuses if not).
+    /// </summary>
+    public bool? MigrateOnStart { get; set; }
+
+    /// <summary>Database:AllowPrivilegedRole: let the service's own connection be a superuser or the owner (development only).</summary>
+    public bool AllowPrivilegedRole { get; set; }
+
+    /// <summary>The host runs as Production: no demo accounts, and no embedded cluster unless Embedded:AllowInProduction.</summary>
+    public bool InProduction { get; set; }
 
     public const string EmbeddedDatabaseName = "subsidy";
 }

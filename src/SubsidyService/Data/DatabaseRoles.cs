@@ -39,7 +39,8 @@ public static class DatabaseRoles
                         CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
                     END IF;
                 END $$;
-                ALTER ROLE {role} LOGIN PASSWORD '{PasswordOf(superuserPassword, role)}'
+                ALTER ROLE {role} LOGIN PASSWORD '{PasswordOf(superuserPassword, role)}';
+                ALTER ROLE {role} SET search_path = {Migrator.SearchPath}
                 """, superuser);
             try
             {
@@ -53,9 +54,10 @@ public static class DatabaseRoles
     }
 
     /// <summary>
-    /// A database made before the roles existed belongs to the superuser, and so do its tables: hand the
-    /// database and everything in its public schema to the owner role, so that migrations run as the owner.
-    /// Sequences owned by a column follow their table.
+    /// A database made before the roles existed belongs to the superuser, and so do its tables; Hangfire's schema
+    /// was made by the service's role before the owner installed it: hand the database and everything in
+    /// schemas public and hangfire to the owner role, so that migrations run as the owner. Sequences owned by a
+    /// column follow their table.
     /// </summary>
     public static async Task HandOverAsync(NpgsqlConnection superuserOnDatabase, CancellationToken ct = default)
     {
@@ -64,9 +66,12 @@ public static class DatabaseRoles
             DECLARE r record;
             BEGIN
                 EXECUTE format('ALTER DATABASE %I OWNER TO {{Owner}}', current_database());
+                IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'hangfire' AND nspowner <> '{{Owner}}'::regrole) THEN
+                    ALTER SCHEMA hangfire OWNER TO {{Owner}};
+                END IF;
                 FOR r IN
                     SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                    WHERE n.nspname = 'public' AND c.relowner <> '{{Owner}}'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                    WHERE n.nspname IN ('public', 'hangfire') AND c.relowner <> '{{Owner}}'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
                       AND NOT (c.relkind = 'S' AND EXISTS (
                           SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
                 LOOP
@@ -75,13 +80,13 @@ public static class DatabaseRoles
                 END LOOP;
                 FOR r IN
                     SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                    WHERE n.nspname = 'public' AND p.proowner <> '{{Owner}}'::regrole
+                    WHERE n.nspname IN ('public', 'hangfire') AND p.proowner <> '{{Owner}}'::regrole
                 LOOP
                     EXECUTE format('ALTER ROUTINE %s OWNER TO {{Owner}}', r.name);
                 END LOOP;
                 FOR r IN
                     SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                    WHERE n.nspname = 'public' AND t.typowner <> '{{Owner}}'::regrole AND t.typtype = 'e'
+                    WHERE n.nspname IN ('public', 'hangfire') AND t.typowner <> '{{Owner}}'::regrole AND t.typtype = 'e'
                 LOOP
                     EXECUTE format('ALTER TYPE %s OWNER TO {{Owner}}', r.name);
                 END LOOP;

@@ -60,10 +60,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(string dataRoot, ILogger? logger = null, CancellationToken ct = default)
     {
         logger ??= NullLogger.Instance;
-        var binDir = PostgresBinaries.FindBinDirectory() ?? throw new InvalidOperationException(PostgresBinaries.MissingMessage);
         var runAs = Environment.IsPrivilegedProcess ? ServiceUser : null;
         Directory.CreateDirectory(dataRoot);
         var clusterDir = ResolveClusterDirectory(dataRoot);
+        var binDir = PostgresBinaries.ForCluster(clusterDir);
         var parent = Path.GetDirectoryName(clusterDir)!;
         Directory.CreateDirectory(parent);
         if (runAs is not null) await ChownAsync(parent, runAs, ct);
@@ -82,6 +82,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await conn.OpenAsync(ct);
                 await DatabaseRoles.EnsureAsync(conn, pg.Password, ct);
             }
+            AppDomain.CurrentDomain.ProcessExit += pg.StopOnExit;
             return pg;
         }
         catch
@@ -128,7 +129,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         Port = port ?? FreeLoopbackPort();
         var log = Path.Combine(Path.GetDirectoryName(ClusterDirectory)!, "postgres.log");
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        // pg_ctl's log file only gets what the server says before its collector starts; the collector writes one
+        // file per weekday under the cluster's log/ and overwrites last week's, so the log never grows without end.
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 " +
+                      "-c logging_collector=on -c log_filename=postgresql-%a.log -c log_truncate_on_rotation=on -c log_rotation_age=1d -c log_rotation_size=0";
         var (code, output) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
             ["-D", ClusterDirectory, "-l", log, "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
         if (code != 0)
@@ -195,7 +199,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Starts a stopped server again on the same port (used to test recovery).</summary>
     public Task RestartAsync(CancellationToken ct = default) => StartServerAsync(ct, Port);
 
-    /// <summary>Creates the database, owned by <see cref="DatabaseRoles.Owner"/>; one made before the roles existed is handed over to it.</summary>
+    /// <summary>
+    /// Creates the database, owned by <see cref="DatabaseRoles.Owner"/>; whatever in it belongs to another role
+    /// (a database made before the roles, Hangfire's schema made by the service's role) is handed over to it.
+    /// </summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {
         await using (var conn = new NpgsqlConnection(ConnectionString()))
@@ -211,15 +218,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await create.ExecuteNonQueryAsync(ct);
                 return;
             }
-            if (owner == DatabaseRoles.Owner) return;
         }
         await using var onDatabase = new NpgsqlConnection(ConnectionString(database));
         await onDatabase.OpenAsync(ct);
         await DatabaseRoles.HandOverAsync(onDatabase, ct);
     }
 
+    /// <summary>A start that fails after the cluster is up exits the process (StartupExit): the server goes with it.</summary>
+    private void StopOnExit(object? sender, EventArgs e) => StopAsync().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         await StopAsync();
         ReleaseOwnership();
     }

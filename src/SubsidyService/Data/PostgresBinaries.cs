@@ -7,6 +7,22 @@ public static class PostgresBinaries
         "PostgreSQL is not installed: install the Debian package 'postgresql' (apt-get install postgresql), " +
         "or set ConnectionStrings__Subsidy to use an existing server.";
 
+    /// <summary>
+    /// The programs of the major version a cluster was made by (its PG_VERSION file): a newer server cannot open
+    /// an older cluster's files, so "the newest installed" is wrong for an existing cluster.
+    /// </summary>
+    public static string ForCluster(string clusterDirectory)
+    {
+        var versionFile = Path.Combine(clusterDirectory, "PG_VERSION");
+        if (!File.Exists(versionFile)) return FindBinDirectory() ?? throw new Operations.Startup.StartupFailure(MissingMessage);
+        var version = File.ReadAllText(versionFile).Trim();
+        var debian = Path.Combine("/usr/lib/postgresql", version, "bin");
+        if (File.Exists(Path.Combine(debian, "pg_ctl"))) return debian;
+        throw new Operations.Startup.StartupFailure(
+            $"The embedded cluster in {clusterDirectory} was made by PostgreSQL {version}, whose programs are not installed: " +
+            $"apt-get install postgresql-{version} (or upgrade the cluster with pg_upgrade first).");
+    }
+
     public static string? FindBinDirectory()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";

@@ -6,8 +6,9 @@ using SubsidyService.Data;
 namespace SubsidyService.Jobs;
 
 /// <summary>
-/// Hangfire's store in the service's own database (schema <c>hangfire</c>). Built when first asked for, which is
-/// after <see cref="Database.StartAsync"/>: an embedded server's address is only known once it has started.
+/// Hangfire's store in the service's own database (schema <c>hangfire</c>, installed by the migrations:
+/// <see cref="JobSchema"/>). Built when first asked for, which is after <see cref="Database.StartAsync"/>: an
+/// embedded server's address is only known once it has started.
 /// </summary>
 public static class JobStorageFactory
 {
@@ -15,7 +16,6 @@ public static class JobStorageFactory
     {
         var database = services.GetRequiredService<Database>();
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value;
-        PrepareSchema(database.DataSource);
         return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
         {
             SchemaName = JobsOptions.SchemaName,
@@ -24,17 +24,6 @@ public static class JobStorageFactory
             InvisibilityTimeout = options.InvisibilityTimeout,
             QueuePollInterval = options.QueuePollInterval,
         });
-    }
-
-    /// <summary>
-    /// Installs or upgrades Hangfire's tables. Hangfire's installer is not safe against itself: nodes starting
-    /// together would race on CREATE SCHEMA. Under the advisory lock one installs and the others find it done.
-    /// </summary>
-    public static void PrepareSchema(NpgsqlDataSource dataSource)
-    {
-        using var conn = dataSource.OpenConnection();
-        using (AdvisoryLocks.ForSession(conn, AdvisoryLocks.JobSchema))
-            PostgreSqlObjectsInstaller.Install(conn, JobsOptions.SchemaName);
     }
 
     /// <summary>Hangfire's connections come from the service's pool, so they share its settings and limits.</summary>

@@ -18,6 +18,7 @@ public static class JobsExtensions
     {
         var services = builder.Services;
         services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection("Jobs"));
+        services.AddSingleton<SubsidyService.Data.ISchemaPart, JobSchema>();
 
         // Registered before AddHangfire, whose defaults are process-wide singletons: several nodes in one
         // process (the tests) must each keep their own store and their own services for the jobs they run.

@@ -1,4 +1,5 @@
 using SubsidyService.Jobs;
+using SubsidyService.Operations.Health;
 using SubsidyService.Notifications.Templates;
 using SubsidyService.Operations;
 
@@ -20,6 +21,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Payouts.IPayoutNotices, PayoutMail>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
+        builder.Services.AddHealthChecks().AddDegradingCheck<SmtpHealthCheck>("smtp");
         builder.Services.AddRecurringJob<VerifierDigestJob>(VerifierDigestJob.Id, "30 8 * * 1-5");
         return builder;
     }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SubsidyService.Operations.OpenApi;
 using SubsidyService.Kernel;
+using SubsidyService.Operations.Health;
+using SubsidyService.Operations.Startup;
 
 namespace SubsidyService.Operations;
 
@@ -13,6 +14,9 @@ public static class OperationsExtensions
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        // First of all: a wrong setting stops the start before anything is begun that would need stopping.
+        StartupExit.Install();
+        SettingsCheck.Validate(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
@@ -46,14 +50,7 @@ public static class OperationsExtensions
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapMethods("/healthz", ["GET", "HEAD"], async (HealthCheckService health) =>
-        {
-            var report = await health.CheckHealthAsync();
-            var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status == HealthStatus.Healthy ? "ok" : e.Value.Description ?? "unhealthy");
-            return report.Status == HealthStatus.Healthy
-                ? Results.Ok(new { status = "ok", checks })
-                : Results.Json(new { status = "unavailable", checks }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).WithTags("Operations").WithSummary("200 when migrated and the database answers, else 503");
+        app.MapHealth();
         return app;
     }
 }

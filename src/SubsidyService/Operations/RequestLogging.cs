@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using SubsidyService.Operations.Health;
 
 namespace SubsidyService.Operations;
 
@@ -18,9 +19,13 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            logger.LogInformation("{Method} {Path} → {Status} in {Elapsed:0} ms",
-                http.Request.Method, Mask(http.Request.Path.Value ?? ""), http.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Load balancers probe every few seconds: a healthy answer is not news, a failing one is.
+            if (!(http.Response.StatusCode < 400 && HealthEndpoints.Paths.Contains(http.Request.Path.Value)))
+            {
+                logger.LogInformation("{Method} {Path} → {Status} in {Elapsed:0} ms",
+                    http.Request.Method, Mask(http.Request.Path.Value ?? ""), http.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
     }
 

@@ -21,5 +21,11 @@ public sealed class PayoutOptions
     /// <summary>Runs of one batch's job before the batch is marked failed.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Payouts:Paused: the schedule makes no batch (after a restore, until finance has reconciled the restored
+    /// batches with the bank, so a claim paid after the restored point is not paid again).
+    /// </summary>
+    public bool Paused { get; set; }
+
     public bool IsSimulated => string.Equals(Channel, "simulated", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Jobs;
@@ -9,12 +10,18 @@ namespace SubsidyService.Payouts;
 /// finance officer would request one. The scheduler fires it once per cluster. A batch whose request failed
 /// after it was recorded is handed over here first.
 /// </summary>
-public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, ILogger<ScheduledPayout> logger) : IRecurringJob
+public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, IOptions<PayoutOptions> options, ILogger<ScheduledPayout> logger)
+    : IRecurringJob
 {
     public const string JobId = "payout-batch";
 
     public async Task RunAsync(CancellationToken ct)
     {
+        if (options.Value.Paused)
+        {
+            logger.LogWarning("Scheduled payout: paused by Payouts:Paused, no batch is made");
+            return;
+        }
         if (await requests.HandOverUnhandedAsync() is > 0 and var orphans)
             logger.LogWarning("Scheduled payout: {Count} batches recorded but never handed to the job server are handed over now", orphans);
         int ready;

@@ -58,6 +58,10 @@ public static class TestPostgres
         return conn;
     }
 
+    /// <summary>The migrator a node has: the SQL files and Hangfire's schema.</summary>
+    public static Migrator Migrations() =>
+        new(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance, [new SubsidyService.Jobs.JobSchema()]);
+
     private static async Task<EmbeddedPostgres> StartAsync()
     {
         var root = Path.Combine(RunRoot, Guid.NewGuid().ToString("N")[..12]);
@@ -68,12 +72,8 @@ public static class TestPostgres
             try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         await server.EnsureDatabaseAsync(Template);
-        var migrator = new Migrator(Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance);
-        // As a deployment does it: the owner migrates, and grants the service's role what it needs.
-        await migrator.MigrateAsync(server.ConnectionStringAs(DatabaseRoles.Owner, Template), Migrator.Embedded(), DatabaseRoles.Service);
-        // Hangfire's tables too, as the service's role (which runs the jobs), so that each node of a test does not install them again.
-        await using (var dataSource = NpgsqlDataSource.Create(server.ConnectionStringAs(DatabaseRoles.Service, Template)))
-            SubsidyService.Jobs.JobStorageFactory.PrepareSchema(dataSource);
+        // As a deployment does it: the owner migrates (Hangfire's tables included), and grants the service's role what it needs.
+        await Migrations().MigrateAsync(server.ConnectionStringAs(DatabaseRoles.Owner, Template), Migrator.Embedded(), DatabaseRoles.Service);
         // A template must have no open sessions while it is cloned.
         NpgsqlConnection.ClearAllPools();
         return server;
