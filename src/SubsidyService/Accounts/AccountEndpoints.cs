@@ -37,7 +37,7 @@ public static class AccountEndpoints
             var result = await accounts.LoginAsync(body.Username!, body.Password!);
             return result.Outcome switch
             {
-                LoginOutcome.Success => Results.Ok(tokens.Issue(result.User!)),
+                LoginOutcome.Success => Results.Ok(await tokens.IssueAsync(result.User!)),
                 LoginOutcome.LockedOut => Refusal.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
                 LoginOutcome.Disabled => Refusal.Unauthorized("account_disabled", DisabledMessage),
                 _ => Refusal.Unauthorized("invalid_credentials", "用户名或密码不正确。"),

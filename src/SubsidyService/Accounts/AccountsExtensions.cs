@@ -19,19 +19,23 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountList>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection("Sessions"));
+        var lifetime = builder.Configuration.GetSection("Sessions").Get<SessionOptions>()?.AbsoluteLifetime ?? new SessionOptions().AbsoluteLifetime;
         builder.Services.AddSingleton<DemoSeeder>();
 
         builder.Services.AddAuthentication(SelectorScheme)
             // The API speaks bearer tokens, the pages cookies; a request to /api never gets a login redirect.
             .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = http =>
                 http.Request.Path.StartsWithSegments("/api") ? BearerScheme : CookieScheme)
-            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = lifetime)
             .AddCookie(CookieScheme, o =>
             {
                 o.LoginPath = "/Account/Login";
                 o.LogoutPath = "/Account/Logout";
                 o.AccessDeniedPath = "/Account/Denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Slides with use; the session row ends it at the absolute lifetime whatever the cookie says.
+                o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "subsidy.auth";
                 o.Cookie.HttpOnly = true;
@@ -87,7 +91,7 @@ public static class AccountsExtensions
             app.UseForwardedHeaders(options);
         }
         app.UseAuthentication();
-        app.UseMiddleware<SecurityStampCheck>();
+        app.UseMiddleware<SessionCheck>();
         app.UseAuthorization();
         return app;
     }

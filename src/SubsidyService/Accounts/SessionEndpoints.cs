@@ -14,6 +14,14 @@ public static class SessionEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireAuthorization();
 
+        auth.MapPost("/logout", async (ClaimsPrincipal user, TokenIssuer tokens) =>
+        {
+            await tokens.SignOutAsync(user);
+            return Results.NoContent();
+        })
+        .Produces(StatusCodes.Status204NoContent)
+        .WithSummary("Sign out: this token stops working on every node");
+
         auth.MapPost("/logout-all", async (ClaimsPrincipal user, UserStore users) =>
         {
             await users.RenewStampAsync(IdOf(user));

@@ -86,15 +86,6 @@ public sealed class UserStore(NpgsqlDataSource db)
         await conn.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id });
     }
 
-    /// <summary>What every authenticated request is checked against: the current stamp, and whether the account is disabled.</summary>
-    public async Task<(Guid Stamp, bool Disabled)?> StampAsync(Guid id)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        var row = await conn.QuerySingleOrDefaultAsync<(Guid Stamp, DateTime? DisabledAt)?>(
-            "SELECT security_stamp, disabled_at FROM users WHERE id = @id", new { id });
-        return row is { } r ? (r.Stamp, r.DisabledAt is not null) : null;
-    }
-
     /// <summary>Every token and cookie issued so far stops working.</summary>
     public async Task RenewStampAsync(Guid id)
     {

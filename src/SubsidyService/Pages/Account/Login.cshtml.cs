@@ -6,7 +6,7 @@ using SubsidyService.Accounts;
 namespace SubsidyService.Pages.Account;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
-public sealed class LoginModel(AccountService accounts) : PageModel
+public sealed class LoginModel(AccountService accounts, TokenIssuer tokens) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -26,8 +26,7 @@ public sealed class LoginModel(AccountService accounts) : PageModel
         switch (result.Outcome)
         {
             case LoginOutcome.Success:
-                await HttpContext.SignInAsync(AccountsExtensions.CookieScheme,
-                    TokenIssuer.Principal(result.User!, AccountsExtensions.CookieScheme));
+                await tokens.SignInCookieAsync(HttpContext, result.User!);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
             case LoginOutcome.LockedOut:
                 Error = AccountEndpoints.LockedMessage(result.LockedUntil!.Value);
