@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Accounts;
 
@@ -69,9 +70,7 @@ public static class AccountsExtensions
     private static void AddSignInRateLimit(WebApplicationBuilder builder)
     {
         var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 60);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPerAddress(SignInRateLimit, perMinute, TimeSpan.FromMinutes(1)));
     }
 
     /// <summary>
