@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using SubsidyService.Operations;
+using SubsidyService.Jobs;
 
 namespace SubsidyService.Accounts;
 
@@ -21,6 +22,8 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddRecurringJob<LoginThrottlePurgeJob>(LoginThrottlePurgeJob.Id, "17 3 * * *");
         builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection("Sessions"));
         var lifetime = builder.Configuration.GetSection("Sessions").Get<SessionOptions>()?.AbsoluteLifetime ?? new SessionOptions().AbsoluteLifetime;
         builder.Services.AddSingleton<DemoSeeder>();
@@ -62,15 +65,29 @@ public static class AccountsExtensions
     }
 
     public const string SignInRateLimit = "sign-in";
+    public const string RegistrationRateLimit = "registration";
 
     /// <summary>
-    /// Sign-in and registration per client address (<c>RateLimits:SignInPerMinute</c>, default 60); per account,
-    /// the lockout after failed logins limits guessing.
+    /// Sign-in and registration per client address (<c>RateLimits:SignInPerMinute</c>, default 60), registration also
+    /// per day (<c>RateLimits:RegistrationsPerAddressPerDay</c>, default 20); failed
+    /// sign-ins are slowed down further by <see cref="LoginThrottle"/>.
     /// </summary>
     private static void AddSignInRateLimit(WebApplicationBuilder builder)
     {
         var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 60);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPerAddress(SignInRateLimit, perMinute, TimeSpan.FromMinutes(1)));
+        var registrationsPerDay = builder.Configuration.GetValue("RateLimits:RegistrationsPerAddressPerDay", 20);
+        builder.Services.Configure<RateLimiterOptions>(o =>
+        {
+            o.AddPerAddress(SignInRateLimit, perMinute, TimeSpan.FromMinutes(1));
+            // Self-registration needs no verification, so each address also opens only so many accounts a day
+            // (per node: the limit is in memory); what one account may upload is bounded besides. Showing the form costs nothing.
+            o.AddPolicy(RegistrationRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.Get(ClientAddress.Of(http), _ => RateLimiter.CreateChained(
+                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }),
+                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = registrationsPerDay, Window = TimeSpan.FromDays(1) })))
+                : RateLimitPartition.GetFixedWindowLimiter("form:" + ClientAddress.Of(http),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
     }
 
     /// <summary>

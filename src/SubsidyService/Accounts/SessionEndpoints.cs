@@ -51,10 +51,14 @@ public static class SessionEndpoints
             await users.SetDisabledAsync(id, null) ? Results.NoContent() : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable a disabled account again (admin)");
-        admin.MapPost("/unlock", async (Guid id, UserStore users) =>
-            await users.UnlockAsync(id) ? Results.NoContent() : Refusal.NotFound("该用户"))
+        admin.MapPost("/unlock", async (Guid id, UserStore users, LoginThrottle throttle) =>
+        {
+            if (await users.FindAsync(id) is not { } user) return Refusal.NotFound("该用户");
+            await throttle.ClearAsync(user.Username);
+            return Results.NoContent();
+        })
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Unlock an account locked by failed logins (admin)");
+            .WithSummary("Clear the delays failed sign-ins put on an account, from every address (admin)");
     }
 
     private static Guid IdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);

@@ -11,6 +11,6 @@ public static class AddressRateLimit
 {
     public static void AddPerAddress(this RateLimiterOptions options, string policyName, int permits, TimeSpan window) =>
         options.AddPolicy(policyName, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ClientAddress.Of(http),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Pages.Account;
 
@@ -22,20 +23,20 @@ public sealed class LoginModel(AccountService accounts, TokenIssuer tokens) : Pa
             Error = "请填写用户名和密码。";
             return Page();
         }
-        var result = await accounts.LoginAsync(Username, Password);
+        var result = await accounts.LoginAsync(Username, Password, ClientAddress.Of(HttpContext));
         switch (result.Outcome)
         {
             case LoginOutcome.Success:
                 await tokens.SignInCookieAsync(HttpContext, result.User!);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
-            case LoginOutcome.LockedOut:
-                Error = AccountEndpoints.LockedMessage(result.LockedUntil!.Value);
+            case LoginOutcome.Throttled:
+                Error = AccountEndpoints.ThrottledMessage(result.RetryAfter!.Value);
                 return Page();
             case LoginOutcome.Disabled:
                 Error = AccountEndpoints.DisabledMessage;
                 return Page();
             default:
-                Error = "用户名或密码不正确。";
+                Error = AccountEndpoints.InvalidMessage;
                 return Page();
         }
     }

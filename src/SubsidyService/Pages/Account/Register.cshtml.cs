@@ -6,7 +6,7 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Account;
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.RegistrationRateLimit)]
 public sealed class RegisterModel(AccountService accounts, TokenIssuer tokens) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
