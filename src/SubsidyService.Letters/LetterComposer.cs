@@ -67,6 +67,7 @@ internal static class LetterComposer
             ["issuedOn"] = LetterFormat.Date(content.IssuedOn),
             ["authority"] = content.AuthorityName.Trim(),
             ["addressee"] = content.Addressee.Trim(),
+            ["verificationCode"] = content.VerificationCode ?? "",
         };
         if (content.Approval is { } a)
         {

@@ -21,6 +21,7 @@ public enum LetterKind
 /// <param name="AuthorityName">The issuing authority: the red header and the signature.</param>
 /// <param name="Addressee">主送: whom the letter is addressed to, usually the applicant's name.</param>
 /// <param name="VerificationUrl">What the QR code holds (see <see cref="LetterNumbers.VerificationUrl"/>).</param>
+/// <param name="VerificationCode">Printed under the QR code (see <see cref="LetterNumbers.VerificationCode"/>): with the number, what proves a copy is in hand.</param>
 public sealed record LetterContent(
     LetterKind Kind,
     string Number,
@@ -29,7 +30,8 @@ public sealed record LetterContent(
     string Addressee,
     string VerificationUrl,
     ApprovalDetails? Approval = null,
-    RejectionDetails? Rejection = null);
+    RejectionDetails? Rejection = null,
+    string? VerificationCode = null);
 
 /// <summary>The figures of an approval, as kept on the claim when it was verified.</summary>
 /// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>

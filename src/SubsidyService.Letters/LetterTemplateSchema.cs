@@ -22,10 +22,10 @@ public sealed record LetterTemplateSchema(LetterKind Kind, string FileName, IRea
 
     public static readonly LetterTemplateSchema Approval = new(LetterKind.Approval, "approval.txt", Define(ApprovalFields,
         ("title", []), ("salutation", []), ("opening", []), (Figures, []), ("trace-heading", []),
-        ("trace-step", ["n", "step", "clause"]), ("trace-step-uncited", ["n", "step"]), ("closing", []), ("qr-caption", [])));
+        ("trace-step", ["n", "step", "clause"]), ("trace-step-uncited", ["n", "step"]), ("closing", []), ("qr-caption", ["verificationCode"])));
 
     public static readonly LetterTemplateSchema Rejection = new(LetterKind.Rejection, "rejection.txt", Define(RejectionFields,
-        ("title", []), ("salutation", []), ("opening", []), ("reason", []), ("remedies", []), ("closing", []), ("qr-caption", [])));
+        ("title", []), ("salutation", []), ("opening", []), ("reason", []), ("remedies", []), ("closing", []), ("qr-caption", ["verificationCode"])));
 
     public static IReadOnlyList<LetterTemplateSchema> All { get; } = [Approval, Rejection];
 

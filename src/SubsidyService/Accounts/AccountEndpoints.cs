@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
@@ -21,8 +22,10 @@ public static class AccountEndpoints
             return Results.Created($"/api/v1/users/{u.Id}", new RegisteredUser(u.Id, u.Username, u.Email, u.DisplayName, u.Role));
         })
         .Accepts<RegisterRequest>("application/json")
+        .RequireRateLimiting(AccountsExtensions.RegistrationRateLimit)
         .Produces<RegisteredUser>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithSummary("Register an applicant account");
 
         signIn.MapPost("/login", async (HttpContext http, AccountService accounts, TokenIssuer tokens) =>
@@ -34,18 +37,20 @@ public static class AccountEndpoints
             if (string.IsNullOrEmpty(body.Password)) errors["password"] = ["请填写密码。"];
             if (errors.Count > 0) return Refusal.Validation(errors);
 
-            var result = await accounts.LoginAsync(body.Username!, body.Password!);
+            var result = await accounts.LoginAsync(body.Username!, body.Password!, ClientAddress.Of(http));
+            if (result.Outcome == LoginOutcome.Throttled) http.Response.Headers.RetryAfter = RetrySeconds(result.RetryAfter!.Value).ToString(CultureInfo.InvariantCulture);
             return result.Outcome switch
             {
-                LoginOutcome.Success => Results.Ok(tokens.Issue(result.User!)),
-                LoginOutcome.LockedOut => Refusal.Unauthorized("account_locked", LockedMessage(result.LockedUntil!.Value)),
+                LoginOutcome.Success => Results.Ok(await tokens.IssueAsync(result.User!)),
+                LoginOutcome.Throttled => new Refusal(StatusCodes.Status429TooManyRequests, "login_throttled", "登录尝试过于频繁", ThrottledMessage(result.RetryAfter!.Value)),
                 LoginOutcome.Disabled => Refusal.Unauthorized("account_disabled", DisabledMessage),
-                _ => Refusal.Unauthorized("invalid_credentials", "用户名或密码不正确。"),
+                _ => Refusal.Unauthorized("invalid_credentials", InvalidMessage),
             };
         })
         .Accepts<LoginRequest>("application/json")
         .Produces<LoginResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesValidationProblem()
         .WithSummary("Log in and get a bearer token");
 
@@ -66,7 +71,10 @@ public static class AccountEndpoints
 
     public const string DisabledMessage = "该账户已停用，请联系系统管理员。";
 
-    public static string LockedMessage(DateTimeOffset until) =>
-        $"连续 {UserStore.MaxFailedLogins} 次密码错误，账户已锁定 {UserStore.LockoutDuration.TotalMinutes:0} 分钟，" +
-        $"请于 {until.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间）后再试。";
+    public const string InvalidMessage = "用户名或密码不正确。";
+
+    private static int RetrySeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    public static string ThrottledMessage(TimeSpan wait) =>
+        $"该账户或本机的登录失败次数较多，为防止密码被猜测，请在 {RetrySeconds(wait)} 秒后再试。";
 }

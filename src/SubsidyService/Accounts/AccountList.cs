@@ -31,6 +31,11 @@ public sealed record AccountQuery(string? Role, string? Search, string? Sort)
 /// </summary>
 public sealed class AccountList(NpgsqlDataSource db)
 {
+    /// <summary>The account with the latest delay its sign-ins are under, so the administrator sees who is being held up.</summary>
+    private const string Columns = """
+        users.*, (SELECT max(t.blocked_until) FROM login_throttles t WHERE t.username = lower(users.username)) AS locked_until
+        """;
+
     public async Task<(IReadOnlyList<User> Items, long Total)> PageAsync(AccountQuery query, int page, int pageSize)
     {
         var (where, args) = Filter(query);
@@ -38,7 +43,7 @@ public sealed class AccountList(NpgsqlDataSource db)
         args.Add("pageSize", pageSize);
         await using var conn = await db.OpenConnectionAsync();
         var total = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM users {where}", args);
-        var items = await conn.QueryAsync<User>($"SELECT * FROM users {where} ORDER BY {query.OrderBy} LIMIT @pageSize OFFSET @offset", args);
+        var items = await conn.QueryAsync<User>($"SELECT {Columns} FROM users {where} ORDER BY {query.OrderBy} LIMIT @pageSize OFFSET @offset", args);
         return (items.ToList(), total);
     }
 
@@ -47,7 +52,7 @@ public sealed class AccountList(NpgsqlDataSource db)
     {
         var (where, args) = Filter(query);
         await using var conn = await db.OpenConnectionAsync();
-        await foreach (var user in conn.QueryUnbufferedAsync<User>($"SELECT * FROM users {where} ORDER BY {query.OrderBy}", args))
+        await foreach (var user in conn.QueryUnbufferedAsync<User>($"SELECT {Columns} FROM users {where} ORDER BY {query.OrderBy}", args))
             yield return user;
     }
 

@@ -3,11 +3,11 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
-public enum LoginOutcome { Success, InvalidCredentials, LockedOut, Disabled }
+public enum LoginOutcome { Success, InvalidCredentials, Throttled, Disabled }
 
-public sealed record LoginResult(LoginOutcome Outcome, User? User, DateTimeOffset? LockedUntil = null);
+public sealed record LoginResult(LoginOutcome Outcome, User? User, TimeSpan? RetryAfter = null);
 
-public sealed class AccountService(UserStore users, TimeProvider clock)
+public sealed class AccountService(UserStore users, LoginThrottle throttle, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     // Verifying against this when the user does not exist keeps the answer time the same either way.
@@ -39,36 +39,24 @@ public sealed class AccountService(UserStore users, TimeProvider clock)
         return user;
     }
 
-    public async Task<LoginResult> LoginAsync(string username, string password)
+    /// <summary>
+    /// Checks a sign-in. An unknown account and a wrong password take the same steps (the throttle keyed by the
+    /// name as typed, one hash check) and get the same answer; a disabled account says so only to the right password.
+    /// </summary>
+    /// <param name="address">The client address (after trusted forwarded headers), which the throttle counts against.</param>
+    public async Task<LoginResult> LoginAsync(string username, string password, string address)
     {
+        if (await throttle.TryTakeAsync(username, address) is { } wait)
+            return new LoginResult(LoginOutcome.Throttled, null, wait);
         var user = await users.FindByUsernameAsync(username);
-        var now = clock.GetUtcNow();
-        if (user is null)
-        {
-            Hasher.VerifyHashedPassword(new User(), DummyHash, password);
+        var verdict = Hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DummyHash, password);
+        if (user is null || verdict == PasswordVerificationResult.Failed)
             return new LoginResult(LoginOutcome.InvalidCredentials, null);
-        }
+        await throttle.SucceededAsync(username, address);
         if (user.DisabledAt is not null)
-        {
-            Hasher.VerifyHashedPassword(new User(), DummyHash, password);
             return new LoginResult(LoginOutcome.Disabled, null);
-        }
-        if (!await users.TryTakeLoginAttemptAsync(user.Id, now))
-        {
-            var locked = await users.FindAsync(user.Id);
-            return new LoginResult(LoginOutcome.LockedOut, null,
-                locked?.LockedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : now + UserStore.LockoutDuration);
-        }
-
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            await users.RecordFailedLoginAsync(user.Id, now);
-            return new LoginResult(LoginOutcome.InvalidCredentials, null);
-        }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await users.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password));
-        await users.RecordSuccessfulLoginAsync(user.Id);
         return new LoginResult(LoginOutcome.Success, user);
     }
 

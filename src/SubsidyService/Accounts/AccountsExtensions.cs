@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using SubsidyService.Operations;
+using SubsidyService.Jobs;
 
 namespace SubsidyService.Accounts;
 
@@ -19,19 +21,25 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountList>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddRecurringJob<LoginThrottlePurgeJob>(LoginThrottlePurgeJob.Id, "17 3 * * *");
+        builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection("Sessions"));
+        var lifetime = builder.Configuration.GetSection("Sessions").Get<SessionOptions>()?.AbsoluteLifetime ?? new SessionOptions().AbsoluteLifetime;
         builder.Services.AddSingleton<DemoSeeder>();
 
         builder.Services.AddAuthentication(SelectorScheme)
             // The API speaks bearer tokens, the pages cookies; a request to /api never gets a login redirect.
             .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = http =>
                 http.Request.Path.StartsWithSegments("/api") ? BearerScheme : CookieScheme)
-            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(BearerScheme, o => o.BearerTokenExpiration = lifetime)
             .AddCookie(CookieScheme, o =>
             {
                 o.LoginPath = "/Account/Login";
                 o.LogoutPath = "/Account/Logout";
                 o.AccessDeniedPath = "/Account/Denied";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Slides with use; the session row ends it at the absolute lifetime whatever the cookie says.
+                o.ExpireTimeSpan = lifetime;
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "subsidy.auth";
                 o.Cookie.HttpOnly = true;
@@ -57,17 +65,29 @@ public static class AccountsExtensions
     }
 
     public const string SignInRateLimit = "sign-in";
+    public const string RegistrationRateLimit = "registration";
 
     /// <summary>
-    /// Sign-in and registration per client address (<c>RateLimits:SignInPerMinute</c>, default 60); per account,
-    /// the lockout after failed logins limits guessing.
+    /// Sign-in and registration per client address (<c>RateLimits:SignInPerMinute</c>, default 60), registration also
+    /// per day (<c>RateLimits:RegistrationsPerAddressPerDay</c>, default 20); failed
+    /// sign-ins are slowed down further by <see cref="LoginThrottle"/>.
     /// </summary>
     private static void AddSignInRateLimit(WebApplicationBuilder builder)
     {
         var perMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 60);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        var registrationsPerDay = builder.Configuration.GetValue("RateLimits:RegistrationsPerAddressPerDay", 20);
+        builder.Services.Configure<RateLimiterOptions>(o =>
+        {
+            o.AddPerAddress(SignInRateLimit, perMinute, TimeSpan.FromMinutes(1));
+            // Self-registration needs no verification, so each address also opens only so many accounts a day
+            // (per node: the limit is in memory); what one account may upload is bounded besides. Showing the form costs nothing.
+            o.AddPolicy(RegistrationRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.Get(ClientAddress.Of(http), _ => RateLimiter.CreateChained(
+                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }),
+                    new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = registrationsPerDay, Window = TimeSpan.FromDays(1) })))
+                : RateLimitPartition.GetFixedWindowLimiter("form:" + ClientAddress.Of(http),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
     }
 
     /// <summary>
@@ -87,7 +107,7 @@ public static class AccountsExtensions
             app.UseForwardedHeaders(options);
         }
         app.UseAuthentication();
-        app.UseMiddleware<SecurityStampCheck>();
+        app.UseMiddleware<SessionCheck>();
         app.UseAuthorization();
         return app;
     }

@@ -14,6 +14,14 @@ public static class SessionEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts").RequireAuthorization();
 
+        auth.MapPost("/logout", async (ClaimsPrincipal user, TokenIssuer tokens) =>
+        {
+            await tokens.SignOutAsync(user);
+            return Results.NoContent();
+        })
+        .Produces(StatusCodes.Status204NoContent)
+        .WithSummary("Sign out: this token stops working on every node");
+
         auth.MapPost("/logout-all", async (ClaimsPrincipal user, UserStore users) =>
         {
             await users.RenewStampAsync(IdOf(user));
@@ -43,10 +51,14 @@ public static class SessionEndpoints
             await users.SetDisabledAsync(id, null) ? Results.NoContent() : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable a disabled account again (admin)");
-        admin.MapPost("/unlock", async (Guid id, UserStore users) =>
-            await users.UnlockAsync(id) ? Results.NoContent() : Refusal.NotFound("该用户"))
+        admin.MapPost("/unlock", async (Guid id, UserStore users, LoginThrottle throttle) =>
+        {
+            if (await users.FindAsync(id) is not { } user) return Refusal.NotFound("该用户");
+            await throttle.ClearAsync(user.Username);
+            return Results.NoContent();
+        })
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Unlock an account locked by failed logins (admin)");
+            .WithSummary("Clear the delays failed sign-ins put on an account, from every address (admin)");
     }
 
     private static Guid IdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);

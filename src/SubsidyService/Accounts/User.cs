@@ -9,7 +9,7 @@ public sealed class User
     public string Email { get; init; } = "";
     public string DisplayName { get; init; } = "";
     public string Role { get; init; } = "";
-    public int FailedLogins { get; init; }
+    /// <summary>Until when sign-ins to the account are being delayed (from the throttle, filled by the account list only).</summary>
     public DateTime? LockedUntil { get; init; }
     public DateTime CreatedAt { get; init; }
     public Guid SecurityStamp { get; init; }

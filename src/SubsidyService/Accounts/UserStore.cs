@@ -5,9 +5,6 @@ namespace SubsidyService.Accounts;
 
 public sealed class UserStore(NpgsqlDataSource db)
 {
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public async Task<User?> FindByUsernameAsync(string username)
     {
         await using var conn = await db.OpenConnectionAsync();
@@ -43,8 +40,8 @@ public sealed class UserStore(NpgsqlDataSource db)
         try
         {
             await conn.ExecuteAsync("""
-                INSERT INTO users (id, username, password_hash, email, display_name, role, failed_logins, created_at, security_stamp)
-                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, 0, @CreatedAt, @SecurityStamp)
+                INSERT INTO users (id, username, password_hash, email, display_name, role, created_at, security_stamp)
+                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, @CreatedAt, @SecurityStamp)
                 """, user);
             return true;
         }
@@ -52,47 +49,6 @@ public sealed class UserStore(NpgsqlDataSource db)
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// Takes one of the account's password attempts before the password is checked, in one statement: of
-    /// many logins at once, at most <see cref="MaxFailedLogins"/> get to try, so guessing in parallel gains
-    /// nothing. False when none is left (the account is locked).
-    /// </summary>
-    public async Task<bool> TryTakeLoginAttemptAsync(Guid id, DateTimeOffset now)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        return await conn.ExecuteAsync("""
-            UPDATE users SET failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= @now THEN 1 ELSE failed_logins + 1 END,
-                             locked_until = CASE WHEN locked_until <= @now THEN NULL ELSE locked_until END
-            WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
-              AND (failed_logins < @max OR locked_until <= @now)
-            """, new { id, now, max = MaxFailedLogins }) == 1;
-    }
-
-    /// <summary>The attempt failed: the last one allowed locks the account.</summary>
-    public async Task RecordFailedLoginAsync(Guid id, DateTimeOffset now)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync("""
-            UPDATE users SET locked_until = @lockedUntil, failed_logins = 0
-            WHERE id = @id AND failed_logins >= @max
-            """, new { id, max = MaxFailedLogins, lockedUntil = now + LockoutDuration });
-    }
-
-    public async Task RecordSuccessfulLoginAsync(Guid id)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id });
-    }
-
-    /// <summary>What every authenticated request is checked against: the current stamp, and whether the account is disabled.</summary>
-    public async Task<(Guid Stamp, bool Disabled)?> StampAsync(Guid id)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        var row = await conn.QuerySingleOrDefaultAsync<(Guid Stamp, DateTime? DisabledAt)?>(
-            "SELECT security_stamp, disabled_at FROM users WHERE id = @id", new { id });
-        return row is { } r ? (r.Stamp, r.DisabledAt is not null) : null;
     }
 
     /// <summary>Every token and cookie issued so far stops working.</summary>
@@ -108,12 +64,6 @@ public sealed class UserStore(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync();
         return await conn.ExecuteAsync(
             "UPDATE users SET disabled_at = @disabledAt, security_stamp = gen_random_uuid() WHERE id = @id", new { id, disabledAt }) == 1;
-    }
-
-    public async Task<bool> UnlockAsync(Guid id)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        return await conn.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id }) == 1;
     }
 
     public async Task SetPasswordHashAsync(Guid id, string hash)

@@ -26,18 +26,18 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
             : first;
     }
 
-    public byte[] Render(LetterDraft draft, string number)
+    public byte[] Render(LetterDraft draft, string number, string verificationCode)
     {
         var f = draft.Facts;
         var e = draft.Evaluation;
-        var url = LetterNumbers.VerificationUrl(publicUrl, number);
+        var url = LetterNumbers.VerificationUrl(publicUrl, number, verificationCode);
         var content = draft.Kind == LetterIssuer.Approval
             ? new LetterContent(LetterKind.Approval, number, draft.IssuedOn, authority, f.Name, url,
                 Approval: new ApprovalDetails(f.Name, f.IdNumber, f.CaseNumber, draft.RelatedCaseNumbers, f.Court, f.JudgmentEffectiveDate,
                     f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
-                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn))
+                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn), VerificationCode: verificationCode)
             : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
-                Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""));
+                Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode);
         return renderer.Render(content);
     }
 

@@ -11,10 +11,6 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Letters;
 
-/// <summary>API.md's <c>{valid, number, claimId, amount, issuedAt, revoked}</c>.</summary>
-public sealed record LetterVerification(bool Valid, string Number, Guid? ClaimId, string? Amount, DateTime? IssuedAt, bool Revoked,
-    string? Kind = null, DateTime? RevokedAt = null, string? RevokedReason = null);
-
 public static class LetterEndpoints
 {
     public static void MapLetterEndpoints(this IEndpointRouteBuilder app)
@@ -35,12 +31,20 @@ public static class LetterEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithSummary("The claim's current approval letter or rejection notice (PDF)");
 
-        app.MapGet("/api/v1/letters/{number}/verify", async (string number, [FromQuery] string? sha256, NpgsqlDataSource db) =>
-            Results.Ok(await VerifyAsync(db, number, sha256)))
+        app.MapGet("/api/v1/letters/{number}/verify", async (string number, [FromQuery] string? sha256, [FromQuery] string? code,
+                NpgsqlDataSource db) =>
+        {
+            var errors = LetterVerifier.Check(number, sha256, code);
+            if (errors.Count > 0) return Refusal.Validation(errors);
+            return Results.Ok(await LetterVerifier.VerifyAsync(db, number, sha256, code));
+        })
         .WithTags("Letters")
         .AllowAnonymous()
+        .RequireRateLimiting(LettersExtensions.VerifyRateLimit)
         .Produces<LetterVerification>()
-        .WithSummary("Whether a letter is genuine (its number exists and, if given, its SHA-256 matches) and still in force");
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithSummary("Whether a letter is genuine and in force, given its number and its SHA-256 or the code printed under its QR code");
 
         app.MapGet("/api/v1/letters/export", async (HttpContext http, ClaimsPrincipal user, LetterExport export,
                 [FromQuery] string? from, [FromQuery] string? to) =>
@@ -55,16 +59,6 @@ public static class LetterEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/zip")
         .ProducesValidationProblem()
         .WithSummary("A ZIP of the letters issued in the range (China dates, inclusive) with register.csv and register.xlsx");
-    }
-
-    public static async Task<LetterVerification> VerifyAsync(NpgsqlDataSource db, string number, string? sha256)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        var letter = await LetterStore.FindAsync(conn, number.Trim());
-        if (letter is null) return new LetterVerification(false, number, null, null, null, false);
-        var hashMatches = string.IsNullOrWhiteSpace(sha256) || string.Equals(sha256.Trim(), letter.Sha256, StringComparison.OrdinalIgnoreCase);
-        return new LetterVerification(hashMatches, letter.Number, letter.ClaimId, Invariant.Money(letter.Amount), letter.IssuedAt,
-            letter.RevokedAt is not null, letter.Kind, letter.RevokedAt, letter.RevokedReason);
     }
 
     public static string FileNameOf(LetterRecord letter) =>

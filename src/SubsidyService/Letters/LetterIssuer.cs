@@ -31,9 +31,9 @@ public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting draft
         var year = draft.IssuedOn.Year;
         var seq = await LetterStore.NextSequenceAsync(conn, tx, year);
         var number = numbering.Format(year, seq);
-        var pdf = drafting.Render(draft, number);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var id = Guid.NewGuid();
+        var pdf = drafting.Render(draft, number, LetterNumbers.VerificationCode(id));
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var amount = draft.Kind == Approval ? draft.Evaluation.Amount : 0m;
         await LetterStore.InsertAsync(conn, tx, id, draft.ClaimId, draft.Kind, year, seq, number, draft.Facts.Name, amount, now, issuedBy, pdf, sha256);
         return new IssuedLetter(id, number, sha256, pdf);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Letters;
 
@@ -33,6 +35,12 @@ public static class LettersExtensions
     }
 
     /// <summary>
+    /// Verifying a letter needs no login: each client address may ask <c>RateLimits:LetterVerifyPerMinute</c>
+    /// (default 20) times a minute, API and page together, so codes cannot be tried in bulk.
+    /// </summary>
+    public const string VerifyRateLimit = "letter-verify";
+
+    /// <summary>
     /// Registers <see cref="LetterRenderer"/> (a singleton) and checks at start-up that the templates load and the
     /// fonts open, so a bad template stops the service instead of a letter.
     /// </summary>
@@ -52,6 +60,8 @@ public static class LettersExtensions
             return new LetterRenderer(sp.GetRequiredService<LetterTemplates>(), new LetterFontFiles(options.CjkFontFile, options.LatinFontFile));
         });
         services.AddHostedService<LetterRenderingCheck>();
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+            o.AddPerAddress(VerifyRateLimit, config.GetValue("RateLimits:LetterVerifyPerMinute", 20), TimeSpan.FromMinutes(1)));
         return services;
     }
 

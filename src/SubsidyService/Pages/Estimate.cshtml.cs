@@ -12,6 +12,7 @@ namespace SubsidyService.Pages;
 /// script can post the form as JSON to /api/v1/estimate and place errors by name; with scripts off the
 /// form posts here and the same <see cref="Estimator"/> answers.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SubsidyService.Policy.EstimateRateLimit.PolicyName)]
 public sealed partial class EstimateModel(Estimator estimator) : PageModel
 {
     [BindProperty] public string? ApplicantType { get; set; }

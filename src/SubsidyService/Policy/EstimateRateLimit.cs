@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Policy;
 
@@ -21,9 +22,7 @@ public static class EstimateRateLimit
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PolicyName, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPerAddress(PolicyName, perMinute, TimeSpan.FromMinutes(1));
             o.OnRejected = RejectAsync;
         });
     }

@@ -12,6 +12,8 @@ public sealed partial class TableOwnershipTests
     private static readonly IReadOnlyDictionary<string, string> Owner = new Dictionary<string, string>
     {
         ["users"] = "Accounts",
+        ["user_sessions"] = "Accounts",
+        ["login_throttles"] = "Accounts",
         ["policy_versions"] = "Policy",
         ["claims"] = "Claims",
         ["claim_case_numbers"] = "Claims",

@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["import register"] = [401, 403, 403, 200, 403, 403, 403],
         ["verify audit chain"] = [401, 403, 403, 403, 403, 200, 403],
         ["export audit events"] = [401, 403, 403, 403, 403, 200, 403],
+        ["sign out"] = [401, 204, 204, 204, 204, 204, 204],
+        ["verify letter by number alone"] = [400, 400, 400, 400, 400, 400, 400],
     };
 
     public static IEnumerable<object[]> Cells() =>
@@ -69,6 +71,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
                 System.Text.Encoding.UTF8, "text/csv")),
             "verify audit chain" => await client.GetAsync("/api/v1/audit/verify"),
             "export audit events" => await client.GetAsync("/api/v1/audit/events"),
+            "sign out" => await client.PostAsync("/api/v1/auth/logout", null),
+            "verify letter by number alone" => await client.GetAsync($"/api/v1/letters/{Uri.EscapeDataString("县知补〔2026〕第0001号")}/verify"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 

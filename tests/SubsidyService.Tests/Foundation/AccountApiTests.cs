@@ -134,22 +134,6 @@ public sealed class AccountApiTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var user = await fixture.App.CreateUserAsync(Roles.Applicant);
-        for (var i = 0; i < 4; i++)
-            await (await _client.PostAsJsonAsync("/api/v1/auth/login", new { username = user.Username, password = "Wrong-password-1" }))
-                .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-        await (await _client.PostAsJsonAsync("/api/v1/auth/login", new { username = user.Username, password = "Wrong-password-1" }))
-            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");
-
-        var right = await _client.PostAsJsonAsync("/api/v1/auth/login", new { username = user.Username, password = SubsidyApp.Password });
-
-        var problem = await right.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "account_locked");
-        problem.GetProperty("detail").GetString().Should().Contain("15 分钟");
-    }
-
-    [Fact]
     public async Task Four_wrong_passwords_then_the_right_one_do_not_lock()
     {
         var user = await fixture.App.CreateUserAsync(Roles.Applicant);

@@ -44,6 +44,8 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
         builder.UseSetting("Demo:Seed", "false");
         // The test host has no client address, so every sign-in would share one per-address bucket.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:LetterVerifyPerMinute", "100000");
+        builder.UseSetting("RateLimits:RegistrationsPerAddressPerDay", "100000");
         // One key-ring certificate for the whole run, so that the nodes of a cluster test read each other's keys.
         builder.UseSetting("DataProtection:CertificateFile", TestKeyRing.File);
         // Dozens of nodes share the test machine: few workers each (a test about jobs may ask for more).

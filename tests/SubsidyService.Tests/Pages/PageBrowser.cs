@@ -23,6 +23,9 @@ public sealed partial class PageBrowser
     public HttpClient Client { get; }
     public User User { get; }
 
+    /// <summary>The cookies the sign-in set, as a <c>Cookie</c> header: what someone who copied them would send.</summary>
+    public string SignInCookie { get; private set; } = "";
+
     public static async Task<PageBrowser> SignInAsync(SubsidyApp app, string role)
     {
         var user = await app.CreateUserAsync(role);
@@ -31,6 +34,7 @@ public sealed partial class PageBrowser
         var login = await browser.PostAsync("/Account/Login", "/Account/Login",
             new() { ["Username"] = user.Username, ["Password"] = SubsidyApp.Password });
         login.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        browser.SignInCookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         return browser;
     }
 

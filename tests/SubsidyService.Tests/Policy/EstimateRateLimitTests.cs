@@ -23,5 +23,8 @@ public sealed class EstimateRateLimitTests
         sixth.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
         // Other endpoints are not limited by the estimate's budget.
         (await client.GetAsync("/api/v1/policy-versions")).StatusCode.Should().Be(HttpStatusCode.OK);
+        // The page's form answers with the same estimator, so it shares the same budget.
+        (await client.PostAsync("/Estimate", new FormUrlEncodedContent(new Dictionary<string, string>()))).StatusCode
+            .Should().Be(HttpStatusCode.TooManyRequests);
     }
 }

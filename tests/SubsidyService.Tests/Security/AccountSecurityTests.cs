@@ -65,24 +65,6 @@ public sealed class AccountSecurityTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
-    public async Task Twenty_concurrent_wrong_passwords_get_at_most_five_tries_and_an_admin_can_unlock()
-    {
-        var user = await fixture.App.CreateUserAsync(Roles.Finance);
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-        {
-            var response = await LoginAsync(user.Username, "not-the-password");
-            return (await ClaimApi.JsonAsync(response)).GetProperty("code").GetString();
-        })));
-        answers.Count(c => c == "invalid_credentials").Should().BeLessThanOrEqualTo(UserStore.MaxFailedLogins);
-        answers.Count(c => c == "account_locked").Should().BeGreaterThanOrEqualTo(20 - UserStore.MaxFailedLogins);
-        await (await LoginAsync(user.Username, SubsidyApp.Password)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "account_locked");
-
-        var (admin, _) = await fixture.App.ClientAsAsync(Roles.Admin);
-        (await admin.PostAsync($"/api/v1/users/{user.Id}/unlock", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await LoginAsync(user.Username, SubsidyApp.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
-    }
-
-    [Fact]
     public async Task An_applicant_never_sees_staff_usernames_nor_what_screening_matched()
     {
         var (verifier, verifierUser) = await fixture.App.ClientAsAsync(Roles.Verifier);

@@ -14,6 +14,10 @@ public static class DocumentEndpoints
         {
             if (!http.Request.HasFormContentType)
                 return new Refusal(415, "unsupported_media_type", "不支持的内容类型", "请以 multipart/form-data 上传：字段 kind 和 file。");
+            if (await documents.RefuseBeforeReadingAsync(Actor.From(user), id, http.Request.ContentLength) is { } early) return early;
+            // A body without Content-Length (chunked) is cut off at the same size while it streams in.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = DocumentService.MaxBytes + 64 * 1024;
             IFormCollection form;
             try
             {

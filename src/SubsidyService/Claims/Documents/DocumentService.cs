@@ -56,6 +56,8 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         await using (var s = upload.Open()) await s.ReadExactlyAsync(content);
         if (FileSignature.Detect(content) is not var (contentType, extension))
             return new Refusal(415, "unsupported_media_type", "文件类型不支持", "只接受 PDF、PNG 或 JPEG 文件（按文件内容识别，而非文件名）。");
+        if (contentType == "application/pdf" && PdfActiveContent.Find(content) is { } active)
+            return new Refusal(415, "active_content", "文件含有可执行内容", $"该 PDF 含有{active}，出于安全考虑不予接收。请另存为（或打印为）不含脚本和附件的普通 PDF 后重新上传。");
         var count = await conn.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL", new { claimId }, tx);
         if (count >= MaxPerClaim)
@@ -76,6 +78,21 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
             Data: new { documentId = row.Id, row.Kind, row.FileName, row.Sha256, row.SizeBytes }));
         await tx.CommitAsync();
         return row;
+    }
+
+    /// <summary>
+    /// Whether the caller may upload to the claim at all, checked before the body is read: a stranger's upload
+    /// costs a primary-key read, not a 10 MB transfer. <see cref="AddAsync"/> checks again under the claim's lock.
+    /// </summary>
+    public async Task<Refusal?> RefuseBeforeReadingAsync(Actor actor, Guid claimId, long? contentLength)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        if ((await EditableClaimAsync(conn, tx, actor, claimId, forUpdate: false)).Refusal is { } refusal) return refusal;
+        // The form around the file adds a few hundred bytes; anything beyond this is too large whatever it holds.
+        return contentLength > MaxBytes + 64 * 1024
+            ? new Refusal(413, "payload_too_large", "文件过大", $"单个文件不能超过 {MaxBytes / 1024 / 1024} MB。")
+            : null;
     }
 
     public async Task<Outcome<Guid>> RemoveAsync(Actor actor, Guid claimId, Guid documentId)
@@ -122,9 +139,10 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL ORDER BY uploaded_at",
             new { claimId })).ToList();
 
-    private static async Task<Outcome<ClaimRow>> EditableClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId)
+    private static async Task<Outcome<ClaimRow>> EditableClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId,
+        bool forUpdate = true)
     {
-        var claim = await ClaimStore.FindAsync(conn, claimId, tx, forUpdate: true);
+        var claim = await ClaimStore.FindAsync(conn, claimId, tx, forUpdate: forUpdate);
         if (claim is null || (!actor.IsStaff && claim.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
         if (claim.ApplicantId != actor.Id) return Refusal.Forbidden("只有申请人本人可以上传或删除材料。");
         if (!ClaimWorkflow.CanEditFacts(claim.StatusValue))

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Pages.Account;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
-public sealed class LoginModel(AccountService accounts) : PageModel
+public sealed class LoginModel(AccountService accounts, TokenIssuer tokens) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -22,21 +23,20 @@ public sealed class LoginModel(AccountService accounts) : PageModel
             Error = "请填写用户名和密码。";
             return Page();
         }
-        var result = await accounts.LoginAsync(Username, Password);
+        var result = await accounts.LoginAsync(Username, Password, ClientAddress.Of(HttpContext));
         switch (result.Outcome)
         {
             case LoginOutcome.Success:
-                await HttpContext.SignInAsync(AccountsExtensions.CookieScheme,
-                    TokenIssuer.Principal(result.User!, AccountsExtensions.CookieScheme));
+                await tokens.SignInCookieAsync(HttpContext, result.User!);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
-            case LoginOutcome.LockedOut:
-                Error = AccountEndpoints.LockedMessage(result.LockedUntil!.Value);
+            case LoginOutcome.Throttled:
+                Error = AccountEndpoints.ThrottledMessage(result.RetryAfter!.Value);
                 return Page();
             case LoginOutcome.Disabled:
                 Error = AccountEndpoints.DisabledMessage;
                 return Page();
             default:
-                Error = "用户名或密码不正确。";
+                Error = AccountEndpoints.InvalidMessage;
                 return Page();
         }
     }

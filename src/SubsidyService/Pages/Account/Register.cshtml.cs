@@ -6,8 +6,8 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Account;
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.SignInRateLimit)]
-public sealed class RegisterModel(AccountService accounts) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountsExtensions.RegistrationRateLimit)]
+public sealed class RegisterModel(AccountService accounts, TokenIssuer tokens) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -25,8 +25,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
             Errors = result.Refusal!.FieldErrors;
             return Page();
         }
-        await HttpContext.SignInAsync(AccountsExtensions.CookieScheme,
-            TokenIssuer.Principal(result.Value!, AccountsExtensions.CookieScheme));
+        await tokens.SignInCookieAsync(HttpContext, result.Value!);
         return LocalRedirect(PagesExtensions.HomeOf(Roles.Applicant));
     }
 

@@ -40,7 +40,7 @@ public sealed class IndexModel(AccountService accounts, AccountList list, TimePr
     public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, "/Admin", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public bool Locked(User u) => u.LockedUntil > clock.GetUtcNow().UtcDateTime;
-    public string State(User u) => u.DisabledAt is not null ? "已停用" : Locked(u) ? "已锁定" : "正常";
+    public string State(User u) => u.DisabledAt is not null ? "已停用" : Locked(u) ? $"登录受限至 {ChinaTime.Format(u.LockedUntil!.Value)}" : "正常";
 
     public async Task OnGetAsync() => await LoadAsync();
 

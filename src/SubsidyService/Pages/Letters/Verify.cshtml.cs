@@ -1,43 +1,41 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 using SubsidyService.Letters;
 
 namespace SubsidyService.Pages.Letters;
 
 /// <summary>
-/// Where a letter's QR code leads, and where anyone may type a letter's number (and its SHA-256) by hand:
-/// whether the letter is genuine, still in force or revoked, and what it granted.
+/// Where a letter's QR code leads (its number and the code printed under it), and where anyone holding a letter
+/// may type its number with that code or its SHA-256: whether the letter is genuine, still in force or revoked,
+/// and what it granted. A number alone is not looked up, and the page shares the API's rate limit.
 /// </summary>
+[EnableRateLimiting(LettersExtensions.VerifyRateLimit)]
 public sealed partial class VerifyModel(NpgsqlDataSource db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sha256 { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
 
     public LetterVerification? Result { get; private set; }
     public string? Error { get; private set; }
 
-    /// <summary>Whether a SHA-256 was given (and so compared), not only a number.</summary>
+    /// <summary>Whether a SHA-256 was given (and so compared), not only the code.</summary>
     public bool HashGiven => !string.IsNullOrWhiteSpace(Sha256);
-
-    public bool Found => Result?.ClaimId is not null;
 
     public async Task OnGetAsync()
     {
         if (string.IsNullOrWhiteSpace(Number)) return;
         Number = Normalise(Number);
-        if (Number.Length > 100)
+        var errors = LetterVerifier.Check(Number, Sha256, Code);
+        if (errors.Count > 0)
         {
-            Error = "决定书编号过长，请核对后重新输入。";
+            Error = string.Join(" ", errors.Values.SelectMany(m => m));
             return;
         }
-        if (HashGiven && !HashPattern().IsMatch(Sha256!.Trim()))
-        {
-            Error = "文件指纹（SHA-256）应为 64 位十六进制字符。";
-            return;
-        }
-        Result = await LetterEndpoints.VerifyAsync(db, Number, Sha256);
+        Result = await LetterVerifier.VerifyAsync(db, Number, Sha256, Code);
     }
 
     /// <summary>
@@ -49,9 +47,6 @@ public sealed partial class VerifyModel(NpgsqlDataSource db) : PageModel
         var s = WhiteSpace().Replace(number.Trim(), "");
         return OpenBracket().Replace(CloseBracket().Replace(s, "〕"), "〔");
     }
-
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex HashPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
