@@ -31,7 +31,8 @@ public sealed class FeatureDependencyTests
         ["Audit"] = ["Kernel", "Data", "Jobs", "Operations"],
         ["Budgets"] = ["Kernel", "Operations"],
         ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts"],
-        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit", "Notifications"],
+        ["Bars"] = ["Kernel", "Operations", "Accounts", "Audit"],
+        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit", "Notifications", "Bars"],
         ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims"],
         ["Letters"] = ["Kernel", "Operations", "Audit", "Claims"],
         ["Approval"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Budgets", "Notifications", "Claims", "Letters"],
@@ -40,7 +41,7 @@ public sealed class FeatureDependencyTests
         // The outer layer: the command line and the pages use features; nothing uses them.
         ["Cli"] = ["Kernel", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",
-            "Registers", "Letters", "Approval", "Payouts", "Recoveries"],
+            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars"],
     };
 
     public static TheoryData<string> Features => new(MayUse.Keys);

@@ -35,6 +35,7 @@ public sealed partial class TableOwnershipTests
         ["payments"] = "Payouts",
         ["bank_result_imports"] = "Payouts",
         ["recoveries"] = "Recoveries",
+        ["bars"] = "Bars",
         ["idempotency_requests"] = "Operations",
         ["data_protection_keys"] = "Data",
     };

@@ -29,6 +29,15 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["import register"] = [401, 403, 403, 200, 403, 403, 403],
         ["verify audit chain"] = [401, 403, 403, 403, 403, 200, 403],
         ["export audit events"] = [401, 403, 403, 403, 403, 200, 403],
+        ["add bar"] = [401, 403, 403, 201, 201, 403, 403],
+        ["list bars"] = [401, 403, 403, 200, 200, 200, 403],
+        ["lift bar"] = [401, 403, 403, 200, 200, 403, 403],
+    };
+
+    private static object BarBody() => new
+    {
+        idNumber = Policy.EstimateFacts.PersonId($"33010219900101{Random.Shared.Next(100, 999)}"), reason = "严重失信",
+        until = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
     };
 
     public static IEnumerable<object[]> Cells() =>
@@ -69,8 +78,17 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
                 System.Text.Encoding.UTF8, "text/csv")),
             "verify audit chain" => await client.GetAsync("/api/v1/audit/verify"),
             "export audit events" => await client.GetAsync("/api/v1/audit/events"),
+            "add bar" => await client.PostAsJsonAsync("/api/v1/bars", BarBody()),
+            "list bars" => await client.GetAsync("/api/v1/bars"),
+            "lift bar" => await client.PostAsJsonAsync($"/api/v1/bars/{await BarIdAsync()}/lift", new { reason = "认定有误" }),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
+
+        async Task<Guid> BarIdAsync()
+        {
+            var verifier = (await fixture.App.ClientAsAsync(Roles.Verifier)).Client;
+            return (await ClaimApi.JsonAsync(await verifier.PostAsJsonAsync("/api/v1/bars", BarBody()))).GetProperty("id").GetGuid();
+        }
 
         ((int)response.StatusCode).Should().Be(expected, $"{caller} → {endpoint}: {await response.Content.ReadAsStringAsync()}");
         if (expected >= 400)
