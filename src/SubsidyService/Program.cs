@@ -2,6 +2,7 @@ using SubsidyService.Accounts;
 using SubsidyService.Approval;
 using SubsidyService.Audit;
 using SubsidyService.Bars;
+using SubsidyService.Calendar;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
@@ -17,7 +18,7 @@ using SubsidyService.Registers;
 var builder = WebApplication.CreateBuilder(args);
 // Each feature registers itself; the order is the one they depend on.
 builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
-builder.AddClaims().AddRegisters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars();
+builder.AddClaims().AddRegisters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar();
 var app = builder.Build();
 await app.StartDatabaseAsync();
 await app.SeedPolicyAsync();
@@ -25,7 +26,7 @@ if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();
 app.UseOperations().UseAccounts().UseIdempotency();
 app.MapOperations().MapAccounts().MapJobs().MapPolicy().MapAudit().MapClaims();
-app.MapRegisters().MapApproval().MapNotifications().MapPayouts().MapRecoveries().MapBars().MapPages();
+app.MapRegisters().MapApproval().MapNotifications().MapPayouts().MapRecoveries().MapBars().MapCalendar().MapPages();
 app.Run();
 
 public partial class Program; // visible to the test host

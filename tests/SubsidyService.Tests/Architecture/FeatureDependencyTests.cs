@@ -32,6 +32,7 @@ public sealed class FeatureDependencyTests
         ["Budgets"] = ["Kernel", "Operations"],
         ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts"],
         ["Bars"] = ["Kernel", "Operations", "Accounts", "Audit"],
+        ["Calendar"] = ["Kernel", "Operations", "Accounts", "Audit"],
         ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit", "Notifications", "Bars"],
         ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims"],
         ["Letters"] = ["Kernel", "Operations", "Audit", "Claims"],
@@ -41,7 +42,7 @@ public sealed class FeatureDependencyTests
         // The outer layer: the command line and the pages use features; nothing uses them.
         ["Cli"] = ["Kernel", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",
-            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars"],
+            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars", "Calendar"],
     };
 
     public static TheoryData<string> Features => new(MayUse.Keys);

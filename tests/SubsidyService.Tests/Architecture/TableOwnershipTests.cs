@@ -36,6 +36,8 @@ public sealed partial class TableOwnershipTests
         ["bank_result_imports"] = "Payouts",
         ["recoveries"] = "Recoveries",
         ["bars"] = "Bars",
+        ["calendar_years"] = "Calendar",
+        ["calendar_days"] = "Calendar",
         ["idempotency_requests"] = "Operations",
         ["data_protection_keys"] = "Data",
     };
