@@ -1,7 +1,9 @@
 using SubsidyService.Accounts;
 using SubsidyService.Approval;
 using SubsidyService.Audit;
+using SubsidyService.Bars;
 using SubsidyService.Budgets;
+using SubsidyService.Calendar;
 using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
@@ -18,7 +20,7 @@ using SubsidyService.Registers;
 var builder = WebApplication.CreateBuilder(args);
 // Each feature registers itself; the order is the one they depend on.
 builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
-builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries();
+builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar();
 var app = builder.Build();
 if (await app.RunMigrateCommandAsync(args)) return;
 await app.StartDatabaseAsync();
@@ -27,7 +29,7 @@ if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();
 app.UseOperations().UseAccounts().UseIdempotency();
 app.MapOperations().MapAccounts().MapJobs().MapPolicy().MapAudit().MapClaims();
-app.MapRegisters().MapBudgets().MapLetters().MapNotifications().MapPayouts().MapRecoveries().MapPages();
+app.MapRegisters().MapBudgets().MapLetters().MapNotifications().MapPayouts().MapRecoveries().MapBars().MapCalendar().MapPages();
 app.Run();
 
 public partial class Program; // visible to the test host

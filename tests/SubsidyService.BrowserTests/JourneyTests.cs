@@ -220,10 +220,14 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         });
         await run.StepAsync("bank-results", finance, fc, async () =>
         {
+            // Money leaves with two people: a second finance user imports the results of the batch finance.demo ran.
+            var batchUrl = finance.Url;
+            await BrowserFixture.SignInAsync(finance, "finance2.demo");
+            await finance.GotoAsync(batchUrl);
             await finance.SetInputFilesAsync("#file", new FilePayload
             {
                 Name = "回单.csv", MimeType = "text/csv",
-                Buffer = Encoding.UTF8.GetBytes($"reference,result,message\n{reference},paid,\n"),
+                Buffer = Encoding.UTF8.GetBytes($"reference,result,amount,message\n{reference},paid,4000.00,\n"),
             });
             await finance.ClickAsync("button:has-text('导入')");
             await Assertions.Expect(finance.Locator("#results-summary")).ToContainTextAsync("支付成功 1 笔");

@@ -2,18 +2,33 @@ namespace SubsidyService.Domain.Calendar;
 
 /// <summary>
 /// Working days as the State Council's holiday notices define them: weekends are off unless declared
-/// make-up working days (调休上班), and public holidays are off. The dates come from configuration.
+/// make-up working days (调休上班), and public holidays are off. The dates come from the service's calendar
+/// (the published schedules and configuration); <see cref="Replace"/> swaps them whole when they change, so a
+/// reader never sees half of one set and half of the other.
 /// </summary>
-public sealed class WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays)
+public sealed class WorkingDayCalendar
 {
-    private readonly HashSet<DateOnly> holidays = holidays?.ToHashSet() ?? throw new ArgumentNullException(nameof(holidays));
-    private readonly HashSet<DateOnly> makeUpWorkingDays = makeUpWorkingDays?.ToHashSet() ?? throw new ArgumentNullException(nameof(makeUpWorkingDays));
+    private sealed record Days(HashSet<DateOnly> Holidays, HashSet<DateOnly> MakeUpWorkingDays);
+
+    private volatile Days days;
+
+    public WorkingDayCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays) =>
+        days = Of(holidays, makeUpWorkingDays);
+
+    /// <summary>Replaces every holiday and make-up working day at once.</summary>
+    public void Replace(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays) =>
+        days = Of(holidays, makeUpWorkingDays);
+
+    private static Days Of(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> makeUpWorkingDays) => new(
+        holidays?.ToHashSet() ?? throw new ArgumentNullException(nameof(holidays)),
+        makeUpWorkingDays?.ToHashSet() ?? throw new ArgumentNullException(nameof(makeUpWorkingDays)));
 
     public bool IsWorkingDay(DateOnly date)
     {
-        if (holidays.Contains(date))
+        var d = days;
+        if (d.Holidays.Contains(date))
             return false;
-        if (makeUpWorkingDays.Contains(date))
+        if (d.MakeUpWorkingDays.Contains(date))
             return true;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }

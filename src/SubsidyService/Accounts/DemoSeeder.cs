@@ -16,6 +16,8 @@ public sealed class DemoSeeder(AccountService accounts, UserStore users, ILogger
         ("verifier.demo", Roles.Verifier, "李审核（演示）"),
         ("verifier2.demo", Roles.Verifier, "王审核（演示）"),
         ("finance.demo", Roles.Finance, "赵财务（演示）"),
+        // The second person of a money move: imports the bank's results for a batch finance.demo ran.
+        ("finance2.demo", Roles.Finance, "周财务（演示）"),
         ("auditor.demo", Roles.Auditor, "钱审计（演示）"),
         ("admin.demo", Roles.Admin, "孙管理（演示）"),
     ];

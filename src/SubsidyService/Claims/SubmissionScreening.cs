@@ -29,6 +29,7 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
 
     public async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, Actor actor)
     {
+        if (await Bars.BarCheck.RefusalAsync(conn, tx, claim.IdNumber, clock.Today()) is { } barred) return barred;
         List<string> cases, invoices;
         await using (var own = await conn.QueryMultipleAsync(ScreeningQueries.Own, new { claim.Id }, tx))
         {

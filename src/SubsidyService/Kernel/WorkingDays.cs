@@ -7,7 +7,7 @@ namespace SubsidyService.Kernel;
 /// <summary>
 /// The working-day calendar from configuration: <c>Calendar:Holidays</c> and <c>Calendar:MakeUpWorkingDays</c>,
 /// arrays of YYYY-MM-DD taken from the State Council's yearly holiday notice. Registered by every feature
-/// that needs it (pages, policy), once.
+/// that needs it (pages, policy), once; the calendar feature adds the schedules kept in the database to these.
 /// </summary>
 public static class WorkingDays
 {
@@ -16,10 +16,15 @@ public static class WorkingDays
         services.TryAddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            return new WorkingDayCalendar(Dates(config, "Calendar:Holidays"), Dates(config, "Calendar:MakeUpWorkingDays"));
+            var (holidays, makeUps) = Configured(config);
+            return new WorkingDayCalendar(holidays, makeUps);
         });
         return services;
     }
+
+    /// <summary>The holidays and make-up working days configuration adds.</summary>
+    public static (List<DateOnly> Holidays, List<DateOnly> MakeUpWorkingDays) Configured(IConfiguration config) =>
+        (Dates(config, "Calendar:Holidays"), Dates(config, "Calendar:MakeUpWorkingDays"));
 
     private static List<DateOnly> Dates(IConfiguration config, string key) =>
         config.GetSection(key).GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v =>

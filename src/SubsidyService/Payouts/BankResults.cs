@@ -3,6 +3,8 @@ using System.Text;
 using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
 
@@ -12,9 +14,11 @@ namespace SubsidyService.Payouts;
 public sealed record BankResultsSummary(Guid BatchId, int Lines, int Paid, int Failed, int Unchanged);
 
 /// <summary>
-/// The bank's answer for a batch (<c>reference,result,message</c>), checked whole before anything is applied:
-/// an unknown or repeated reference, a result other than paid/failed, a payment already settled the other way,
-/// or more lines than the batch has payments refuses the file (422, each bad line named). Then each payment is
+/// The bank's answer for a batch (<c>reference,result,amount,message</c>), checked whole before anything is applied:
+/// an unknown or repeated reference, a result other than paid/failed, an amount other than the payment's (what
+/// the bank paid must be what was sent), a payment already settled the other way, or more lines than the batch
+/// has payments refuses the file (422, each bad line named). The finance user who ran the batch may not import
+/// its results: money leaves only with two people (a scheduled batch was run by no one). Then each payment is
 /// settled and its claim moved by the machine (<c>payment_succeeded</c>, which spends the budget reservation, or
 /// <c>payment_failed</c> with the bank's message), all in one transaction. A line whose payment already has that
 /// result changes nothing, so the same file imported twice changes nothing the second time.
@@ -23,7 +27,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     public const int MaxMessageLength = 500;
-    public static readonly string[] Header = ["reference", "result", "message"];
+    public static readonly string[] Header = ["reference", "result", "amount", "message"];
 
     private sealed record Line(int Number, PaymentRow Payment, string Result, string? Message);
 
@@ -38,6 +42,9 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         // Imports of one batch take turns: the second sees what the first applied.
         var batch = await PayoutStore.LockAsync(conn, tx, batchId);
         if (batch is null) return Refusal.NotFound("该拨付批次");
+        if (batch.RequestedBy is { } runBy && runBy == actor.Id)
+            return new Refusal(403, "second_person_required", "须由另一名财务人员导入",
+                "本批次由您执行；银行回单须由另一名财务人员导入（资金支付双人复核）。");
         if (batch.Status != "completed")
             return new Refusal(422, "batch_not_completed", "批次尚未完成", "拨付批次完成并生成支付文件后，才能导入银行回单。");
         var payments = await PayoutStore.LockPaymentsAsync(conn, tx, batchId);
@@ -101,8 +108,9 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             var problems = new List<string>();
             var reference = fields[0].Trim();
             var result = fields.Count > 1 ? fields[1].Trim().ToLowerInvariant() : "";
-            var message = fields.Count > 2 && fields[2].Trim().Length > 0 ? fields[2].Trim() : null;
-            if (fields.Count > 3) problems.Add("列数多于 3 列（reference,result,message）。");
+            var amount = fields.Count > 2 ? fields[2].Trim() : "";
+            var message = fields.Count > 3 && fields[3].Trim().Length > 0 ? fields[3].Trim() : null;
+            if (fields.Count > Header.Length) problems.Add($"列数多于 {Header.Length} 列（{string.Join(",", Header)}）。");
             PaymentRow? payment = null;
             if (reference.Length == 0) problems.Add("缺少参考号（reference）。");
             else if (seen.TryGetValue(reference, out var first)) problems.Add($"参考号 {reference} 重复（第 {first} 行已出现）。");
@@ -111,6 +119,10 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             if (result is not ("paid" or "failed")) problems.Add($"结果须为 paid（成功）或 failed（失败），而不是“{fields.ElementAtOrDefault(1)}”。");
             else if (payment is { State: not "pending" } && payment.State != result)
                 problems.Add($"参考号 {reference} 已登记为{(payment.State == "paid" ? "支付成功" : "支付失败")}，不能改为{(result == "paid" ? "成功" : "失败")}。");
+            if (!Yuan.TryParseMoney(amount, out var paidAmount, out _))
+                problems.Add($"金额（amount）须为正数、最多两位小数，而不是“{amount}”。");
+            else if (payment is not null && paidAmount.Value != payment.Amount)
+                problems.Add($"金额 {paidAmount} 元与本批次该笔支付的 {Invariant.Money(payment.Amount)} 元不符。");
             if (message?.Length > MaxMessageLength) problems.Add($"说明不能超过 {MaxMessageLength} 个字符。");
 
             if (problems.Count > 0) errors.AddRange(problems.Select(p => (key, p)));
@@ -134,7 +146,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             return Refusal.Validation("file", "回单文件须为 UTF-8 编码的 CSV。");
         }
         var records = Csv.Parse(text);
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).Take(3).SequenceEqual(Header))
+        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).Take(Header.Length).SequenceEqual(Header))
             return Refusal.Validation("file", $"回单首行须为：{string.Join(",", Header)}。");
         if (records.Count == 1) return Refusal.Validation("file", "回单中没有结果行。");
         return records.Skip(1).ToList();

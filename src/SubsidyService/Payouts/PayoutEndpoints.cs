@@ -87,8 +87,10 @@ public static class PayoutEndpoints
         .Accepts<string>("text/csv", "multipart/form-data")
         .Produces<BankResultsSummary>()
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithSummary("Apply the bank's results (CSV reference,result,message): checked whole, refused whole (422) on any bad line");
+        .WithSummary("Apply the bank's results (CSV reference,result,amount,message): checked whole, refused whole (422) on any bad line " +
+                     "or an amount other than the payment's; 403 second_person_required for the finance user who ran the batch");
     }
 
     public static string FileName(BatchRow b) => $"payout-{ChinaTime.DateOf(b.RequestedAt):yyyyMMdd}-{b.Id.ToString()[..8]}";

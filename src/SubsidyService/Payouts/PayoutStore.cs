@@ -56,6 +56,9 @@ public sealed class PaymentRow
         """;
 }
 
+/// <summary>What the bank has confirmed of a batch so far, beside what was sent: counts and sums by payment state.</summary>
+public sealed record BatchSettlement(int PaidCount, decimal PaidAmount, int FailedCount, decimal FailedAmount, int PendingCount, decimal PendingAmount);
+
 /// <summary>The SQL of payout batches, payments and bank result imports; writes take the caller's transaction.</summary>
 public sealed class PayoutStore(NpgsqlDataSource db)
 {
@@ -180,6 +183,17 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         return await PaymentsOf(conn, batchId).ToListAsync();
+    }
+
+    public async Task<BatchSettlement> SettlementAsync(Guid batchId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.QuerySingleAsync<BatchSettlement>("""
+            SELECT count(*) FILTER (WHERE state = 'paid')::int AS paidcount, coalesce(sum(amount) FILTER (WHERE state = 'paid'), 0) AS paidamount,
+                   count(*) FILTER (WHERE state = 'failed')::int AS failedcount, coalesce(sum(amount) FILTER (WHERE state = 'failed'), 0) AS failedamount,
+                   count(*) FILTER (WHERE state = 'pending')::int AS pendingcount, coalesce(sum(amount) FILTER (WHERE state = 'pending'), 0) AS pendingamount
+            FROM payments WHERE batch_id = @batchId
+            """, new { batchId });
     }
 
     /// <summary>The batch's payments by reference, locked for a results import.</summary>

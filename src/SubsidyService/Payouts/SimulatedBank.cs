@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SubsidyService.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Payouts;
 
@@ -24,7 +25,8 @@ public sealed class SimulatedBank(PayoutStore store, BankResults results, IOptio
         var rate = options.Value.SimulatedFailureRate;
         var file = new StringBuilder(Csv.Row(BankResults.Header));
         foreach (var p in pending)
-            file.Append(Csv.Row(Fails(p.Reference, rate) ? [p.Reference, "failed", FailureMessage] : [p.Reference, "paid", ""]));
+            file.Append(Csv.Row(Fails(p.Reference, rate) ? [p.Reference, "failed", Invariant.Money(p.Amount), FailureMessage]
+                : [p.Reference, "paid", Invariant.Money(p.Amount), ""]));
         ct.ThrowIfCancellationRequested();
         var imported = await results.ImportAsync(batchId, Encoding.UTF8.GetBytes(file.ToString()), Actor.System);
         if (imported.Succeeded)

@@ -31,7 +31,9 @@ public sealed class FeatureDependencyTests
         ["Policy"] = ["Kernel", "Operations"],
         ["Audit"] = ["Kernel", "Data", "Jobs", "Operations"],
         ["Budgets"] = ["Kernel", "Data", "Operations", "Accounts"],
-        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit"],
+        ["Bars"] = ["Kernel", "Operations", "Accounts", "Audit"],
+        ["Calendar"] = ["Kernel", "Operations", "Accounts", "Audit"],
+        ["Claims"] = ["Kernel", "Data", "Operations", "Accounts", "Policy", "Audit", "Bars"],
         ["Registers"] = ["Kernel", "Data", "Operations", "Audit", "Claims", "Recoveries"],
         ["Letters"] = ["Kernel", "Operations", "Audit", "Claims"],
         ["Approval"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Budgets", "Notifications", "Claims", "Letters"],
@@ -43,7 +45,7 @@ public sealed class FeatureDependencyTests
         // The outer layer: the command line and the pages use features; nothing uses them.
         ["Cli"] = ["Kernel", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",
-            "Registers", "Letters", "Approval", "Payouts", "Recoveries"],
+            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars", "Calendar"],
     };
 
     public static TheoryData<string> Features => new(MayUse.Keys);

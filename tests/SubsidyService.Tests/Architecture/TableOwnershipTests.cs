@@ -37,6 +37,9 @@ public sealed partial class TableOwnershipTests
         ["payments"] = "Payouts",
         ["bank_result_imports"] = "Payouts",
         ["recoveries"] = "Recoveries",
+        ["bars"] = "Bars",
+        ["calendar_years"] = "Calendar",
+        ["calendar_days"] = "Calendar",
         ["idempotency_requests"] = "Operations",
         ["data_protection_keys"] = "Data",
     };

@@ -31,6 +31,15 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["export audit events"] = [401, 403, 403, 403, 403, 200, 403],
         ["sign out"] = [401, 204, 204, 204, 204, 204, 204],
         ["verify letter by number alone"] = [400, 400, 400, 400, 400, 400, 400],
+        ["add bar"] = [401, 403, 403, 201, 201, 403, 403],
+        ["list bars"] = [401, 403, 403, 200, 200, 200, 403],
+        ["lift bar"] = [401, 403, 403, 200, 200, 403, 403],
+    };
+
+    private static object BarBody() => new
+    {
+        idNumber = Policy.EstimateFacts.PersonId($"33010219900101{Random.Shared.Next(100, 999)}"), reason = "严重失信",
+        until = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
     };
 
     public static IEnumerable<object[]> Cells() =>
@@ -73,8 +82,17 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "export audit events" => await client.GetAsync("/api/v1/audit/events"),
             "sign out" => await client.PostAsync("/api/v1/auth/logout", null),
             "verify letter by number alone" => await client.GetAsync($"/api/v1/letters/{Uri.EscapeDataString("县知补〔2026〕第0001号")}/verify"),
+            "add bar" => await client.PostAsJsonAsync("/api/v1/bars", BarBody()),
+            "list bars" => await client.GetAsync("/api/v1/bars"),
+            "lift bar" => await client.PostAsJsonAsync($"/api/v1/bars/{await BarIdAsync()}/lift", new { reason = "认定有误" }),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
+
+        async Task<Guid> BarIdAsync()
+        {
+            var verifier = (await fixture.App.ClientAsAsync(Roles.Verifier)).Client;
+            return (await ClaimApi.JsonAsync(await verifier.PostAsJsonAsync("/api/v1/bars", BarBody()))).GetProperty("id").GetGuid();
+        }
 
         ((int)response.StatusCode).Should().Be(expected, $"{caller} → {endpoint}: {await response.Content.ReadAsStringAsync()}");
         if (expected >= 400)

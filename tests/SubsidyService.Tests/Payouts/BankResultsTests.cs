@@ -27,8 +27,8 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
     public async Task Paid_and_failed_lines_move_claims_and_budget_and_the_same_file_twice_changes_nothing()
     {
         var (s, batchId, lines) = await PaidOutAsync(4);
-        var csv = "reference,result,message\r\n" +
-                  $"{lines[0][5]},paid,\r\n{lines[1][5]},paid,入账成功\r\n{lines[2][5]},failed,账号不存在\r\n";
+        var csv = "reference,result,amount,message\r\n" +
+                  $"{lines[0][5]},paid,4000.00,\r\n{lines[1][5]},paid,4000.00,入账成功\r\n{lines[2][5]},failed,4000.00,账号不存在\r\n";
 
         var first = await s.PostResultsAsync(batchId, csv);
         first.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -55,73 +55,77 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bank_result_imports WHERE batch_id = @batchId", new { batchId })).Should().Be(1);
     }
 
-    private async Task<JsonElement> RefusedAsync(PayoutSetup s, Guid batchId, string body)
-    {
-        var response = await s.PostResultsAsync(batchId, "reference,result,message\r\n" + body);
-        return await response.ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
-    }
-
-    /// <summary>Each kind of bad line on its own, so one that stops being refused does not hide the others.</summary>
-    [Theory]
-    [InlineData("unknown_reference", "lines[3]", "不属于本批次")]
-    [InlineData("repeated_reference", "lines[3]", "重复")]
-    [InlineData("unknown_result", "lines[3]", "paid")]
-    [InlineData("more_lines_than_payments", "file", "超过本批次")]
-    public async Task A_file_with_a_bad_line_is_refused_whole_naming_the_line(string bad, string key, string wording)
+    [Fact]
+    public async Task A_file_with_any_bad_line_is_refused_whole_naming_each_line()
     {
         var (s, batchId, lines) = await PaidOutAsync(3);
         var (a, b) = (lines[0][5], lines[1][5]);
-        var body = bad switch
-        {
-            "unknown_reference" => $"{a},paid,\r\nSP9999999999,paid,\r\n",
-            "repeated_reference" => $"{a},paid,\r\n{a},paid,\r\n",
-            "unknown_result" => $"{a},paid,\r\n{b},ok,\r\n",
-            _ => string.Concat(lines.Select(l => $"{l[5]},paid,\r\n")) + $"{a},paid,\r\n",
-        };
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
-        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id = ANY(@ids)",
-            new { ids = lines.Select(l => Guid.Parse(l[0])).ToArray() });
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
 
-        (await RefusedAsync(s, batchId, body)).GetProperty("errors").GetProperty(key)[0].GetString().Should().Contain(wording);
+        async Task<JsonElement> RefusedAsync(string body)
+        {
+            var response = await s.PostResultsAsync(batchId, "reference,result,amount,message\r\n" + body);
+            return await response.ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
+        }
 
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id = ANY(@ids)",
-            new { ids = lines.Select(l => Guid.Parse(l[0])).ToArray() })).Should().Be(events, "a refused file applies nothing");
+        (await RefusedAsync($"{a},paid,4000.00,\r\nSP9999999999,paid,4000.00,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("不属于本批次");
+        (await RefusedAsync($"{a},paid,4000.00,\r\n{a},paid,4000.00,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("重复");
+        (await RefusedAsync($"{a},paid,4000.00,\r\n{b},ok,4000.00,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("paid");
+        var tooMany = string.Concat(lines.Select(l => $"{l[5]},paid,4000.00,\r\n")) + $"{a},paid,4000.00,\r\n";
+        (await RefusedAsync(tooMany)).GetProperty("errors").GetProperty("file")[0].GetString().Should().Contain("超过本批次");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "a refused file applies nothing");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE batch_id = @batchId AND state <> 'pending'", new { batchId })).Should().Be(0);
-    }
 
-    [Fact]
-    public async Task A_payment_settled_one_way_is_not_settled_the_other_way_by_a_later_file()
-    {
-        var (s, batchId, lines) = await PaidOutAsync(1);
-        var a = lines[0][5];
-        (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{a},paid,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
+        // Settled one way, a later file may not settle it the other way.
+        (await s.PostResultsAsync(batchId, $"reference,result,amount,message\r\n{a},paid,4000.00,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await RefusedAsync($"{a},failed,4000.00,退票\r\n")).GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("已登记为支付成功");
 
-        (await RefusedAsync(s, batchId, $"{a},failed,退票\r\n")).GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("已登记为支付成功");
-    }
-
-    [Fact]
-    public async Task A_file_that_is_not_a_results_file_is_refused_naming_the_file()
-    {
-        var (s, batchId, _) = await PaidOutAsync(1);
+        // Not a results file at all, or a batch not finished: refused too.
         await (await s.PostResultsAsync(batchId, "claimId,amount\r\nx,1\r\n")).ShouldBeValidationProblemNamingAsync("file");
-    }
-
-    [Fact]
-    public async Task Results_for_a_batch_not_finished_are_refused()
-    {
-        var (s, _, lines) = await PaidOutAsync(1);
         var unfinished = Guid.NewGuid();
         await App.Service<SubsidyService.Payouts.PayoutStore>().CreateBatchAsync(unfinished, "manual", null, DateTime.UtcNow);
-        await (await s.PostResultsAsync(unfinished, $"reference,result,message\r\n{lines[0][5]},paid,\r\n"))
+        await (await s.PostResultsAsync(unfinished, $"reference,result,amount,message\r\n{b},paid,4000.00,\r\n"))
             .ShouldBeProblemAsync((HttpStatusCode)422, "batch_not_completed");
+        (await s.People.Verifier.PostAsync($"/api/v1/payout-batches/{batchId}/bank-results", new StringContent("x", System.Text.Encoding.UTF8, "text/csv"))).StatusCode
+            .Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
-    public async Task A_verifier_may_not_post_bank_results()
+    public async Task What_the_bank_paid_must_be_what_was_sent_and_only_the_batch_it_sent_imported_by_a_second_finance_user()
     {
-        var (s, batchId, _) = await PaidOutAsync(1);
-        (await s.People.Verifier.PostAsync($"/api/v1/payout-batches/{batchId}/bank-results", new StringContent("x", System.Text.Encoding.UTF8, "text/csv"))).StatusCode
-            .Should().Be(HttpStatusCode.Forbidden);
+        var (s, batchId, lines) = await PaidOutAsync(2);
+        var (other, _, otherLines) = await PaidOutAsync(1);
+        await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
+
+        // A wrong amount on one line refuses the whole file, the good line included.
+        var wrongAmount = $"reference,result,amount,message\r\n{lines[0][5]},paid,{lines[0][4]},\r\n{lines[1][5]},paid,3999.99,\r\n";
+        var refused = await (await s.PostResultsAsync(batchId, wrongAmount)).ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
+        refused.GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("3999.99").And.Contain("4000.00");
+        refused.GetProperty("errors").TryGetProperty("lines[2]", out _).Should().BeFalse();
+        var noAmount = $"reference,result,amount,message\r\n{lines[0][5]},paid,,\r\n";
+        (await (await s.PostResultsAsync(batchId, noAmount)).ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected"))
+            .GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("amount");
+        // The old three-column file is not a results file any more.
+        await (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{lines[0][5]},paid,\r\n")).ShouldBeValidationProblemNamingAsync("file");
+
+        // A payment of another batch is not one this batch sent.
+        var foreign = PayoutSetup.Results((lines[0], "paid", null), (otherLines[0], "paid", null));
+        (await (await s.PostResultsAsync(batchId, foreign)).ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected"))
+            .GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("不属于本批次");
+
+        // The finance user who ran the batch may not import its results, even a correct file.
+        var correct = PayoutSetup.Results((lines[0], "paid", null), (lines[1], "failed", "账号已销户"));
+        await (await PayoutSetup.PostResultsAsync(s.Finance, batchId, correct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "second_person_required");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "every refused file applied nothing");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE batch_id = @batchId AND state <> 'pending'", new { batchId })).Should().Be(0);
+
+        var summary = await ClaimApi.JsonAsync(await s.PostResultsAsync(batchId, correct));
+        (summary.GetProperty("paid").GetInt32(), summary.GetProperty("failed").GetInt32()).Should().Be((1, 1));
+        (await ClaimApi.GetAsync(s.Finance, Guid.Parse(lines[0][0]))).Status().Should().Be("paid");
+        (await ClaimApi.GetAsync(s.Finance, Guid.Parse(lines[1][0]))).Status().Should().Be("payout_failed");
+        (await ClaimApi.GetAsync(other.Finance, Guid.Parse(otherLines[0][0]))).Status().Should().Be("in_payout");
     }
 
     [Fact]
@@ -129,7 +133,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
     {
         var (s, batchId, lines) = await PaidOutAsync(1);
         var claimId = Guid.Parse(lines[0][0]);
-        (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{lines[0][5]},failed,户名不符\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await s.PostResultsAsync(batchId, $"reference,result,amount,message\r\n{lines[0][5]},failed,4000.00,户名不符\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
         var failed = await ClaimApi.GetAsync(s.Applicant, claimId);
         failed.Triggers().Should().Contain("correct_bank_account");
 
@@ -148,6 +152,11 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         var history = corrected.GetProperty("history").EnumerateArray().Last();
         history.GetProperty("trigger").GetString().Should().Be("correct_bank_account");
 
+        // Money goes to the new account only once a verifier has confirmed it.
+        await (await ClaimApi.FireAsync(s.Finance, corrected, "retry_payment")).ShouldBeProblemAsync((HttpStatusCode)422, "trigger_not_permitted");
+        corrected.GetProperty("screening").EnumerateArray().Should().Contain(f => f.GetProperty("code").GetString() == "bank_account_changed");
+        corrected = await ClaimApi.MustFireAsync(s.People.Verifier, corrected, "resolve_screening", reason: "已核实新账户为申请人本人账户",
+            data: new { code = "bank_account_changed", decision = "confirm" });
         var retried = await ClaimApi.MustFireAsync(s.Finance, corrected, "retry_payment");
         retried.Status().Should().Be("ready_for_payout");
         // Correcting again is no longer possible once it is back in the queue.
@@ -159,7 +168,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         var line = PayoutSetup.Lines(await s.FileAsync(nextId)).Skip(1).Single(l => Guid.Parse(l[0]) == claimId);
         (line[2], line[3]).Should().Be(("中国农业银行县支行", "6228480012345678"), "the new payment goes to the corrected account");
         line[5].Should().NotBe(lines[0][5], "a new payment has a new reference");
-        (await s.PostResultsAsync(nextId, $"reference,result,message\r\n{line[5]},paid,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await s.PostResultsAsync(nextId, $"reference,result,amount,message\r\n{line[5]},paid,4000.00,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await ClaimApi.GetAsync(s.Applicant, claimId)).Status().Should().Be("paid");
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);

@@ -41,13 +41,24 @@ public sealed class FinancePayoutPageTests(PayoutFixture fixture) : IClassFixtur
         (await browser.Client.GetAsync(details + "?handler=Xlsx")).Content.Headers.ContentType!.MediaType
             .Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-        var bad = Encoding.UTF8.GetBytes($"reference,result,message\r\n{lines[0][5]},paid,\r\nNOPE,paid,\r\n{lines[1][5]},maybe,\r\n");
-        var refused = PageBrowser.HtmlOf(await browser.PostFileAsync(details, details + "?handler=Results", [], "results.csv", bad, "text/csv"));
-        (await refused).Should().Contain("id=\"results-refusals\"").And.Contain("第 3 行").And.Contain("第 4 行").And.Contain("未导入任何结果");
+        // The clerk who ran the batch may not import its results: a second finance user does.
+        var mine = Encoding.UTF8.GetBytes("reference,result,amount,message\r\n" + string.Concat(lines.Select(l => $"{l[5]},paid,{l[4]},\r\n")));
+        (await browser.HtmlAsync(details)).Should().Contain("id=\"second-person\"");
+        (await PageBrowser.HtmlOf(await browser.PostFileAsync(details, details + "?handler=Results", [], "results.csv", mine, "text/csv")))
+            .Should().Contain("另一名财务人员").And.NotContain("id=\"results-summary\"");
+        var clerk = await PageBrowser.SignInAsync(App, Roles.Finance);
+        (await clerk.HtmlAsync(details)).Should().NotContain("id=\"second-person\"");
 
-        var good = Encoding.UTF8.GetBytes("reference,result,message\r\n" + string.Concat(lines.Select(l => $"{l[5]},paid,\r\n")));
-        var applied = await PageBrowser.HtmlOf(await browser.PostFileAsync(details, details + "?handler=Results", [], "results.csv", good, "text/csv"));
+        var bad = Encoding.UTF8.GetBytes($"reference,result,amount,message\r\n{lines[0][5]},paid,4000.00,\r\nNOPE,paid,4000.00,\r\n{lines[1][5]},maybe,4000.00,\r\n{lines[2][5]},paid,400.00,\r\n");
+        var refused = PageBrowser.HtmlOf(await clerk.PostFileAsync(details, details + "?handler=Results", [], "results.csv", bad, "text/csv"));
+        (await refused).Should().Contain("id=\"results-refusals\"").And.Contain("第 3 行").And.Contain("第 4 行").And.Contain("第 5 行")
+            .And.Contain("与本批次该笔支付的 4000.00 元不符").And.Contain("未导入任何结果");
+
+        var applied = await PageBrowser.HtmlOf(await clerk.PostFileAsync(details, details + "?handler=Results", [], "results.csv", mine, "text/csv"));
         applied.Should().Contain("id=\"results-summary\"").And.Contain($"支付成功 <strong>{ids.Length}</strong> 笔");
+        var total = (ids.Length * 4000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
+        applied.Should().Contain($"id=\"sent-total\">{total}<").And.Contain($"id=\"confirmed-total\">{total}<")
+            .And.Contain("id=\"pending-total\">0.00 元<", "the page sets what the bank confirmed beside what was sent");
 
         (await browser.HtmlAsync("/Finance/Payouts")).Should().Contain(details);
         (await browser.HtmlAsync("/Finance/Recoveries")).Should().Contain("重复资助追回");

@@ -32,13 +32,17 @@ public sealed class PayoutSetup
     public HttpClient Finance => People.Finance;
     public HttpClient Applicant => People.Applicant;
 
+    /// <summary>A second finance user: the one who imports the bank's results is not the one who ran the batch.</summary>
+    public HttpClient BankClerk { get; private set; } = null!;
+
     private PayoutSetup(SubsidyApp app, ApprovalSetup people)
     {
         App = app;
         People = people;
     }
 
-    public static async Task<PayoutSetup> StartAsync(SubsidyApp app) => new(app, await ApprovalSetup.StartAsync(app));
+    public static async Task<PayoutSetup> StartAsync(SubsidyApp app) =>
+        new(app, await ApprovalSetup.StartAsync(app)) { BankClerk = (await app.ClientAsAsync(SubsidyService.Accounts.Roles.Finance)).Client };
 
     /// <summary>One claim taken to ready_for_payout through the API; its budget is raised first as needed.</summary>
     public async Task<JsonElement> ReadyThroughApiAsync()
@@ -115,8 +119,10 @@ public sealed class PayoutSetup
         return Encoding.UTF8.GetString(bytes[3..]);
     }
 
-    public Task<HttpResponseMessage> PostResultsAsync(Guid batchId, string csv) =>
-        Finance.PostAsync($"/api/v1/payout-batches/{batchId}/bank-results", new StringContent(csv, Encoding.UTF8, "text/csv"));
+    public Task<HttpResponseMessage> PostResultsAsync(Guid batchId, string csv) => PostResultsAsync(BankClerk, batchId, csv);
+
+    public static Task<HttpResponseMessage> PostResultsAsync(HttpClient client, Guid batchId, string csv) =>
+        client.PostAsync($"/api/v1/payout-batches/{batchId}/bank-results", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
     /// <summary>Every claim of the set has exactly one payment row, pending or paid or failed.</summary>
     public async Task EachClaimPaidOnceAsync(IReadOnlyCollection<Guid> ids)
@@ -129,10 +135,14 @@ public sealed class PayoutSetup
         counts.Should().OnlyContain(c => c.Count == 1, "no claim has two");
     }
 
+    /// <summary>A results file marking each payment line of the batch's file with its result and amount.</summary>
+    public static string Results(params (string[] Line, string Result, string? Message)[] lines) =>
+        "reference,result,amount,message\r\n" + string.Concat(lines.Select(l => $"{l.Line[5]},{l.Result},{l.Line[4]},{l.Message}\r\n"));
+
     public static List<string[]> Lines(string csv) =>
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
 
     /// <summary>A bank results file answering these payment-file lines (claimId,…,amount,reference) with one result.</summary>
     public static string Results(IEnumerable<string[]> paymentLines, string result) =>
-        "reference,result,message\r\n" + string.Concat(paymentLines.Select(l => $"{l[5]},{result},\r\n"));
+        Results(paymentLines.Select(l => (l, result, (string?)null)).ToArray());
 }

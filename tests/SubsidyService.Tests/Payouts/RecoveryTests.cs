@@ -21,7 +21,7 @@ public sealed class RecoveryTests(PayoutFixture fixture) : IClassFixture<PayoutF
         var claim = await s.ReadyThroughApiAsync();
         var batchId = (await s.RunBatchThroughApiAsync()).GetProperty("id").GetGuid();
         var line = PayoutSetup.Lines(await s.FileAsync(batchId)).Skip(1).Single(l => Guid.Parse(l[0]) == claim.Id());
-        (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{line[5]},paid,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await s.PostResultsAsync(batchId, $"reference,result,amount,message\r\n{line[5]},paid,4000.00,\r\n")).StatusCode.Should().Be(HttpStatusCode.OK);
         var caseNumber = claim.GetProperty("facts").GetProperty("caseNumber").GetString()!;
 
         var register = $"source,level,recipientName,recipientId,caseNumber,amount,awardedOn,programme\r\n市知识产权局,市级,{claim.GetProperty("facts").GetProperty("name").GetString()},,{caseNumber},3000.00,2026-01-10,维权资助\r\n";

@@ -17,6 +17,17 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
 {
     public BatchRow Batch { get; private set; } = null!;
     public BankResultsSummary? Summary { get; private set; }
+    public BatchSettlement Settlement { get; private set; } = null!;
+
+    /// <summary>The signed-in clerk ran this batch, so another finance user must import its results.</summary>
+    public bool RanByMe => Batch.RequestedBy is { } by && by == Actor.From(User).Id;
+
+    private async Task<IActionResult> ShowAsync(BatchRow batch)
+    {
+        Batch = batch;
+        Settlement = await store.SettlementAsync(batch.Id);
+        return Page();
+    }
 
     /// <summary>The <c>lines[N]</c> errors in line order; the file's own errors stay under the file field.</summary>
     public IEnumerable<(int Line, string[] Problems)> LineErrors => Errors
@@ -28,8 +39,7 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await store.FindAsync(id) is not { } batch) return NotFound();
-        Batch = batch;
-        return Page();
+        return await ShowAsync(batch);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id)
@@ -64,8 +74,7 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
                 ShowProblem($"{imported.Refusal!.Title}：{imported.Refusal.Detail}");
             }
         }
-        Batch = (await store.FindAsync(id)) ?? batch;
-        return Page();
+        return await ShowAsync((await store.FindAsync(id)) ?? batch);
     }
 
     [GeneratedRegex(@"^lines\[(\d+)\]$")]
