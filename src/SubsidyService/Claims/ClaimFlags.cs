@@ -22,4 +22,7 @@ public static class FlagCodes
 {
     public const string SharedCase = "shared_case";
     public const string ExternalFundingMatch = "external_funding_match";
+    public const string IdentityConflict = "identity_conflict";
+    public const string SameDispute = "same_dispute";
+    public const string DomicileUnverified = "domicile_unverified";
 }

@@ -41,9 +41,10 @@ public sealed class TransitionEffects(SubmissionScreening screening, TimeProvide
 
             case ClaimTrigger.Verify:
                 await conn.ExecuteAsync("""
-                    UPDATE claims SET verified_by = @by, verified_at = @now, verification = @verification::jsonb, amount = @Amount
+                    UPDATE claims SET verified_by = @by, verified_at = @now, verification = @verification::jsonb, amount = @Amount,
+                        tier = @tier
                     WHERE id = @Id
-                    """, new { by = actor.Id, now, verification = ClaimJson.Serialize(verification), evaluation.Amount, row.Id }, tx);
+                    """, new { by = actor.Id, now, verification = ClaimJson.Serialize(verification), evaluation.Amount, tier = ClaimStore.TierCode(evaluation), row.Id }, tx);
                 return new Applied(new
                 {
                     verification!.MajorImpact, verification.ForeignRelated,
