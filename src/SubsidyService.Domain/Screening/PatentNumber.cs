@@ -43,7 +43,7 @@ public static class PatentNumber
         return check == 10 ? 'X' : (char)('0' + check);
     }
 
-    /// <summary>As people read it: ZL202010123456.7.</summary>
+    /// <summary>As people read it: ZL202010123456.2.</summary>
     public static string Display(string canonical)
     {
         ArgumentNullException.ThrowIfNull(canonical);

@@ -16,10 +16,17 @@ namespace SubsidyService.Claims;
 /// register rows that share a case number or an invoice, by index, and lets the domain decide. Refusals
 /// roll the submission back; flags are written with it.
 /// </summary>
-public sealed class SubmissionScreening(EventLog events, IFundingRegister fundingRegister, TimeProvider clock, IConfiguration config)
+public sealed class SubmissionScreening(EventLog events, IFundingRegister fundingRegister, TimeProvider clock, IConfiguration config, Database db)
 {
-    /// <summary>The county's administrative division codes (<c>Authority:RegionCodes</c>); none: no region check.</summary>
-    private readonly string[] regionCodes = config.GetSection("Authority:RegionCodes").Get<string[]>() ?? [];
+    /// <summary>The demo county's code: the one the demo's and the tests' ID numbers carry (杭州市上城区).</summary>
+    public const string DemoRegionCode = "330102";
+
+    /// <summary>
+    /// The county's administrative division codes (<c>Authority:RegionCodes</c>); none: no region check. The demo
+    /// (the accounts' seeding mode) has its county's code, so that its claims are not all flagged.
+    /// </summary>
+    private readonly string[] regionCodes = config.GetSection("Authority:RegionCodes").Get<string[]>() is { Length: > 0 } codes ? codes
+        : Accounts.DemoSeeder.ShouldSeed(config, db) ? [DemoRegionCode] : [];
 
     private sealed class LiveClaim
     {

@@ -144,7 +144,7 @@ public static class ClaimFactsValidator
             if (text is null)
                 continue;
             if (PatentNumber.Canonical(text) is not { } canonical)
-                e.Add(key, $"专利号“{text}”无效：应为 8 或 12 位数字加校验位（如 ZL202010123456.7），且校验位须正确");
+                e.Add(key, $"专利号“{text}”无效：应为 8 或 12 位数字加校验位（如 ZL202010123456.2），且校验位须正确");
             else if (result.Contains(canonical))
                 e.Add(key, "专利号重复");
             else
