@@ -28,7 +28,7 @@ public static class ClaimApi
         body["bankAccount"] = bank;
         change?.Invoke(body);
         // The payee is the applicant: a test that changes the applicant pays the new one, unless it set the account itself.
-        if (ReferenceEquals(body["bankAccount"], bank) && (string?)bank["accountName"] == "张明")
+        if (body.TryGetValue("bankAccount", out var account) && ReferenceEquals(account, bank) && (string?)bank["accountName"] == "张明")
             bank["accountName"] = body["name"];
         return body;
     }

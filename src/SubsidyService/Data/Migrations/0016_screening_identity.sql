@@ -47,3 +47,9 @@ CREATE INDEX claims_tier ON claims (tier, submitted_at DESC) WHERE tier IS NOT N
 -- The patents a claim asserts identify its dispute across instances (same_dispute): screening looks other
 -- claims up by any of them.
 CREATE INDEX claims_patents ON claims USING gin ((facts->'patentNumbers'));
+
+-- The flags screening raises now: a conflicting identity on one case, another instance of one dispute, an
+-- identity number from outside the county.
+ALTER TABLE screening_flags DROP CONSTRAINT screening_flags_code_check;
+ALTER TABLE screening_flags ADD CONSTRAINT screening_flags_code_check
+    CHECK (code IN ('shared_case', 'external_funding_match', 'identity_conflict', 'same_dispute', 'domicile_unverified'));
