@@ -9,12 +9,20 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
 
+    /// <summary>A patent of the claim's own (check character per POLICY.md), so that two claims are never one dispute.</summary>
+    private static string PatentFor(int caseNo)
+    {
+        var digits = $"2020{caseNo % 100_000_000:00000000}";
+        var sum = digits.Select((c, i) => (c - '0') * (2 + i % 8)).Sum() % 11;
+        return $"ZL{digits}.{(sum == 10 ? 'X' : (char)('0' + sum))}";
+    }
+
     private static async Task<string> CreateAndSubmitAsync(IPage page, int caseNo, string invoice)
     {
         await page.GotoAsync("/Applicant/Claims/New");
         await page.SelectOptionAsync("#applicantType", "natural_person");
         await page.FillAsync("#name", "张明");
-        await page.FillAsync("#idNumber", "11010519491231002X");
+        await page.FillAsync("#idNumber", "33010219800101123X");
         await page.SelectOptionAsync("#domicileInCounty", "true");
         await page.FillAsync("#caseNumber", $"（2024）浙02民初{caseNo}号");
         await page.FillAsync("#court", "宁波市中级人民法院");
@@ -26,7 +34,8 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await page.FillAsync("input[name='invoices[0].number']", invoice);
         await page.FillAsync("input[name='invoices[0].amount']", "8000.00");
         await page.FillAsync("#bankName", "中国工商银行某县支行");
-        await page.FillAsync("#accountName", "张明");
+        await page.FillAsync("#patentNumbers-0", PatentFor(caseNo));
+        await page.FillAsync("#opposingParties-0", "某某电器有限公司");
         await page.FillAsync("#accountNumber", "6222021234567890");
         await Assertions.Expect(page.Locator("#estimate-panel")).ToContainTextAsync("4,000.00", new() { Timeout = 10_000 });
         await SubmitAsync(page, "保存草稿");

@@ -315,7 +315,7 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
     {
         await page.SelectOptionAsync("#applicantType", "natural_person");
         await page.FillAsync("#name", "张明");
-        await page.FillAsync("#idNumber", "11010519491231002X");
+        await page.FillAsync("#idNumber", "33010219800101123X");
         await page.SelectOptionAsync("#domicileInCounty", "true");
         await page.FillAsync("#caseNumber", CaseNumber);
         await page.FillAsync("#court", "宁波市中级人民法院");
@@ -332,7 +332,7 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         var keys = new KeyboardOnly(page);
         await keys.ChooseAsync("#applicantType", "natural_person");
         await keys.TypeAsync("#name", "张明");
-        await keys.TypeAsync("#idNumber", "11010519491231002X");
+        await keys.TypeAsync("#idNumber", "33010219800101123X");
         await keys.ChooseAsync("#domicileInCounty", "true");
         await keys.TypeAsync("#caseNumber", CaseNumber);
         await keys.TypeAsync("#court", "宁波市中级人民法院");
@@ -344,7 +344,8 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await keys.TypeAsync("input[name='invoices[0].number']", "24332000000012348801");
         await keys.TypeAsync("input[name='invoices[0].amount']", "8000.00");
         await keys.TypeAsync("#bankName", "中国工商银行某县支行");
-        await keys.TypeAsync("#accountName", "张明");
+        await keys.TypeAsync("#patentNumbers-0", "ZL202010123456.2");
+        await keys.TypeAsync("#opposingParties-0", "某某电器有限公司");
         await keys.TypeAsync("#accountNumber", "6222021234567890");
         await Assertions.Expect(page.Locator("#estimate-panel")).ToContainTextAsync(Amount);
         await keys.PressAsync("#claim-form .form-actions button[type=submit]");

@@ -77,8 +77,18 @@ public static class Api
     public static byte[] ClaimBody(string caseNumber, string invoiceNumber)
     {
         var body = Facts(caseNumber, invoiceNumber);
-        body["bankAccount"] = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = "张明", ["accountNumber"] = "6222 0212 3456 7890" };
+        // A claim names its dispute (the patent and the opponent) and is paid to the applicant by name.
+        body["patentNumbers"] = new List<object> { Patent(invoiceNumber) };
+        body["opposingParties"] = new List<object> { "某某电器有限公司" };
+        body["bankAccount"] = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = body["name"], ["accountNumber"] = "6222 0212 3456 7890" };
         return Json(body);
+    }
+
+    /// <summary>A patent number of the claim's own, from its invoice's digits, with the check character POLICY.md describes.</summary>
+    public static string Patent(string seed)
+    {
+        var digits = new string(seed.Where(char.IsAsciiDigit).ToArray()).PadLeft(12, '0')[^12..];
+        return $"ZL{digits}.{SubsidyService.Domain.Screening.PatentNumber.CheckCharacter(digits)}";
     }
 
     public static Dictionary<string, object?> Facts(string caseNumber = "（2024）浙02民初123号", string invoiceNumber = "24332000000012345678") => new()

@@ -16,6 +16,8 @@ public static class PolicyEvaluator
         new NoOtherLevelFundingForTheSameCase(),
         new ApplicationMustBeWithinWindow(),
         new ClaimantMustBeTheRightsHolder(),
+        new JudgmentMustFallUnderAPolicy(),
+        new ApplicantTypeMustBeCovered(),
     ];
 
     public static Evaluation Evaluate(ClaimFacts facts, PolicyVersion version, EvaluationContext ctx)
@@ -52,6 +54,13 @@ public static class PolicyEvaluator
             reasons.Add(reason);
             trace.Add(new TraceStep($"不符合条件：{reason.Message}", rule.Clause));
         }
+
+        var otherKind = facts.OtherFunding.Where(f => f.Purpose == FundingPurpose.Other).ToList();
+        if (otherKind.Count > 0)
+            trace.Add(new TraceStep(
+                "申报的其他资助不属于维权费用的同类项目，不影响补助，列出供审核人核实：" +
+                string.Join("、", otherKind.Select(f => $"{f.Level}{f.Source} {Invariant.Money(f.Amount)} 元")),
+                Item13.NoDuplicateFunding));
 
         var eligible = reasons.Count == 0;
         var capApplied = eligible && cap is { } c && uncapped > c;

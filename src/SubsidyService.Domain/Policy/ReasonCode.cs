@@ -10,4 +10,6 @@ public enum ReasonCode
     DuplicateFunding,
     OutsideApplicationWindow,
     NotRightsHolder,
+    NoPolicyInForce,
+    ApplicantTypeNotCovered,
 }

@@ -26,10 +26,27 @@ public static class InvoiceNumber
         return code is null ? digits : Digits(code) + "-" + digits;
     }
 
+    /// <summary>What marks a foreign invoice's identity; it holds no hyphen, so no Chinese identity can look like one.</summary>
+    public const string ForeignPrefix = "FX:";
+
+    /// <summary>
+    /// A foreign invoice is numbered as its issuer pleases: the currency and the number's letters and digits
+    /// (upper case, nothing else) identify it.
+    /// </summary>
+    public static string ForeignIdentity(string currency, string number)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentNullException.ThrowIfNull(number);
+        var kept = number.Normalize(NormalizationForm.FormKC).Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray();
+        return $"{ForeignPrefix}{currency.Trim().ToUpperInvariant()}:{new string(kept)}";
+    }
+
     /// <summary>An identity as <see cref="Identity"/> writes it, however its parts were typed.</summary>
     public static string NormaliseIdentity(string identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        if (identity.StartsWith(ForeignPrefix, StringComparison.Ordinal))
+            return identity;
         var dash = identity.IndexOf('-', StringComparison.Ordinal);
         return dash < 0 ? Digits(identity) : Identity(identity[..dash], identity[(dash + 1)..]);
     }
@@ -38,6 +55,8 @@ public static class InvoiceNumber
     public static string Describe(string identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        if (identity.StartsWith(ForeignPrefix, StringComparison.Ordinal))
+            return $"境外发票 {identity[ForeignPrefix.Length..].Replace(':', ' ')}";
         var dash = identity.IndexOf('-', StringComparison.Ordinal);
         return dash < 0 ? identity : $"代码 {identity[..dash]} 号码 {identity[(dash + 1)..]}";
     }

@@ -7,4 +7,12 @@ public sealed record LiveClaimRow(Guid ClaimId, string ApplicantIdNumber, IReadO
         : this(claimId, applicantIdNumber, [caseNumber], invoices)
     {
     }
+
+    /// <summary>The account that submitted it: only one's own earlier claim refuses a submission.</summary>
+    public Guid AccountId { get; init; }
+
+    /// <summary>The patents asserted, canonical.</summary>
+    public IReadOnlyList<string> PatentNumbers { get; init; } = [];
+
+    public IReadOnlyList<string> OpposingParties { get; init; } = [];
 }

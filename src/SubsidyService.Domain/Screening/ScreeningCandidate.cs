@@ -9,4 +9,12 @@ public sealed record ScreeningCandidate(Guid ClaimId, string ApplicantIdNumber, 
         : this(claimId, applicantIdNumber, [caseNumber], invoices)
     {
     }
+
+    /// <summary>The submitting account.</summary>
+    public Guid AccountId { get; init; }
+
+    /// <summary>The patents asserted, canonical.</summary>
+    public IReadOnlyList<string> PatentNumbers { get; init; } = [];
+
+    public IReadOnlyList<string> OpposingParties { get; init; } = [];
 }

@@ -6,4 +6,7 @@ public enum ScreeningCode
     InvoiceReused,
     SharedCase,
     ExternalFundingMatch,
+    IdentityConflict,
+    SameDispute,
+    DomicileUnverified,
 }

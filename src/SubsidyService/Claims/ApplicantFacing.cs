@@ -15,6 +15,9 @@ public static class ApplicantFacing
     {
         FlagCodes.SharedCase => "同一案件另有申请人提出申请（如共同原告），审核人将予以核实。",
         FlagCodes.ExternalFundingMatch => "本案与外部资助名录中的记录相符，审核人将核实是否已获其他各级政府同类资助。",
+        FlagCodes.IdentityConflict => "另有账户以同一证件号码就同一案件提出申请，审核人将核实身份证明。",
+        FlagCodes.SameDispute => "另有申请涉及同一专利和同一对方当事人，审核人将核实是否为同一纠纷（同一纠纷只补助一次）。",
+        FlagCodes.DomicileUnverified => "证件号码显示的地区不是本县，审核人将核实户籍或注册地证明。",
         _ => "审核人将核实筛查发现的问题。",
     };
 

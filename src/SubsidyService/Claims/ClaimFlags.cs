@@ -22,6 +22,9 @@ public static class FlagCodes
 {
     public const string SharedCase = "shared_case";
     public const string ExternalFundingMatch = "external_funding_match";
+    public const string IdentityConflict = "identity_conflict";
+    public const string SameDispute = "same_dispute";
+    public const string DomicileUnverified = "domicile_unverified";
 
     /// <summary>The applicant gave a new account after a failed payment: a verifier confirms it before the payment is retried.</summary>
     public const string BankAccountChanged = "bank_account_changed";

@@ -37,7 +37,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         if (drafts >= maxDrafts)
             return new Refusal(409, "quota_exceeded", "草稿过多", $"每位申请人最多保留 {maxDrafts} 份草稿，请先提交或撤回已有的草稿。");
         await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
-            ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, now);
+            ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation, now);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
             Data: new { amount = Invariant.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
@@ -59,7 +59,7 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         if (!checkedInput.Succeeded) return checkedInput.Refusal!;
         var c = checkedInput.Value!;
         await ClaimStore.UpdateFactsAsync(conn, tx, id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
-            ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation.Amount, clock.GetUtcNow().UtcDateTime);
+            ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation, clock.GetUtcNow().UtcDateTime);
         await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "edit", row.Status, row.Status,
             Data: new { amount = Invariant.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
         await tx.CommitAsync();
@@ -81,8 +81,16 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
     {
         var (evaluated, refusedFacts) = await estimator.EvaluateAsync(input.Facts);
         var (bank, refusedBank) = BankAccountValidator.Validate(input.BankAccount).ToOutcome();
-        if (refusedFacts is not null || refusedBank is not null)
-            return Refusal.Validation(new[] { refusedFacts, refusedBank }.SelectMany(r => r?.FieldErrors ?? []).ToDictionary(e => e.Key, e => e.Value));
+        var errors = new[] { refusedFacts, refusedBank }.SelectMany(r => r?.FieldErrors ?? []).ToDictionary(e => e.Key, e => e.Value);
+        if (evaluated is not null)
+        {
+            foreach (var (key, messages) in ClaimFactsValidator.ClaimRequirements(evaluated.Facts))
+                errors[key] = messages;
+            if (bank is not null && !PayeeName.Matches(evaluated.Facts.Name, bank.AccountName))
+                errors["bankAccount.accountName"] = [PayeeName.Refusal];
+        }
+        if (errors.Count > 0)
+            return Refusal.Validation(errors);
         return new Checked(evaluated!.Facts, bank!, evaluated.Version, evaluated.Evaluation);
     }
 }

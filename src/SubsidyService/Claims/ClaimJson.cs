@@ -22,18 +22,23 @@ public static class ClaimJson
         EnumCodes.ToCode(f.ApplicantType), f.Name, f.IdNumber, f.DomicileInCounty, f.CaseNumber, f.Court,
         EnumCodes.ToCode(f.CaseType), EnumCodes.ToCode(f.Outcome), Invariant.Date(f.JudgmentEffectiveDate), f.ForeignRelated, f.MajorImpact,
         Invariant.Money(f.AgencyFee),
-        f.Invoices.Select(i => new InvoiceInput(i.Number, Invariant.Money(i.Amount), i.IssuedOn is { } d ? Invariant.Date(d) : null, i.Code)).ToList(),
-        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, Invariant.Money(o.Amount), o.Reference)).ToList(),
-        EnumCodes.ToCode(f.PartyRole), f.RelatedCaseNumbers.ToList());
+        f.Invoices.Select(i => new InvoiceInput(i.Number, Invariant.Money(i.Amount), i.IssuedOn is { } d ? Invariant.Date(d) : null, i.Code,
+            i.Currency, i.ForeignAmount is { } fa ? Invariant.Money(fa) : null)).ToList(),
+        f.OtherFunding.Select(o => new OtherFundingInput(o.Source, o.Level, Invariant.Money(o.Amount), o.Reference, EnumCodes.ToCode(o.Purpose))).ToList(),
+        EnumCodes.ToCode(f.PartyRole), f.RelatedCaseNumbers.ToList(), f.PatentNumbers.ToList(), f.OpposingParties.ToList(), f.ForeignCourt);
 
     /// <summary>
-    /// Stored facts as the API shows them. Facts written before <c>partyRole</c> and <c>relatedCaseNumbers</c>
-    /// existed read as what their absence means: a plaintiff, and no other instances.
+    /// Stored facts as the API shows them. Facts written before <c>partyRole</c>, <c>relatedCaseNumbers</c>,
+    /// <c>patentNumbers</c>, <c>opposingParties</c> and <c>foreignCourt</c> existed read as what their absence
+    /// means: a plaintiff, no other instances, a dispute not yet identified, a mainland court.
     /// </summary>
     public static ClaimFactsInput WithDefaults(ClaimFactsInput f) => f with
     {
         PartyRole = f.PartyRole ?? EnumCodes.ToCode(PartyRole.Plaintiff),
         RelatedCaseNumbers = f.RelatedCaseNumbers ?? [],
+        PatentNumbers = f.PatentNumbers ?? [],
+        OpposingParties = f.OpposingParties ?? [],
+        ForeignCourt = f.ForeignCourt ?? false,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -30,18 +30,6 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// The cap bracket as far as the row tells it: the applicant type and the designations the verifier
-    /// settled (those declared, before verification). Claims whose case type no bracket covers never reach
-    /// verification, so the case type is left out.
-    /// </summary>
-    private const string TierOf = """
-        CASE WHEN c.applicant_type = 'natural_person' THEN 'natural_person'
-             WHEN coalesce((c.verification->>'majorImpact')::boolean, (c.facts->>'majorImpact')::boolean, false)
-               OR coalesce((c.verification->>'foreignRelated')::boolean, (c.facts->>'foreignRelated')::boolean, false) THEN 'major_or_foreign'
-             ELSE 'legal_person' END
-        """;
-
-    /// <summary>
     /// A filtered scan, newest submission first unless a sort is given. A single status narrows through
     /// claims_status_newest, which also gives the default order; the other filters are checked row by row,
     /// which suits an auditor's occasional search. The total comes from the counts table when only statuses
@@ -86,7 +74,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
               AND (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%')
               AND (@min::numeric IS NULL OR c.amount >= @min)
               AND (@max::numeric IS NULL OR c.amount <= @max)
-              AND (@tier::text IS NULL OR ({TierOf}) = @tier)
+              AND (@tier::text IS NULL OR c.tier = @tier)
             """;
         var args = new DynamicParameters(new
         {

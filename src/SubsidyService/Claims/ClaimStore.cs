@@ -24,36 +24,44 @@ public static class ClaimStore
             $"SELECT {ClaimRow.Columns} FROM claims WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx);
 
     public static async Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid applicantId,
-        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, decimal amount, DateTime now)
+        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, Evaluation evaluation, DateTime now)
     {
         await conn.ExecuteAsync("""
             INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
-                                case_number, canonical_case_number, policy_version, amount, created_at, updated_at)
+                                case_number, canonical_case_number, policy_version, amount, tier, created_at, updated_at)
             VALUES (@id, @applicantId, 'draft', 1, @factsJson::jsonb, @bankJson::jsonb, @type, @Name, @IdNumber,
-                    @CaseNumber, @canonical, @policyVersion, @amount, @now, @now)
+                    @CaseNumber, @canonical, @policyVersion, @amount, @tier, @now, @now)
             """, new
         {
             id, applicantId, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
-            facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
+            facts.CaseNumber, canonical = facts.CanonicalCaseNumbers[0], policyVersion, amount = evaluation.Amount,
+            tier = TierCode(evaluation), now,
         }, tx);
         await ReplaceNumbersAsync(conn, tx, id, facts);
     }
 
     public static async Task UpdateFactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id,
-        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, decimal amount, DateTime now)
+        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, Evaluation evaluation, DateTime now)
     {
         await conn.ExecuteAsync("""
             UPDATE claims SET facts = @factsJson::jsonb, bank_account = @bankJson::jsonb, applicant_type = @type,
                 applicant_name = @Name, id_number = @IdNumber, case_number = @CaseNumber, canonical_case_number = @canonical,
-                policy_version = @policyVersion, amount = @amount, version = version + 1, updated_at = @now
+                policy_version = @policyVersion, amount = @amount, tier = @tier, version = version + 1, updated_at = @now
             WHERE id = @id
             """, new
         {
             id, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
-            facts.CaseNumber, canonical = CaseNumber.Canonical(facts.CaseNumber), policyVersion, amount, now,
+            facts.CaseNumber, canonical = facts.CanonicalCaseNumbers[0], policyVersion, amount = evaluation.Amount,
+            tier = TierCode(evaluation), now,
         }, tx);
         await ReplaceNumbersAsync(conn, tx, id, facts);
     }
+
+    /// <summary>
+    /// The tier as the evaluation found it, kept on the row so that lists filter on a column rather than on a
+    /// copy of the tier rule in SQL; written wherever the amount is.
+    /// </summary>
+    public static string? TierCode(Evaluation evaluation) => evaluation.Tier is { } t ? EnumCodes.ToCode(t) : null;
 
     /// <summary>The invoices and case numbers screening looks claims up by, in one round trip whatever their count.</summary>
     private static async Task ReplaceNumbersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimFacts facts)

@@ -31,17 +31,22 @@ internal static class ScreeningQueries
         """;
 
     /// <summary>
-    /// Other live claims sharing any case number or invoice, each with all its numbers and invoices. The two
-    /// lookups are a UNION of index scans; a single WHERE joining them with OR made PostgreSQL read the table.
+    /// Other live claims sharing any case number, invoice or patent, each with all its numbers, invoices, patents and
+    /// opponents. The lookups are a UNION of index scans (claims_patents is a GIN index over the facts' canonical
+    /// patent numbers); a single WHERE joining them with OR made PostgreSQL read the table.
     /// </summary>
     public static readonly string Live = $"""
-        SELECT c.id, c.id_number AS idnumber, c.status,
+        SELECT c.id, c.applicant_id AS accountid, c.id_number AS idnumber, c.status,
                ARRAY(SELECT n.canonical FROM claim_case_numbers n WHERE n.claim_id = c.id ORDER BY n.canonical) AS casenumbers,
-               ARRAY(SELECT i.invoice_key FROM claim_invoices i WHERE i.claim_id = c.id ORDER BY i.position) AS invoices
+               ARRAY(SELECT i.invoice_key FROM claim_invoices i WHERE i.claim_id = c.id ORDER BY i.position) AS invoices,
+               ARRAY(SELECT jsonb_array_elements_text(coalesce(c.facts->'patentNumbers', '[]'))) AS patentnumbers,
+               ARRAY(SELECT jsonb_array_elements_text(coalesce(c.facts->'opposingParties', '[]'))) AS opposingparties
         FROM claims c
         WHERE c.id IN (SELECT claim_id FROM claim_case_numbers WHERE canonical = ANY(@cases)
                        UNION
-                       SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY(@invoices))
+                       SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY(@invoices)
+                       UNION
+                       SELECT id FROM claims WHERE facts->'patentNumbers' ?| @patents)
           AND c.id <> @Id AND c.status NOT IN ({NotLive})
         ORDER BY c.id
         """;

@@ -16,16 +16,32 @@ namespace SubsidyService.Claims;
 /// register rows that share a case number or an invoice, by index, and lets the domain decide. Refusals
 /// roll the submission back; flags are written with it.
 /// </summary>
-public sealed class SubmissionScreening(EventLog events, IFundingRegister fundingRegister, TimeProvider clock)
+public sealed class SubmissionScreening(EventLog events, IFundingRegister fundingRegister, TimeProvider clock, IConfiguration config, Database db)
 {
+    /// <summary>The demo county's code: the one the demo's and the tests' ID numbers carry (杭州市上城区).</summary>
+    public const string DemoRegionCode = "330102";
+
+    /// <summary>
+    /// The county's administrative division codes (<c>Authority:RegionCodes</c>); none: no region check. The demo
+    /// (the accounts' seeding mode) has its county's code, so that its claims are not all flagged.
+    /// </summary>
+    private readonly string[] regionCodes = config.GetSection("Authority:RegionCodes").Get<string[]>() is { Length: > 0 } codes ? codes
+        : Accounts.DemoSeeder.ShouldSeed(config, db) ? [DemoRegionCode] : [];
+
     private sealed class LiveClaim
     {
         public Guid Id { get; init; }
+        public Guid AccountId { get; init; }
         public string IdNumber { get; init; } = "";
         public string Status { get; init; } = "";
         public string[] CaseNumbers { get; init; } = [];
         public string[] Invoices { get; init; } = [];
+        public string[] PatentNumbers { get; init; } = [];
+        public string[] OpposingParties { get; init; } = [];
     }
+
+    /// <summary>Flags that the other claim learns of too, so its verifier sees the pair whichever is reviewed first.</summary>
+    private static readonly HashSet<ScreeningCode> Mutual = [ScreeningCode.SharedCase, ScreeningCode.IdentityConflict, ScreeningCode.SameDispute];
 
     public async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, Actor actor)
     {
@@ -42,14 +58,24 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
         var keys = invoices.Select(AdvisoryLocks.Invoice).Concat(cases.Select(AdvisoryLocks.Case)).ToArray();
         await conn.ExecuteAsync(ScreeningQueries.Lock, new { keys }, tx);
 
-        var args = new { claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray() };
+        var facts = ClaimJson.Deserialize<ClaimFactsInput>(claim.Facts);
+        var patents = (facts.PatentNumbers ?? []).OfType<string>().ToArray();
+        var args = new { claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray(), patents };
         var live = (await conn.QueryAsync<LiveClaim>(ScreeningQueries.Live, args, tx)).ToList();
         var register = await fundingRegister.RowsForCasesAsync(conn, tx, args.cases);
 
-        var findings = DuplicateScreening.Screen(
-            new ScreeningCandidate(claim.Id, claim.IdNumber, cases, invoices),
-            live.Select(l => new LiveClaimRow(l.Id, l.IdNumber, l.CaseNumbers, l.Invoices)),
-            register);
+        var candidate = new ScreeningCandidate(claim.Id, claim.IdNumber, cases, invoices)
+        {
+            AccountId = claim.ApplicantId, PatentNumbers = patents, OpposingParties = (facts.OpposingParties ?? []).OfType<string>().ToList(),
+        };
+        var findings = DuplicateScreening.Screen(candidate,
+            live.Select(l => new LiveClaimRow(l.Id, l.IdNumber, l.CaseNumbers, l.Invoices)
+            {
+                AccountId = l.AccountId, PatentNumbers = l.PatentNumbers, OpposingParties = l.OpposingParties,
+            }),
+            register).ToList();
+        if (DomicileScreening.Screen(claim.IdNumber, claim.ApplicantType != EnumCodes.ToCode(ApplicantType.NaturalPerson), regionCodes) is { } region)
+            findings.Add(region);
 
         var refusing = findings.Where(f => f.RefusesSubmission).ToList();
         if (refusing.Count > 0)
@@ -60,27 +86,27 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
         foreach (var f in findings)
         {
             await ClaimStore.RaiseFlagAsync(conn, tx, claim.Id, EnumCodes.ToCode(f.Code), f.Detail, f.MatchedClaimId, f.MatchedRegisterRowId, now);
-            if (f.Code == ScreeningCode.SharedCase && live.FirstOrDefault(l => l.Id == f.MatchedClaimId) is { } other)
-                await FlagTheOtherClaimAsync(conn, tx, claim, cases, other, actor, now);
+            if (Mutual.Contains(f.Code) && live.FirstOrDefault(l => l.Id == f.MatchedClaimId) is { } other)
+                await FlagTheOtherClaimAsync(conn, tx, claim, f, other, actor, now);
         }
-        return findings.ToList();
+        return findings;
     }
 
     /// <summary>
-    /// Co-plaintiffs: the claim already under review learns of the new one too, so its verifier sees
-    /// the pair whichever of them is reviewed first.
+    /// The claim already on file learns of the new one too (co-plaintiffs, a conflicting identity, another
+    /// instance of the dispute), so its verifier sees the pair whichever of them is reviewed first. The finding's
+    /// text names no claim, so it reads true from either side.
     /// </summary>
-    private async Task FlagTheOtherClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, IReadOnlyList<string> cases,
+    private async Task FlagTheOtherClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, ScreeningFinding finding,
         LiveClaim other, Actor actor, DateTime now)
     {
         if (!EnumCodes.TryParse<ClaimStatus>(other.Status, out var status) ||
             status is not (ClaimStatus.Submitted or ClaimStatus.UnderReview or ClaimStatus.SupplementRequested))
             return;
-        var shared = string.Join("、", other.CaseNumbers.Intersect(cases, StringComparer.Ordinal));
-        var detail = $"另一申请人已就同一案件 {shared} 提出申请 {claim.Id}（可能为共同原告），请审核人核实";
-        if (!await ClaimStore.RaiseFlagAsync(conn, tx, other.Id, FlagCodes.SharedCase, detail, claim.Id, null, now)) return;
+        var code = EnumCodes.ToCode(finding.Code);
+        if (!await ClaimStore.RaiseFlagAsync(conn, tx, other.Id, code, finding.Detail, claim.Id, null, now)) return;
         await ClaimStore.BumpVersionAsync(conn, tx, other.Id, now);
         await events.AppendAsync(conn, tx, new NewEvent(other.Id, actor.Id, actor.Label, "screening_flag", other.Status, other.Status,
-            Data: new { code = FlagCodes.SharedCase, matchedClaimId = claim.Id }));
+            Data: new { code, matchedClaimId = claim.Id }));
     }
 }

@@ -21,7 +21,9 @@ public sealed class Estimator(PolicyStore store, TimeProvider clock, WorkingDayC
         var (facts, refused) = ClaimFactsValidator.Validate(input, today).ToOutcome();
         if (refused is not null) return refused;
 
-        var version = await store.InForceAsync(facts!.JudgmentEffectiveDate);
+        // A judgment older than every version is answered (no_policy_in_force) under the first version, so the
+        // applicant learns why; a claim may still be made, for the record, and is evaluated the same way.
+        var version = await store.InForceAsync(facts!.JudgmentEffectiveDate) ?? await store.FirstAfterAsync(facts.JudgmentEffectiveDate);
         if (version is null)
             return Refusal.Validation("judgmentEffectiveDate", $"判决生效日期 {Invariant.Date(facts.JudgmentEffectiveDate)} 不在任何补助政策版本的有效期内，无法测算。");
         return new Evaluated(facts, version, PolicyEvaluator.Evaluate(facts, version, new EvaluationContext(today, Calendar: calendar)));

@@ -76,6 +76,10 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
         return all;
     }
 
+    /// <summary>The first version of all when it starts after the date; null when the date falls in a gap or after every version.</summary>
+    public async Task<PolicyVersion?> FirstAfterAsync(DateOnly judgmentDate) =>
+        (await AllAsync()).OrderBy(v => v.EffectiveFrom).FirstOrDefault() is { } first && first.EffectiveFrom > judgmentDate ? first : null;
+
     /// <summary>The version in force on the judgment date, or null when none is.</summary>
     public async Task<PolicyVersion?> InForceAsync(DateOnly judgmentDate) =>
         (await AllAsync()).Where(v => v.IsInForceOn(judgmentDate))

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Domain.Screening;
 using SubsidyService.Operations;
 
 namespace SubsidyService.Recoveries;
@@ -45,23 +46,24 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
     public static Task<Guid?> ProposeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, Guid registerRowId, string applicantName,
         string caseNumber, decimal amount, string reason, string registerRowJson, DateTime now) =>
         conn.QuerySingleOrDefaultAsync<Guid?>("""
-            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, amount, reason, register_row, opened_at, state, grounds)
-            VALUES (gen_random_uuid(), @claimId, @registerRowId, @applicantName, @caseNumber, @amount, @reason, @registerRowJson::jsonb, @now,
-                    'proposed', 'duplicate_funding')
+            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, canonical_case_number, amount, reason,
+                                    register_row, opened_at, state, grounds)
+            VALUES (gen_random_uuid(), @claimId, @registerRowId, @applicantName, @caseNumber, @canonical, @amount, @reason,
+                    @registerRowJson::jsonb, @now, 'proposed', 'duplicate_funding')
             ON CONFLICT (claim_id, register_row_id) DO NOTHING
             RETURNING id
-            """, new { claimId, registerRowId, applicantName, caseNumber, amount, reason, registerRowJson, now }, tx);
+            """, new { claimId, registerRowId, applicantName, caseNumber, canonical = CaseNumber.Canonical(caseNumber), amount, reason, registerRowJson, now }, tx);
 
     /// <summary>A recovery a person opens directly, on the grounds they name.</summary>
     public static Task<Guid> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string applicantName, string caseNumber,
         decimal amount, string grounds, string reason, Guid openedBy, DateTime now) =>
         conn.QuerySingleAsync<Guid>("""
-            INSERT INTO recoveries (id, claim_id, applicant_name, case_number, amount, reason, opened_at, state, grounds, opened_by,
-                                    decided_by, decided_at, decision_reason)
-            VALUES (gen_random_uuid(), @claimId, @applicantName, @caseNumber, @amount, @reason, @now, 'open', @grounds, @openedBy,
-                    @openedBy, @now, @reason)
+            INSERT INTO recoveries (id, claim_id, applicant_name, case_number, canonical_case_number, amount, reason, opened_at, state, grounds,
+                                    opened_by, decided_by, decided_at, decision_reason)
+            VALUES (gen_random_uuid(), @claimId, @applicantName, @caseNumber, @canonical, @amount, @reason, @now, 'open', @grounds,
+                    @openedBy, @openedBy, @now, @reason)
             RETURNING id
-            """, new { claimId, applicantName, caseNumber, amount, grounds, reason, openedBy, now }, tx);
+            """, new { claimId, applicantName, caseNumber, canonical = CaseNumber.Canonical(caseNumber), amount, grounds, reason, openedBy, now }, tx);
 
     /// <summary>A proposal decided: confirmed (now owed) or dismissed, by whom and why.</summary>
     public static Task<int> DecideAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, bool confirmed, Guid by, string reason, DateTime now) =>
@@ -132,16 +134,9 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
 
     private static string OrderOf(ListSort? sort) => sort?.OrderBy ?? "r.opened_at DESC, r.id DESC";
 
-    /// <summary>
-    /// The case number as it was read is compared in the screening's canonical form (CaseNumber.Canonical: NFKC,
-    /// every bracket made round, no whitespace, upper case), so that a clerk may type it either way.
-    /// </summary>
-    private const string CanonicalCase =
-        "upper(regexp_replace(translate(normalize(r.case_number, NFKC), '〔〕［］【】[]', '()()()()'), '\\s', '', 'g'))";
-
     private static (string Where, DynamicParameters Args) Where(RecoveryFilter filter) => ($"""
         WHERE (@state::text IS NULL OR r.state = @state)
-          AND (@q::text IS NULL OR r.applicant_name ILIKE '%' || @q || '%' OR {CanonicalCase} LIKE '%' || @caseQ || '%')
+          AND (@q::text IS NULL OR r.applicant_name ILIKE '%' || @q || '%' OR r.canonical_case_number LIKE '%' || @caseQ || '%')
         """, new DynamicParameters(new
     {
         state = filter.State,

@@ -78,7 +78,7 @@ public class ClaimFactsValidatorTests
     public void Legal_persons_are_checked_against_gb_32100(string type)
     {
         ErrorsOf(Good() with { ApplicantType = type }).Should().ContainKey("idNumber").WhoseValue.Single().Should().Contain("GB 32100");
-        ClaimFactsValidator.Validate(Good() with { ApplicantType = type, IdNumber = "91350100m000100y43" }, Today)
+        ClaimFactsValidator.Validate(Good() with { ApplicantType = "enterprise", IdNumber = "91350100m000100y43" }, Today)
             .Value!.IdNumber.Should().Be("91350100M000100Y43");
     }
 

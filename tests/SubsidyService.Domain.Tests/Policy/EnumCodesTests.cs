@@ -16,7 +16,7 @@ public class EnumCodesTests
         EnumCodes.AllCodes<Tier>().Should().Equal("natural_person", "legal_person", "major_or_foreign");
         EnumCodes.AllCodes<ReasonCode>().Should().Equal(
             "not_domiciled", "not_won", "case_type_not_covered", "no_invoice", "duplicate_funding", "outside_application_window",
-            "not_rights_holder");
+            "not_rights_holder", "no_policy_in_force", "applicant_type_not_covered");
         EnumCodes.AllCodes<PartyRole>().Should().Equal("plaintiff", "defendant");
     }
 

@@ -59,6 +59,32 @@ public class CaseNumberPropertyTests
         }
     }
 
+    /// <summary>
+    /// One case's family: each spelling may put 第 before the serial, pad the serial with zeros, and be retyped
+    /// with other widths, brackets and spaces. Every member has the family's one canonical form, which is a fixed point.
+    /// </summary>
+    [Fact]
+    public void Every_spelling_in_a_family_of_one_case_number_has_one_canonical_form()
+    {
+        var r = new Random(2025_7781);
+        for (var i = 0; i < Cases / 10; i++)
+        {
+            var year = r.Next(1990, 2031);
+            var court = $"{Provinces[r.Next(Provinces.Length)]}{r.Next(0, 10000):00}";
+            var type = Types[r.Next(Types.Length)];
+            var serial = r.Next(1, 100000);
+            var expected = $"({year}){court}{type}{serial}号";
+            for (var j = 0; j < 8; j++)
+            {
+                var spelling = $"({year}){court}{type}{(r.Next(2) == 0 ? "第" : "")}{new string('0', r.Next(0, 4))}{serial}号";
+                var retyped = Retype(r, spelling);
+                CaseNumber.Canonical(retyped).Should().Be(expected, $"“{retyped}” spells {expected}");
+                CaseNumber.Canonical(expected).Should().Be(expected);
+                CaseNumber.IsCanonical(expected).Should().BeTrue();
+            }
+        }
+    }
+
     [Fact]
     public void Canonical_is_idempotent_on_arbitrary_text()
     {

@@ -29,7 +29,7 @@ public class CaseNumberTests
     [InlineData("（2023）浙02民初123号", 2023, "浙02", "民初", "123")]
     [InlineData("(2019)最高法知民终1号", 2019, "最高法", "知民终", "1")]
     [InlineData("〔2024〕京73民初 1025 号", 2024, "京73", "民初", "1025")]
-    [InlineData("(2022)沪0115民初00045号", 2022, "沪0115", "民初", "00045")]
+    [InlineData("(2022)沪0115民初00045号", 2022, "沪0115", "民初", "45")]
     public void Standard_case_numbers_parse_into_parts(string s, int year, string court, string type, string seq) =>
         CaseNumber.TryParse(s).Should().Be(new CaseNumberParts(year, court, type, seq));
 

@@ -24,8 +24,12 @@ public static class ClaimApi
         var body = EstimateFacts.Valid();
         body["caseNumber"] = caseNumber;
         body["invoices"] = new List<object> { EstimateFacts.Invoice(number: invoice) };
-        body["bankAccount"] = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = "张明", ["accountNumber"] = "6222 0212 3456 7890" };
+        var bank = new Dictionary<string, object?> { ["bankName"] = "中国工商银行某县支行", ["accountName"] = "张明", ["accountNumber"] = "6222 0212 3456 7890" };
+        body["bankAccount"] = bank;
         change?.Invoke(body);
+        // The payee is the applicant: a test that changes the applicant pays the new one, unless it set the account itself.
+        if (body.TryGetValue("bankAccount", out var account) && ReferenceEquals(account, bank) && (string?)bank["accountName"] == "张明")
+            bank["accountName"] = body["name"];
         return body;
     }
 

@@ -120,13 +120,15 @@ public sealed class Item13ScreeningTests(AppFixture fixture) : IClassFixture<App
         imported.GetProperty("matchedClaims").GetInt32().Should().Be(1, imported.ToString());
         FlagCodes(await ClaimApi.GetAsync(verifier, early.Id())).Should().Equal("external_funding_match");
 
-        var late = await ClaimApi.CreateAsync(applicant, b =>
+        // A co-plaintiff from an account of their own: one account's second claim for the case would be a duplicate.
+        var (coPlaintiff, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
+        var late = await ClaimApi.CreateAsync(coPlaintiff, b =>
         {
             b["caseNumber"] = $"（2025）最高法民再{n}号";
             b["relatedCaseNumbers"] = new[] { FirstInstance(n) };
             b["idNumber"] = EstimateFacts.PersonId("33010219900101123");
         });
-        FlagCodes(await ClaimApi.MustFireAsync(applicant, late, "submit")).Should().BeEquivalentTo("external_funding_match", "shared_case");
+        FlagCodes(await ClaimApi.MustFireAsync(coPlaintiff, late, "submit")).Should().BeEquivalentTo("external_funding_match", "shared_case");
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public static class ClaimFormFields
         ["invoices[0].issuedOn"] = "2024-03-01",
         ["bankAccount.bankName"] = "中国工商银行宁波分行",
         ["bankAccount.accountName"] = "张明",
+        ["patentNumbers[0]"] = EstimateFacts.UniquePatent(),
+        ["opposingParties[0]"] = "某某电器有限公司",
         ["bankAccount.accountNumber"] = "6222 0212 3456 7890",
     };
 

@@ -146,8 +146,12 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         (await ClaimApi.FireAsync(s.Finance, failed, "correct_bank_account", data: new { bankName = "农业银行", accountName = "张三", accountNumber = "6228480012345678" }))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
+        // A stranger's account is refused: the subsidy is paid only to the applicant.
+        await (await ClaimApi.FireAsync(s.Applicant, failed, "correct_bank_account",
+            data: new { bankName = "中国农业银行县支行", accountName = "王五", accountNumber = "6228 4800 1234 5678" }))
+            .ShouldBeValidationProblemNamingAsync("data.accountName");
         var corrected = await ClaimApi.MustFireAsync(s.Applicant, failed, "correct_bank_account",
-            data: new { bankName = "中国农业银行县支行", accountName = "张三", accountNumber = "6228 4800 1234 5678" });
+            data: new { bankName = "中国农业银行县支行", accountName = "张明", accountNumber = "6228 4800 1234 5678" });
         corrected.Status().Should().Be("payout_failed");
         var history = corrected.GetProperty("history").EnumerateArray().Last();
         history.GetProperty("trigger").GetString().Should().Be("correct_bank_account");

@@ -7,8 +7,9 @@ public sealed class NoOtherLevelFundingForTheSameCase : IEligibilityRule
 
     public Reason? Check(ClaimFacts facts, PolicyVersion version, EvaluationContext ctx, Tier? tier)
     {
-        // A declared entry of 0.00 records that an application elsewhere came to nothing: not funding.
-        var declared = facts.OtherFunding.Where(f => f.Amount > 0m).ToList();
+        // A declared entry of 0.00 records that an application elsewhere came to nothing: not funding. Funding
+        // of another kind (a patent-grant award) is not 同类项目 and excludes nothing.
+        var declared = facts.OtherFunding.Where(f => f.Amount > 0m && f.Purpose == FundingPurpose.LitigationFee).ToList();
         if (declared.Count == 0 && !ctx.ConfirmedDuplicateFunding)
             return null;
 

@@ -21,6 +21,9 @@ public sealed class BankAccountEffect(EventLog events) : ITransitionEffect
         var (account, refused) = BankAccountValidator.Validate(input).ToOutcome();
         if (account is null)
             return Refusal.Validation(refused!.FieldErrors.ToDictionary(e => e.Key.Replace("bankAccount.", "data."), e => e.Value));
+        // The same payee rule as at intake: a subsidy is paid only to the applicant, never to a stranger's account.
+        if (!PayeeName.Matches(t.Claim.ApplicantName, account.AccountName))
+            return Refusal.Validation("data.accountName", PayeeName.Refusal + "。");
         var previous = ClaimJson.Deserialize<BankAccount>(t.Claim.BankAccount);
         await t.Connection.ExecuteAsync("UPDATE claims SET bank_account = @bank::jsonb, updated_at = @Now WHERE id = @Id",
             new { bank = ClaimJson.Serialize(account), t.Now, t.Claim.Id }, t.Transaction);

@@ -17,9 +17,10 @@ public sealed class VerificationEffect : ITransitionEffect
     {
         var verification = t.Parts.Require<Verification>();
         await t.Connection.ExecuteAsync("""
-            UPDATE claims SET verified_by = @by, verified_at = @Now, verification = @verification::jsonb, amount = @Amount
+            UPDATE claims SET verified_by = @by, verified_at = @Now, verification = @verification::jsonb, amount = @Amount, tier = @tier
             WHERE id = @Id
-            """, new { by = t.Actor.Id, t.Now, verification = ClaimJson.Serialize(verification), t.Evaluation.Amount, t.Claim.Id }, t.Transaction);
+            """, new { by = t.Actor.Id, t.Now, verification = ClaimJson.Serialize(verification), t.Evaluation.Amount,
+            tier = ClaimStore.TierCode(t.Evaluation), t.Claim.Id }, t.Transaction);
         t.Parts.Set(new VerifiedEvent(verification.MajorImpact, verification.ForeignRelated,
             Invariant.Money(t.Evaluation.FeeBase), Invariant.Money(t.Evaluation.Amount), verification.DesignationBasis));
         return null;

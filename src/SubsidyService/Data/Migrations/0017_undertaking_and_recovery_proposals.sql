@@ -21,3 +21,8 @@ ALTER TABLE recoveries ADD CONSTRAINT recoveries_method_check CHECK (method IN (
 -- The submit event keeps it too; the claim row holds it for the letters and notices that cite it.
 ALTER TABLE claims ADD COLUMN undertaking_version text;
 ALTER TABLE claims ADD COLUMN undertaking_sha256 text;
+
+-- A corrected payee account is a flag a verifier resolves before the payment is retried.
+ALTER TABLE screening_flags DROP CONSTRAINT screening_flags_code_check;
+ALTER TABLE screening_flags ADD CONSTRAINT screening_flags_code_check
+    CHECK (code IN ('shared_case', 'external_funding_match', 'identity_conflict', 'same_dispute', 'domicile_unverified', 'bank_account_changed'));

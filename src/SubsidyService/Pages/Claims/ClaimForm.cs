@@ -27,6 +27,8 @@ public sealed class ClaimForm
     /// <summary>Asked explicitly on the page (no preselected answer): an unanswered form is refused, naming <c>partyRole</c>.</summary>
     public string? PartyRole { get; set; }
     public List<string?> RelatedCaseNumbers { get; set; } = [];
+    public List<string?> PatentNumbers { get; set; } = [];
+    public List<string?> OpposingParties { get; set; } = [];
     public List<InvoiceRow> Invoices { get; set; } = [];
     public List<FundingRow> OtherFunding { get; set; } = [];
     public BankRow BankAccount { get; set; } = new();
@@ -47,6 +49,9 @@ public sealed class ClaimForm
         public string? Level { get; set; }
         public string? Amount { get; set; }
         public string? Reference { get; set; }
+
+        /// <summary><c>litigation_fee</c> (the default) or <c>other</c>; not a field that makes a row filled.</summary>
+        public string? Purpose { get; set; }
         public bool IsBlank => Blank(Source, Level, Amount, Reference);
     }
 
@@ -66,6 +71,8 @@ public sealed class ClaimForm
         Invoices = Invoices.Where(i => i is not null && !i.IsBlank).ToList();
         OtherFunding = OtherFunding.Where(f => f is not null && !f.IsBlank).ToList();
         RelatedCaseNumbers = RelatedCaseNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        PatentNumbers = PatentNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        OpposingParties = OpposingParties.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
     }
 
     public ClaimInput ToInput() => new(
@@ -74,9 +81,11 @@ public sealed class ClaimForm
             DomicileInCounty switch { "true" => true, "false" => false, _ => null },
             CaseNumber, Court, CaseType, Outcome, JudgmentEffectiveDate, ForeignRelated, MajorImpact, AgencyFee,
             Invoices.Select(i => new InvoiceInput(i.Number, i.Amount, i.IssuedOn, string.IsNullOrWhiteSpace(i.Code) ? null : i.Code)).ToList(),
-            OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, f.Amount, f.Reference)).ToList(),
-            PartyRole ?? "", RelatedCaseNumbers),
-        new BankAccountInput(BankAccount.BankName, BankAccount.AccountName, BankAccount.AccountNumber),
+            OtherFunding.Select(f => new OtherFundingInput(f.Source, f.Level, f.Amount, f.Reference,
+                string.IsNullOrWhiteSpace(f.Purpose) ? null : f.Purpose)).ToList(),
+            PartyRole ?? "", RelatedCaseNumbers, PatentNumbers, OpposingParties),
+        // The payee is the applicant: the page locks the field to the name, and the name is what is sent.
+        new BankAccountInput(BankAccount.BankName, Name, BankAccount.AccountNumber),
         ExpectedVersion);
 
     /// <summary>The stored claim as its owner sees it (unmasked), to edit.</summary>
@@ -92,8 +101,10 @@ public sealed class ClaimForm
             AgencyFee = f.AgencyFee,
             PartyRole = f.PartyRole,
             RelatedCaseNumbers = (f.RelatedCaseNumbers ?? []).ToList(),
+            PatentNumbers = (f.PatentNumbers ?? []).ToList(),
+            OpposingParties = (f.OpposingParties ?? []).ToList(),
             Invoices = (f.Invoices ?? []).Select(i => new InvoiceRow { Number = i.Number, Code = i.Code, Amount = i.Amount, IssuedOn = i.IssuedOn }).ToList(),
-            OtherFunding = (f.OtherFunding ?? []).Select(o => new FundingRow { Source = o.Source, Level = o.Level, Amount = o.Amount, Reference = o.Reference }).ToList(),
+            OtherFunding = (f.OtherFunding ?? []).Select(o => new FundingRow { Source = o.Source, Level = o.Level, Amount = o.Amount, Reference = o.Reference, Purpose = o.Purpose }).ToList(),
             BankAccount = new BankRow { BankName = view.BankAccount.BankName, AccountName = view.BankAccount.AccountName, AccountNumber = view.BankAccount.AccountNumber },
             ExpectedVersion = view.Version,
         };

@@ -52,7 +52,7 @@
   }
 
   function facts() {
-    var out = { invoices: [], otherFunding: [], relatedCaseNumbers: [] };
+    var out = { invoices: [], otherFunding: [], relatedCaseNumbers: [], patentNumbers: [], opposingParties: [] };
     Array.prototype.forEach.call(form.elements, function (input) {
       var name = input.name;
       if (!name || input.type === 'hidden' || input.closest('template') || name.indexOf('bankAccount.') === 0) return;
@@ -60,9 +60,9 @@
         if (input.checked) out[name] = input.value;
         return;
       }
-      var related = /^relatedCaseNumbers\[(\d+)\]$/.exec(name);
-      if (related) {
-        out.relatedCaseNumbers[Number(related[1])] = value(input);
+      var listed = /^(relatedCaseNumbers|patentNumbers|opposingParties)\[(\d+)\]$/.exec(name);
+      if (listed) {
+        out[listed[1]][Number(listed[2])] = value(input);
         return;
       }
       var row = /^(invoices|otherFunding)\[(\d+)\]\.(\w+)$/.exec(name);
@@ -80,7 +80,9 @@
     function filled(o) { return o && Object.keys(o).some(function (k) { return o[k] !== null; }); }
     out.invoices = out.invoices.filter(filled);
     out.otherFunding = out.otherFunding.filter(filled);
-    out.relatedCaseNumbers = out.relatedCaseNumbers.filter(function (n) { return n; });
+    ['relatedCaseNumbers', 'patentNumbers', 'opposingParties'].forEach(function (k) {
+      out[k] = out[k].filter(function (n) { return n; });
+    });
     return out;
   }
 
@@ -178,6 +180,11 @@
       return response.json().then(function (r) { if (ticket === latest) render(r); });
     }).catch(function () { /* the estimate is optional: stay quiet */ });
   }
+
+  // The payee is the applicant (POLICY.md "Payee"): the locked account name follows the name as it is typed.
+  var applicantName = document.getElementById('name');
+  var payee = document.getElementById('accountName');
+  if (applicantName && payee) applicantName.addEventListener('input', function () { payee.value = applicantName.value; });
 
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
