@@ -63,6 +63,8 @@ public sealed class RecoverySettlementEffect : ITransitionEffect
         if (s.RecoveryId is not { } recoveryId) return Refusal.Validation("data.recoveryId", "请指明要登记的追回（recoveryId）。");
         var recovery = await RecoveryStore.LockAsync(t.Connection, t.Transaction, recoveryId);
         if (recovery is null || recovery.ClaimId != t.Claim.Id) return Refusal.NotFound("该追回");
+        if (recovery.State is "proposed" or "dismissed")
+            return new Refusal(409, "recovery_not_open", "追回未确认", "只有已确认的追回可以登记结果：追回建议须先由审核人或财政确认。");
         if (recovery.State != "open")
             return new Refusal(409, "recovery_settled", "追回已登记结果", $"该追回已于 {ChinaTime.Format(recovery.SettledAt!.Value)} 登记为“{Settlement.Methods[recovery.Method!]}”。");
         var amount = s.Amount ?? recovery.Amount;

@@ -48,6 +48,9 @@ public sealed class ApplicantLetterPageTests(AppFixture fixture) : IClassFixture
         return id;
     }
 
+    private static readonly Guid Batch = Guid.NewGuid();
+    private static readonly Guid Payment = Guid.NewGuid();
+
     /// <summary>The service's own triggers (the notice sweep, the payout run, the bank's answer), fired as the jobs fire them.</summary>
     private async Task SystemAsync(Guid id, params ClaimTrigger[] triggers)
     {
@@ -58,7 +61,14 @@ public sealed class ApplicantLetterPageTests(AppFixture fixture) : IClassFixture
         {
             await using var tx = await conn.BeginTransactionAsync();
             var reason = trigger == ClaimTrigger.PaymentFailed ? "收款账户户名与账号不符" : null;
-            var fired = await transitions.FireAsSystemAsync(conn, tx, id, trigger, reason);
+            // The jobs fire these with what they did: the payment made, the bank's answer.
+            TriggerData? data = trigger switch
+            {
+                ClaimTrigger.IncludeInPayout => new PayoutInclusionData(Batch, Payment, "SP-TEST", "4000.00"),
+                ClaimTrigger.PaymentSucceeded or ClaimTrigger.PaymentFailed => new PaymentResultData(Batch, Payment, "SP-TEST", reason, "bank"),
+                _ => null,
+            };
+            var fired = await transitions.FireAsSystemAsync(conn, tx, id, trigger, reason, data);
             fired.Succeeded.Should().BeTrue($"{trigger}: {fired.Refusal?.Message}");
             await tx.CommitAsync();
         }

@@ -95,7 +95,7 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
         second.Should().Contain($"recovery-{open[0]}").And.NotContain($"recovery-{open[1]}");
 
         var done = await finance.HtmlAsync($"/Finance/Recoveries?state=settled&{q}");
-        done.Should().Contain($"recovery-{settled}").And.NotContain($"recovery-{open[0]}").And.Contain("申请人已退回");
+        done.Should().Contain($"recovery-{settled}").And.NotContain($"recovery-{open[0]}").And.Contain("申请人已缴回国库");
         var byAmount = await finance.HtmlAsync($"/Finance/Recoveries?state=&{q}&sort=amount");
         Positions(byAmount, settled, open[0], open[1], "recovery-").Should().BeInAscendingOrder();
         byAmount.Should().Contain("aria-sort=\"ascending\"");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using SubsidyService.Letters.Tests;
 using SubsidyService.Tests.Approval;
 using SubsidyService.Tests.Claims;
 using SubsidyService.Tests.Foundation;
