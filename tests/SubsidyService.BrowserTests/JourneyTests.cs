@@ -222,6 +222,7 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         {
             // Money leaves with two people: a second finance user imports the results of the batch finance.demo ran.
             var batchUrl = finance.Url;
+            await finance.Context.ClearCookiesAsync();
             await BrowserFixture.SignInAsync(finance, "finance2.demo");
             await finance.GotoAsync(batchUrl);
             await finance.SetInputFilesAsync("#file", new FilePayload

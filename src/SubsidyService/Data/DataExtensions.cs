@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -23,7 +24,7 @@ public static class DataExtensions
         // setting far more often than a wish to keep the county's data in a folder beside the program.
         if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.InProduction
             && !builder.Configuration.GetValue("Embedded:AllowInProduction", false))
-            throw new Operations.Startup.StartupFailure(
+            throw new Kernel.StartupFailure(
                 "ConnectionStrings:Subsidy is not set, and the embedded PostgreSQL is for development and demonstrations: " +
                 "set ConnectionStrings__Subsidy (docs/operations.md), or Embedded__AllowInProduction=true to run embedded in Production anyway.");
         builder.Services.AddSingleton(options);

@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -99,7 +100,7 @@ public sealed class Migrator(ILogger<Migrator> logger, IEnumerable<ISchemaPart>?
             "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = $1 AND NOT pg_has_role(current_user, nspowner, 'MEMBER')", conn);
         cmd.Parameters.AddWithValue(schema);
         if (await cmd.ExecuteScalarAsync(ct) is string other)
-            throw new Operations.Startup.StartupFailure(
+            throw new Kernel.StartupFailure(
                 $"Schema {schema} belongs to role '{other}', not to the one migrating: as a superuser, run " +
                 $"REASSIGN OWNED BY {other} TO {conn.UserName} in database {conn.Database}, then migrate again.");
     }

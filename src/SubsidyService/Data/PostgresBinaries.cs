@@ -14,11 +14,11 @@ public static class PostgresBinaries
     public static string ForCluster(string clusterDirectory)
     {
         var versionFile = Path.Combine(clusterDirectory, "PG_VERSION");
-        if (!File.Exists(versionFile)) return FindBinDirectory() ?? throw new Operations.Startup.StartupFailure(MissingMessage);
+        if (!File.Exists(versionFile)) return FindBinDirectory() ?? throw new Kernel.StartupFailure(MissingMessage);
         var version = File.ReadAllText(versionFile).Trim();
         var debian = Path.Combine("/usr/lib/postgresql", version, "bin");
         if (File.Exists(Path.Combine(debian, "pg_ctl"))) return debian;
-        throw new Operations.Startup.StartupFailure(
+        throw new Kernel.StartupFailure(
             $"The embedded cluster in {clusterDirectory} was made by PostgreSQL {version}, whose programs are not installed: " +
             $"apt-get install postgresql-{version} (or upgrade the cluster with pg_upgrade first).");
     }

@@ -1,5 +1,5 @@
+using SubsidyService.Kernel;
 using Npgsql;
-using SubsidyService.Operations.Startup;
 
 namespace SubsidyService.Data;
 

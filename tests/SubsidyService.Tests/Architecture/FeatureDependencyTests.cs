@@ -27,7 +27,7 @@ public sealed class FeatureDependencyTests
         ["Jobs"] = ["Kernel", "Data"],
         ["Operations"] = ["Kernel", "Data", "Jobs"],
         // Features.
-        ["Accounts"] = ["Kernel", "Data", "Operations"],
+        ["Accounts"] = ["Kernel", "Data", "Jobs", "Operations"],
         ["Policy"] = ["Kernel", "Operations"],
         ["Audit"] = ["Kernel", "Data", "Jobs", "Operations"],
         ["Budgets"] = ["Kernel", "Data", "Operations", "Accounts"],
@@ -43,7 +43,7 @@ public sealed class FeatureDependencyTests
         ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts", "Claims", "Payouts"],
         ["Recoveries"] = ["Kernel", "Operations", "Audit", "Claims"],
         // The outer layer: the command line and the pages use features; nothing uses them.
-        ["Cli"] = ["Kernel", "Accounts"],
+        ["Cli"] = ["Kernel", "Data", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",
             "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars", "Calendar"],
     };

@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using System.Net;
 using Dapper;
 using FluentAssertions;

@@ -34,9 +34,12 @@ internal static class Keyed
             b["agencyFee"] = fee;
             var digits = (Math.Abs((long)caseNumber.GetHashCode(StringComparison.Ordinal)) % 90_000_000_000L + 10_000_000_000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
             b["invoices"] = new List<object> { Policy.EstimateFacts.Invoice(number: digits) };
+            // The patent too comes from the case: a repeat must send the same body.
+            var patent = "1" + digits;
+            b["patentNumbers"] = new List<object> { "ZL" + patent + "." + SubsidyService.Domain.Screening.PatentNumber.CheckCharacter(patent) };
         });
 
-    public static string NewCaseNumber() => $"（2024）浙02民初{Random.Shared.Next(100_000, 999_999)}{Guid.NewGuid().ToString("N")[..4]}号";
+    public static string NewCaseNumber() => $"（2024）浙02民初{Random.Shared.NextInt64(100_000_000, 999_999_999)}号";
 
     public static async Task<long> ClaimsForCaseAsync(string connectionString, string caseNumber)
     {

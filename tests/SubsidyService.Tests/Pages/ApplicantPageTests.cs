@@ -61,7 +61,7 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
 
         post.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await PageBrowser.HtmlOf(post);
-        html.Should().MatchRegex("<div class=\"problem\" role=\"alert\">[^<]*(重复|已有)[^<]*</div>");
+        html.Should().MatchRegex("<div class=\"problem\" role=\"alert\">[^<]*(重复|已有|只能申请一次)[^<]*</div>");
         html.Should().Contain("st-draft", "a refused submission changes nothing");
     }
 

@@ -196,15 +196,15 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
     private static Task InsertRecoveryAsync(Npgsql.NpgsqlConnection conn, Guid id, Guid claim, string name, string caseNumber, decimal amount,
         DateTime opened, DateTime? settledAt) =>
         conn.ExecuteAsync("""
-            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, amount, reason, register_row, opened_at, state,
-                                    settled_at, method, settled_amount, settlement_ref, note)
-            VALUES (@id, @claim, gen_random_uuid(), @name, @caseNumber, @amount, '市级资助名录中同一案件', '{}', @opened,
+            INSERT INTO recoveries (id, claim_id, register_row_id, applicant_name, case_number, canonical_case_number, amount, reason, register_row,
+                                    opened_at, state, settled_at, method, settled_amount, settlement_ref, note)
+            VALUES (@id, @claim, gen_random_uuid(), @name, @caseNumber, @canonical, @amount, '市级资助名录中同一案件', '{}', @opened,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN 'open' ELSE 'settled' END, @settledAt,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE 'repaid' END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE @amount END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE '缴款书 1' END,
                     CASE WHEN @settledAt::timestamptz IS NULL THEN NULL ELSE '已退回' END)
-            """, new { id, claim, name, caseNumber, amount, opened, settledAt });
+            """, new { id, claim, name, caseNumber, canonical = SubsidyService.Domain.Screening.CaseNumber.Canonical(caseNumber), amount, opened, settledAt });
 
     private static Task InsertMailAsync(Npgsql.NpgsqlConnection conn, Guid id, string address, string status, int attempts, DateTime created) =>
         conn.ExecuteAsync("""

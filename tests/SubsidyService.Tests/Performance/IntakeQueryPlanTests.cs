@@ -42,7 +42,11 @@ public sealed class IntakeQueryPlanTests(AppFixture fixture, ITestOutputHelper o
         sizes.Values.Should().OnlyContain(rows => rows > Large, "the check means something only on large tables");
 
         var claim = Id(Claims / 2);
-        var screening = new { Id = claim, cases = new[] { Case(Claims / 2), Case(7) }, invoices = new[] { Invoice(Claims / 2), Invoice(11) } };
+        var screening = new
+        {
+            Id = claim, cases = new[] { Case(Claims / 2), Case(7) }, invoices = new[] { Invoice(Claims / 2), Invoice(11) },
+            patents = new[] { "2020101234562" },
+        };
         var queries = new List<(string Name, string Sql, object Args)>();
         queries.AddRange(ClaimReader.LoadStatements.Select((sql, i) => ($"claim load [{i}]", sql, (object)new { id = claim })));
         queries.AddRange(ScreeningQueries.OwnStatements.Select((sql, i) => ($"own numbers [{i}]", sql, (object)new { Id = claim })));

@@ -170,13 +170,17 @@ public sealed class EstimateApiTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
-    public async Task A_judgment_date_no_version_covers_is_refused_in_Chinese()
+    public async Task A_judgment_date_no_version_covers_is_answered_ineligible_with_the_reason_in_Chinese()
     {
         var facts = Valid();
         facts["judgmentEffectiveDate"] = "2019-06-30";
 
-        var json = await (await PostAsync(_client, facts)).ShouldBeValidationProblemNamingAsync("judgmentEffectiveDate");
-
-        json.GetProperty("errors").GetProperty("judgmentEffectiveDate")[0].GetString().Should().Contain("政策版本");
+        var response = await PostAsync(_client, facts);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "POLICY.md: no_policy_in_force is an answer, not a 400");
+        var json = await JsonAsync(response);
+        json.GetProperty("eligible").GetBoolean().Should().BeFalse();
+        json.GetProperty("amount").GetString().Should().Be("0.00");
+        var reason = json.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "no_policy_in_force");
+        reason.GetProperty("message").GetString().Should().Contain("早于补助政策施行日期");
     }
 }

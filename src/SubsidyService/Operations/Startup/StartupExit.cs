@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace SubsidyService.Operations.Startup;

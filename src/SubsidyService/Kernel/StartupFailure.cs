@@ -1,4 +1,4 @@
-namespace SubsidyService.Operations.Startup;
+namespace SubsidyService.Kernel;
 
 /// <summary>
 /// A reason the service cannot start that an operator can fix (a setting, the schema's version, a role): its
