@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 namespace SubsidyService.Data;
 
 /// <summary>Finds the PostgreSQL server programs: PATH first, then Debian's versioned folders.</summary>

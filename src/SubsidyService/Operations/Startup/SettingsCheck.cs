@@ -1,3 +1,4 @@
+using SubsidyService.Kernel;
 namespace SubsidyService.Operations.Startup;
 
 /// <summary>
