@@ -115,29 +115,6 @@ public sealed class ClaimLifecycleTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task The_verifier_confirms_major_impact_and_the_amount_follows_the_tier()
-    {
-        var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
-        var claim = await ClaimApi.CreateAsync(applicant, b =>
-        {
-            b["applicantType"] = "enterprise";
-            b["name"] = "某某科技有限公司";
-            b["idNumber"] = Policy.EstimateFacts.CompanyCode();
-            b["agencyFee"] = "30000.00";
-            b["invoices"] = new List<object> { Policy.EstimateFacts.Invoice(number: ClaimApi.Unique().Invoice, amount: "30000.00") };
-            b["majorImpact"] = true;
-        });
-        claim.GetProperty("estimate").GetProperty("amount").GetString().Should().Be("15000.00");
-        claim = await ClaimApi.MustFireAsync(verifier, await ClaimApi.MustFireAsync(applicant, claim, "submit"), "start_review");
-
-        claim = await ClaimApi.MustFireAsync(verifier, claim, "verify", data: new { majorImpact = false });
-
-        claim.GetProperty("estimate").GetProperty("amount").GetString().Should().Be("10000.00", "without the designation it is the legal-person tier, capped");
-        claim.GetProperty("estimate").GetProperty("tier").GetString().Should().Be("legal_person");
-    }
-
-    [Fact]
     public async Task Verify_refuses_a_fee_base_above_the_declared_one()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
