@@ -26,6 +26,12 @@ public static class ApplicantFacing
         : role is null ? "系统"
         : Roles.DisplayName(role);
 
+    /// <summary>A register's recovery proposal is the staff's to decide: nobody owes anything until it is confirmed.</summary>
+    private static readonly HashSet<string> StaffOnlyKinds = ["recovery_proposed", "recovery_dismissed"];
+
+    /// <summary>Whether the applicant's history shows an event of this kind at all.</summary>
+    public static bool Shows(string kind) => !StaffOnlyKinds.Contains(kind);
+
     /// <summary>The event's data through its record's allow-list (<see cref="ClaimEventData.ForApplicant"/>).</summary>
     public static JsonElement? EventData(string kind, string? data) =>
         Triggers.EventData.Read(kind, data)?.ForApplicant() is { } shown ? Triggers.EventData.ToElement(shown) : null;

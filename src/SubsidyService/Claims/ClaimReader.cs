@@ -75,7 +75,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
                 f.ResolutionReason, f.RaisedAt, f.ResolvedAt,
                 actor.IsStaff ? f.MatchedClaimId : null, actor.IsStaff ? f.MatchedRegisterRowId : null)).ToList(),
             permitted.Select(t => EnumCodes.ToCode(t)).ToList(),
-            history.Select(h => actor.IsStaff
+            history.Where(h => actor.IsStaff || ApplicantFacing.Shows(h.Trigger)).Select(h => actor.IsStaff
                 ? new HistoryView(h.Id, h.At, h.Actor, h.Trigger, h.FromStatus, h.ToStatus, h.Reason,
                     h.Data is null ? null : JsonDocument.Parse(h.Data).RootElement.Clone(), RoleOf(h))
                 : new HistoryView(h.Id, h.At, ApplicantFacing.ActorName(h.ActorId, h.ActorRole, actor.Id), h.Trigger,

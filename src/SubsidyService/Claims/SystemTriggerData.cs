@@ -15,8 +15,8 @@ public sealed record PaymentResultData(Guid BatchId, Guid PaymentId, string Refe
 /// <summary><c>data</c> of <c>open_recovery</c> confirming a proposal: the recovery a register match proposed.</summary>
 public sealed record RecoveryConfirmationData(Guid RecoveryId) : TriggerData;
 
-/// <summary><c>data</c> of <c>open_recovery</c> opened directly by a person: on what grounds, and how much.</summary>
-public sealed record RecoveryOpeningData(string Grounds, decimal Amount) : TriggerData;
+/// <summary><c>data</c> of <c>open_recovery</c> opened directly by a person: the new recovery's id, on what grounds, and how much.</summary>
+public sealed record RecoveryOpeningData(Guid RecoveryId, string Grounds, decimal Amount) : TriggerData;
 
 /// <summary>
 /// A funding register row as the recovery and the claim's history keep it (money and dates as text). The recipient

@@ -63,11 +63,10 @@ public sealed class RecoveryDecisions(NpgsqlDataSource db, ClaimTransitions tran
         else amount = parsed.Value;
         if (Reason(input.Reason) is { Errors: { } reasonErrors }) foreach (var e in reasonErrors) errors[e.Key] = e.Value;
         if (errors.Count > 0) return Refusal.Validation(errors);
-        var fired = await FireAsync(actor, input.ClaimId!.Value, input.Reason!.Trim(), new RecoveryOpeningData(input.Grounds!, amount));
-        if (!fired.Succeeded) return fired.Refusal!;
-        // The id of what was just opened: the claim's latest recovery, read back from the event it wrote.
-        await using var conn = await db.OpenConnectionAsync();
-        return await RecoveryStore.LatestOfClaimAsync(conn, input.ClaimId.Value);
+        // The id is chosen here, so the answer names exactly the recovery this request opened.
+        var id = Guid.NewGuid();
+        var fired = await FireAsync(actor, input.ClaimId!.Value, input.Reason!.Trim(), new RecoveryOpeningData(id, input.Grounds!, amount));
+        return fired.Succeeded ? id : fired.Refusal!;
     }
 
     private async Task<RecoveryRow?> FindAsync(Guid id)

@@ -39,9 +39,10 @@ public sealed class RecoveryOpeningEffect : ITransitionEffect
                 if (opening.Amount <= 0 || opening.Amount > t.Claim.Amount)
                     errors["amount"] = [$"追回金额须大于 0，且不超过已拨付的 {Invariant.Money(t.Claim.Amount)} 元。"];
                 if (errors.Count > 0) return Refusal.Validation(errors);
-                var id = await RecoveryStore.OpenAsync(t.Connection, t.Transaction, t.Claim.Id, t.Claim.ApplicantName, t.Claim.CaseNumber,
+                await RecoveryStore.OpenAsync(t.Connection, t.Transaction, opening.RecoveryId, t.Claim.Id, t.Claim.ApplicantName, t.Claim.CaseNumber,
                     opening.Amount, opening.Grounds, t.Reason!, t.Actor.Id, t.Now);
-                t.Parts.Set(new RecoveryOpenedEvent(null, null, null, null, new RecoveryRecord(id, Invariant.Money(opening.Amount)), opening.Grounds));
+                t.Parts.Set(new RecoveryOpenedEvent(null, null, null, null,
+                    new RecoveryRecord(opening.RecoveryId, Invariant.Money(opening.Amount)), opening.Grounds));
                 return null;
 
             default:

@@ -55,15 +55,14 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
             """, new { claimId, registerRowId, applicantName, caseNumber, canonical = CaseNumber.Canonical(caseNumber), amount, reason, registerRowJson, now }, tx);
 
     /// <summary>A recovery a person opens directly, on the grounds they name.</summary>
-    public static Task<Guid> OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string applicantName, string caseNumber,
+    public static Task OpenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid claimId, string applicantName, string caseNumber,
         decimal amount, string grounds, string reason, Guid openedBy, DateTime now) =>
-        conn.QuerySingleAsync<Guid>("""
+        conn.ExecuteAsync("""
             INSERT INTO recoveries (id, claim_id, applicant_name, case_number, canonical_case_number, amount, reason, opened_at, state, grounds,
                                     opened_by, decided_by, decided_at, decision_reason)
-            VALUES (gen_random_uuid(), @claimId, @applicantName, @caseNumber, @canonical, @amount, @reason, @now, 'open', @grounds,
+            VALUES (@id, @claimId, @applicantName, @caseNumber, @canonical, @amount, @reason, @now, 'open', @grounds,
                     @openedBy, @openedBy, @now, @reason)
-            RETURNING id
-            """, new { claimId, applicantName, caseNumber, canonical = CaseNumber.Canonical(caseNumber), amount, grounds, reason, openedBy, now }, tx);
+            """, new { id, claimId, applicantName, caseNumber, canonical = CaseNumber.Canonical(caseNumber), amount, grounds, reason, openedBy, now }, tx);
 
     /// <summary>A proposal decided: confirmed (now owed) or dismissed, by whom and why.</summary>
     public static Task<int> DecideAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, bool confirmed, Guid by, string reason, DateTime now) =>
@@ -74,10 +73,6 @@ public sealed class RecoveryStore(NpgsqlDataSource db)
 
     public static Task<RecoveryRow?> FindAsync(NpgsqlConnection conn, Guid id) =>
         conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id", new { id });
-
-    /// <summary>The claim's most recently opened recovery (what a direct opening just wrote).</summary>
-    public static Task<Guid> LatestOfClaimAsync(NpgsqlConnection conn, Guid claimId) =>
-        conn.QuerySingleAsync<Guid>("SELECT id FROM recoveries WHERE claim_id = @claimId ORDER BY opened_at DESC, id LIMIT 1", new { claimId });
 
     public static Task<RecoveryRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
         conn.QuerySingleOrDefaultAsync<RecoveryRow>($"SELECT {RecoveryRow.Columns} FROM recoveries WHERE id = @id FOR UPDATE", new { id }, tx);

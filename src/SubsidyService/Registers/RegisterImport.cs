@@ -137,7 +137,7 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
             var raised = false;
             foreach (var (row, rowId) in claim.SelectMany(c => byCase[c]))
             {
-                var detail = $"外部资助名录（第 {row.Line} 行）：{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
+                var detail = $"外部资助名录（第 {row.Line} 行）：{row.Level}{row.Source}已就案件 {row.CaseNumber} " +
                              $"资助 {Invariant.Money(row.Amount)} 元，请审核人确认或排除";
                 raised |= await ClaimStore.RaiseFlagAsync(conn, tx, claim.Key.Id, FlagCodes.ExternalFundingMatch, detail, null, rowId, now);
             }
@@ -157,13 +157,14 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
         RegisterRow row, Guid rowId, DateTime now)
     {
         var claim = (await ClaimStore.FindAsync(conn, claimId, tx))!;
-        // Another person's identity enters the append-only log only masked and as a fingerprint.
-        var registerRow = new FundingRegisterEntry(row.Line, row.Source, row.Level, row.RecipientName,
+        // Another person's identity (name and number) enters the append-only log only masked, the number also as a
+        // fingerprint to match it by; the register's own table keeps the row as imported for the verifier.
+        var registerRow = new FundingRegisterEntry(row.Line, row.Source, row.Level, Masking.PersonName(row.RecipientName),
             row.RecipientId is { } rid ? Masking.KeepEnds(rid) : null, row.CaseNumber,
             Invariant.Money(row.Amount), row.AwardedOn is { } d ? Invariant.Date(d) : null, row.Programme,
             row.RecipientId is { } id ? events.Fingerprint(id.Trim().ToUpperInvariant()) : null);
-        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已向“{row.RecipientName}”就案件 {row.CaseNumber} " +
-                     $"资助 {Invariant.Money(row.Amount)} 元，请核实是否同一案件、受资助人是否即本申请人";
+        var reason = $"已拨付后导入的外部资助名录（第 {row.Line} 行）显示{row.Level}{row.Source}已就案件 {row.CaseNumber} " +
+                     $"资助 {Invariant.Money(row.Amount)} 元，请核实是否同一案件、受资助人是否即本申请人（名录行见追回建议）";
         var proposed = await RecoveryStore.ProposeAsync(conn, tx, claimId, rowId, claim.ApplicantName, claim.CaseNumber, claim.Amount, reason,
             System.Text.Json.JsonSerializer.Serialize(registerRow, EventJson.Options), now);
         if (proposed is not { } recoveryId) return false;
