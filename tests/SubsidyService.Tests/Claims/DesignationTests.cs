@@ -70,5 +70,8 @@ public sealed class DesignationTests(AppFixture fixture) : IClassFixture<AppFixt
         var html = await verifier.HtmlAsync($"/Verifier/Claims/{claim.Id()}");
         html.Should().Contain("申请人申报：具有重大影响").And.Contain("name=\"Input.DesignationBasis\"");
         html.Should().NotContain("name=\"Input.MajorImpact\" value=\"true\" checked");
+        // The verifier sees what identifies the dispute, to judge a same_dispute flag.
+        var patent = claim.GetProperty("facts").GetProperty("patentNumbers")[0].GetString()!;
+        html.Should().Contain("涉案专利").And.Contain(patent).And.Contain("某某电器有限公司");
     }
 }
