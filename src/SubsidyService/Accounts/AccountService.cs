@@ -7,7 +7,7 @@ public enum LoginOutcome { Success, InvalidCredentials, Throttled, Disabled }
 
 public sealed record LoginResult(LoginOutcome Outcome, User? User, TimeSpan? RetryAfter = null);
 
-public sealed class AccountService(UserStore users, LoginThrottle throttle, TimeProvider clock)
+public sealed class AccountService(UserStore users, LoginThrottle throttle, ISecurityEvents security, TimeProvider clock)
 {
     private static readonly PasswordHasher<User> Hasher = new();
     // Verifying against this when the user does not exist keeps the answer time the same either way.
@@ -36,6 +36,7 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, Time
         user = WithHash(user, password!);
         if (!await users.TryCreateAsync(user))
             return Refusal.Validation("username", "该用户名已被使用，请换一个。");
+        await security.RecordAsync(SecurityAct.AccountCreated, user.Id.ToString(), $"角色 {role}");
         return user;
     }
 
@@ -47,16 +48,26 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, Time
     public async Task<LoginResult> LoginAsync(string username, string password, string address)
     {
         if (await throttle.TryTakeAsync(username, address) is { } wait)
+        {
+            await security.RecordAsync(SecurityAct.SignInThrottled, TypedName(username));
             return new LoginResult(LoginOutcome.Throttled, null, wait);
+        }
         var user = await users.FindByUsernameAsync(username);
         var verdict = Hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DummyHash, password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
+        {
+            await security.RecordAsync(SecurityAct.SignInFailed, user?.Id.ToString() ?? TypedName(username));
             return new LoginResult(LoginOutcome.InvalidCredentials, null);
+        }
         await throttle.SucceededAsync(username, address);
         if (user.DisabledAt is not null)
+        {
+            await security.RecordAsync(SecurityAct.SignInDisabled, user.Id.ToString(), actor: user.AsActor());
             return new LoginResult(LoginOutcome.Disabled, null);
+        }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             await users.SetPasswordHashAsync(user.Id, Hasher.HashPassword(user, password));
+        await security.RecordAsync(SecurityAct.SignIn, user.Id.ToString(), actor: user.AsActor());
         return new LoginResult(LoginOutcome.Success, user);
     }
 
@@ -71,8 +82,12 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, Time
         var errors = AccountRules.Check(user.Username, newPassword, user.Email, user.DisplayName, enforcePasswordStrength: true);
         if (errors.TryGetValue("password", out var weak)) return Refusal.Validation(new Dictionary<string, string[]> { ["newPassword"] = weak });
         await users.ChangePasswordAsync(id, Hasher.HashPassword(user, newPassword!));
+        await security.RecordAsync(SecurityAct.PasswordChanged, id.ToString(), actor: user.AsActor());
         return null;
     }
+
+    // A name typed at a failed sign-in may be anything, even someone's identity number: the log keeps a fingerprint.
+    private string TypedName(string username) => "用户名指纹 " + security.Fingerprint(username.Trim());
 
     private static User WithHash(User u, string password) => new()
     {

@@ -22,9 +22,10 @@ public static class SessionEndpoints
         .Produces(StatusCodes.Status204NoContent)
         .WithSummary("Sign out: this token stops working on every node");
 
-        auth.MapPost("/logout-all", async (ClaimsPrincipal user, UserStore users) =>
+        auth.MapPost("/logout-all", async (ClaimsPrincipal user, UserStore users, ISecurityEvents security) =>
         {
             await users.RenewStampAsync(IdOf(user));
+            await security.RecordAsync(SecurityAct.SessionsRevoked, IdOf(user).ToString());
             return Results.NoContent();
         })
         .Produces(StatusCodes.Status204NoContent)
@@ -43,22 +44,30 @@ public static class SessionEndpoints
         .WithSummary("Change the password; every earlier token and cookie stops working");
 
         var admin = app.MapGroup("/api/v1/users/{id:guid}").WithTags("Accounts").RequireAuthorization(Roles.Admin);
-        admin.MapPost("/disable", async (Guid id, UserStore users, TimeProvider clock) =>
-            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime) ? Results.NoContent() : Refusal.NotFound("该用户"))
+        admin.MapPost("/disable", async (Guid id, UserStore users, ISecurityEvents security, TimeProvider clock) =>
+            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime)
+                ? await Recorded(security, SecurityAct.AccountDisabled, id)
+                : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Disable an account (admin): it can no longer sign in and its sessions end at once");
-        admin.MapPost("/enable", async (Guid id, UserStore users) =>
-            await users.SetDisabledAsync(id, null) ? Results.NoContent() : Refusal.NotFound("该用户"))
+        admin.MapPost("/enable", async (Guid id, UserStore users, ISecurityEvents security) =>
+            await users.SetDisabledAsync(id, null) ? await Recorded(security, SecurityAct.AccountEnabled, id) : Refusal.NotFound("该用户"))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Enable a disabled account again (admin)");
-        admin.MapPost("/unlock", async (Guid id, UserStore users, LoginThrottle throttle) =>
+        admin.MapPost("/unlock", async (Guid id, UserStore users, LoginThrottle throttle, ISecurityEvents security) =>
         {
             if (await users.FindAsync(id) is not { } user) return Refusal.NotFound("该用户");
             await throttle.ClearAsync(user.Username);
-            return Results.NoContent();
+            return await Recorded(security, SecurityAct.AccountUnlocked, id);
         })
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Clear the delays failed sign-ins put on an account, from every address (admin)");
+    }
+
+    private static async Task<IResult> Recorded(ISecurityEvents security, SecurityAct act, Guid account)
+    {
+        await security.RecordAsync(act, account.ToString());
+        return Results.NoContent();
     }
 
     private static Guid IdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);

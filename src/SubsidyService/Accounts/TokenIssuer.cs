@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.Options;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -10,7 +11,7 @@ namespace SubsidyService.Accounts;
 /// Tokens are issued here rather than by the scheme because API.md's login answer carries the role beside the
 /// token; they are protected with the shared Data Protection key ring, so any node accepts them.
 /// </summary>
-public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> options, SessionStore sessions, TimeProvider clock)
+public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> options, SessionStore sessions, ISecurityEvents security, TimeProvider clock)
 {
     public async Task<LoginResponse> IssueAsync(User user)
     {
@@ -33,7 +34,10 @@ public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> options, Ses
     {
         if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) &&
             Guid.TryParse(user.FindFirstValue(SessionClaim), out var session))
+        {
             await sessions.EndAsync(session, id);
+            await security.RecordAsync(SecurityAct.SignOut, id.ToString(), actor: Actor.From(user));
+        }
     }
 
     /// <summary>The account's security stamp when the token or cookie was issued.</summary>

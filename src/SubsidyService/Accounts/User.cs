@@ -14,4 +14,8 @@ public sealed class User
     public DateTime CreatedAt { get; init; }
     public Guid SecurityStamp { get; init; }
     public DateTime? DisabledAt { get; init; }
+
+    /// <summary>The account as the event log names an actor.</summary>
+    public Kernel.Actor AsActor() => new(Id, Username, DisplayName,
+        Domain.Kernel.EnumCodes.TryParse<Domain.Claims.Role>(Role, out var role) ? role : throw new InvalidOperationException($"unknown role {Role}"));
 }

@@ -1,4 +1,5 @@
 using SubsidyService.Jobs;
+using SubsidyService.Kernel;
 using SubsidyService.Operations.Health;
 namespace SubsidyService.Audit;
 
@@ -15,6 +16,9 @@ public static class AuditExtensions
         builder.Services.AddSingleton<EventChainVerifier>();
         builder.Services.AddSingleton<CheckpointSealer>();
         builder.Services.AddSingleton<EventExport>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ISecurityEvents, SecurityLog>();
+        builder.Services.AddSingleton<SecurityEventList>();
         builder.Services.AddHostedService<SealKeyCheck>();
         builder.Services.AddHealthChecks().AddDegradingCheck<SealLagHealthCheck>("audit-seal");
         builder.Services.AddRecurringJob<CheckpointSealJob>(CheckpointSealJob.Id, Hangfire.Cron.Minutely());

@@ -19,7 +19,7 @@ public sealed record BudgetEntry(Guid ClaimId, int Year, decimal Amount, string 
 /// The SQL of budgets and their entries. The figures on a budget row move only together with an entry, in
 /// the caller's transaction and under the budget row's lock, so they always equal the sums of the entries.
 /// </summary>
-public sealed class BudgetStore(NpgsqlDataSource db)
+public sealed class BudgetStore(NpgsqlDataSource db, ISecurityEvents security)
 {
     public async Task<Budget?> FindAsync(int year)
     {
@@ -43,6 +43,8 @@ public sealed class BudgetStore(NpgsqlDataSource db)
             RETURNING year, amount, reserved, paid
             """, new { year, amount, now, by }, tx);
         await tx.CommitAsync();
+        await security.RecordAsync(SecurityAct.BudgetSet, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"预算由 {(current is null ? "未设" : Format(current.Amount) + " 元")} 改为 {Format(amount)} 元");
         return budget;
     }
 

@@ -23,7 +23,7 @@ public sealed record BankResultsSummary(Guid BatchId, int Lines, int Paid, int F
 /// <c>payment_failed</c> with the bank's message), all in one transaction. A line whose payment already has that
 /// result changes nothing, so the same file imported twice changes nothing the second time.
 /// </summary>
-public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transitions, IPayoutNotices notices, TimeProvider clock)
+public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transitions, IPayoutNotices notices, ISecurityEvents security, TimeProvider clock)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     public const int MaxMessageLength = 500;
@@ -84,6 +84,8 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             await PayoutStore.RecordImportAsync(conn, tx, batchId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
                 summary.Lines, summary.Paid, summary.Failed, summary.Unchanged, actor.Role == Role.System ? null : actor.Id, now);
         await tx.CommitAsync();
+        await security.RecordAsync(SecurityAct.BankResultsImported, batchId.ToString(),
+            $"{summary.Lines} 行：成功 {summary.Paid}，失败 {summary.Failed}，未变 {summary.Unchanged}", actor);
         return summary;
     }
 

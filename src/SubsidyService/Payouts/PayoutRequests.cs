@@ -1,7 +1,9 @@
+using SubsidyService.Kernel;
+
 namespace SubsidyService.Payouts;
 
 /// <summary>A batch is recorded first and then handed to the job server, which runs it on whichever node fetches it.</summary>
-public sealed class PayoutRequests(PayoutStore store, IPayoutJobs jobs, TimeProvider clock)
+public sealed class PayoutRequests(PayoutStore store, IPayoutJobs jobs, ISecurityEvents security, TimeProvider clock)
 {
     /// <summary>How long a request may take between recording its batch and handing it over.</summary>
     private static readonly TimeSpan HandOverGrace = TimeSpan.FromMinutes(1);
@@ -11,6 +13,7 @@ public sealed class PayoutRequests(PayoutStore store, IPayoutJobs jobs, TimeProv
         var id = Guid.NewGuid();
         await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime);
         await store.SetJobIdAsync(id, jobs.EnqueueBatch(id));
+        await security.RecordAsync(SecurityAct.PayoutBatchRequested, id.ToString(), origin == "manual" ? "手动执行" : "按计划执行");
         return id;
     }
 

@@ -13,7 +13,7 @@ namespace SubsidyService.Policy;
 /// sends a notification on every change, <see cref="PolicyChangeListener"/> drops the copy when one comes,
 /// and while no listener is connected (starting, or the connection lost) every read goes to the database.
 /// </summary>
-public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
+public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, ISecurityEvents security)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -112,6 +112,8 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
                 VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
                 """, Parameters(version, createdBy));
             Invalidate();
+            await security.RecordAsync(SecurityAct.PolicyVersionAdded, version.Id,
+                $"有效期 {Invariant.Date(version.EffectiveFrom)} 至 {(version.EffectiveTo is { } to ? Invariant.Date(to) : "长期")}");
             return version;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
@@ -147,6 +149,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims)
         {
             await conn.ExecuteAsync("UPDATE policy_versions SET effective_to = @to::date WHERE id = @id", new { id, to = AsDateTime(effectiveTo) });
             Invalidate();
+            await security.RecordAsync(SecurityAct.PolicyVersionEnded, id, $"失效日期改为 {Invariant.Date(effectiveTo)}");
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
         {

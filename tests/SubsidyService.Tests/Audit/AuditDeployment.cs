@@ -26,14 +26,19 @@ public sealed class AuditDeployment : IAsyncDisposable
     {
         var cs = await TestPostgres.CreateMigratedDatabaseAsync();
         var app = new SubsidyApp(cs);
+        var applicant = (await app.ClientAsAsync(Roles.Applicant)).Client;
+        var verifier = (await app.ClientAsAsync(Roles.Verifier)).Client;
+        var auditor = (await app.ClientAsAsync(Roles.Auditor)).Client;
+        await using var conn = await TestPostgres.OpenAsync(cs);
         return new AuditDeployment
         {
-            App = app, SuperuserConnectionString = cs,
-            Applicant = (await app.ClientAsAsync(Roles.Applicant)).Client,
-            Verifier = (await app.ClientAsAsync(Roles.Verifier)).Client,
-            Auditor = (await app.ClientAsAsync(Roles.Auditor)).Client,
+            App = app, SuperuserConnectionString = cs, Applicant = applicant, Verifier = verifier, Auditor = auditor,
+            SecurityEvents = await conn.ExecuteScalarAsync<int>("SELECT count(*)::int FROM claim_events"),
         };
     }
+
+    /// <summary>The events the setting up wrote: the three accounts' creation and sign-in, in the security log.</summary>
+    public required int SecurityEvents { get; init; }
 
     /// <summary>A claim with three events: create, submit, start_review.</summary>
     public async Task<Guid> ClaimUnderReviewAsync()

@@ -59,6 +59,12 @@ public sealed partial class JobsDashboardTests(AppFixture fixture) : IClassFixtu
         var before = await JobCountAsync();
         (await PostCommandAsync(browser, page, "/jobs/recurring/trigger")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await JobCountAsync()).Should().Be(before + 1);
+
+        // The act is in the security log, with what was triggered; finance's refused tries are not acts.
+        await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        var recorded = await conn.QueryAsync<string>(
+            "SELECT data::text FROM claim_events WHERE claim_id IS NULL AND trigger = 'job_dashboard_action' AND actor_id = @Id", new { browser.User.Id });
+        recorded.Should().ContainSingle().Which.Should().Contain("/recurring/trigger").And.Contain(IdempotencyCleanupJob.Id).And.Contain("\"role\":\"admin\"");
     }
 
     /// <summary>A dashboard command as its own script sends it: the job ids and the antiforgery header from the page.</summary>

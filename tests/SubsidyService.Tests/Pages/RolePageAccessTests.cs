@@ -15,7 +15,7 @@ public sealed class RolePageAccessTests(AppFixture fixture) : IClassFixture<AppF
     public static TheoryData<string, string> FinancePages() => Pages("/Finance", "/Finance/Budget", "/Finance/Claims?status=paid",
         $"/Finance/Claims/{Someone}", $"/Finance/Claims/{Someone}/Letter");
 
-    public static TheoryData<string, string> AuditorPages() => Pages("/Auditor", "/Auditor?handler=Events", "/Auditor?handler=Letters",
+    public static TheoryData<string, string> AuditorPages() => Pages("/Auditor", "/Auditor?handler=Events", "/Auditor?handler=Letters", "/Auditor/Security", "/Auditor/Security?handler=Csv",
         $"/Auditor/Claims/{Someone}", $"/Auditor/Claims/{Someone}/Letter");
 
     [Theory]

@@ -46,13 +46,20 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         (await conn.ExecuteScalarAsync<string>("SELECT state FROM budget_entries WHERE claim_id = @id", new { id = Guid.Parse(lines[0][0]) }))
             .Should().Be("paid", "payment_succeeded spends the reservation");
         await s.People.BudgetShouldAgreeWithItsClaimsAsync(PayoutSetup.Year);
-        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL");
 
         var again = await ClaimApi.JsonAsync(await s.PostResultsAsync(batchId, csv));
         (again.GetProperty("paid").GetInt32(), again.GetProperty("failed").GetInt32(), again.GetProperty("unchanged").GetInt32())
             .Should().Be((0, 0, 3));
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "nothing happened the second time");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL")).Should().Be(events, "nothing happened the second time");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM bank_result_imports WHERE batch_id = @batchId", new { batchId })).Should().Be(1);
+        // Each accepted file is a security act, the repeated one too, with the batch as its subject.
+        (await conn.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM claim_events WHERE claim_id IS NULL AND trigger = 'bank_results_imported' AND data::json->>'subject' = @batch
+            """, new { batch = batchId.ToString() })).Should().Be(2);
+        (await conn.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM claim_events WHERE claim_id IS NULL AND trigger = 'payout_batch_requested' AND data::json->>'subject' = @batch
+            """, new { batch = batchId.ToString() })).Should().Be(1);
     }
 
     [Fact]
@@ -61,7 +68,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         var (s, batchId, lines) = await PaidOutAsync(3);
         var (a, b) = (lines[0][5], lines[1][5]);
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
-        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL");
 
         async Task<JsonElement> RefusedAsync(string body)
         {
@@ -74,7 +81,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         (await RefusedAsync($"{a},paid,4000.00,\r\n{b},ok,4000.00,\r\n")).GetProperty("errors").GetProperty("lines[3]")[0].GetString().Should().Contain("paid");
         var tooMany = string.Concat(lines.Select(l => $"{l[5]},paid,4000.00,\r\n")) + $"{a},paid,4000.00,\r\n";
         (await RefusedAsync(tooMany)).GetProperty("errors").GetProperty("file")[0].GetString().Should().Contain("超过本批次");
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "a refused file applies nothing");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL")).Should().Be(events, "a refused file applies nothing");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE batch_id = @batchId AND state <> 'pending'", new { batchId })).Should().Be(0);
 
         // Settled one way, a later file may not settle it the other way.
@@ -97,7 +104,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         var (s, batchId, lines) = await PaidOutAsync(2);
         var (other, _, otherLines) = await PaidOutAsync(1);
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
-        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events");
+        var events = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL");
 
         // A wrong amount on one line refuses the whole file, the good line included.
         var wrongAmount = $"reference,result,amount,message\r\n{lines[0][5]},paid,{lines[0][4]},\r\n{lines[1][5]},paid,3999.99,\r\n";
@@ -118,7 +125,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         // The finance user who ran the batch may not import its results, even a correct file.
         var correct = PayoutSetup.Results((lines[0], "paid", null), (lines[1], "failed", "账号已销户"));
         await (await PayoutSetup.PostResultsAsync(s.Finance, batchId, correct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "second_person_required");
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events")).Should().Be(events, "every refused file applied nothing");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claim_events WHERE claim_id IS NOT NULL")).Should().Be(events, "every refused file applied nothing");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM payments WHERE batch_id = @batchId AND state <> 'pending'", new { batchId })).Should().Be(0);
 
         var summary = await ClaimApi.JsonAsync(await s.PostResultsAsync(batchId, correct));

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Admin;
 /// The outbox for the operator: what waits and what gave up (with the last error) by default, counted by status,
 /// searched by recipient, sortable, paged and exported without the mails' bodies; and a button to send again.
 /// </summary>
-public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions smtp, TimeProvider clock) : ClaimPageModel
+public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions smtp, ISecurityEvents security, TimeProvider clock) : ClaimPageModel
 {
     public const string Unsent = "pending,dead";
 
@@ -62,7 +62,9 @@ public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions sm
     public async Task<IActionResult> OnPostResendAsync(Guid id)
     {
         await using var conn = await db.OpenConnectionAsync();
-        Notice = await outbox.ResendAsync(conn, id)
+        var resent = await outbox.ResendAsync(conn, id);
+        if (resent) await security.RecordAsync(SecurityAct.MailResent, id.ToString());
+        Notice = resent
             ? MailOn ? "已安排立即重新发送。" : "已重新排入发件队列；邮件发送未开启，暂不会发出。"
             : "该邮件已发出或不存在。";
         return RedirectToPage();
