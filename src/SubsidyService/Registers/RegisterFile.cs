@@ -62,6 +62,11 @@ public static class RegisterFile
         }
     }
 
+    // Cells and row elements are counted as the XML streams by, those without an r= reference too (a cell
+    // without one takes the next column), so a sheet of millions of empty <c/> is refused after a bounded read.
+    public const int MaxCells = (RegisterRow.MaxRows + 1) * 16;
+    public const int MaxRowElements = RegisterRow.MaxRows * 2;
+
     private static List<(int, List<string>)> ReadXlsx(byte[] content)
     {
         CheckPackage(content);
@@ -70,32 +75,89 @@ public static class RegisterFile
         var workbook = doc.WorkbookPart ?? throw new InvalidDataException("no workbook");
         var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
         var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = workbook.SharedStringTablePart is { } sst ? SharedStrings(sst) : [];
+        using var part = sheet.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(part, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreWhitespace = true });
+
         var result = new List<(int, List<string>)>();
-        foreach (var row in sheet.Worksheet.Descendants<Row>())
+        List<string>? fields = null;
+        var rowNumber = 0;
+        var rowElements = 0;
+        long cells = 0;
+        void Flush()
         {
-            if (result.Count > RegisterRow.MaxRows)
-                throw new SpreadsheetLimitException($"一次最多导入 {RegisterRow.MaxRows} 行。");
-            var fields = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
+            if (fields is not null && fields.Any(f => f.Length > 0))
             {
-                var column = ColumnIndex(cell.CellReference?.Value ?? "");
-                if (column >= MaxColumns)
-                    throw new SpreadsheetLimitException($"单元格 {cell.CellReference?.Value} 超出范围：名录最多 {MaxColumns} 列。");
-                while (fields.Count < column) fields.Add("");
-                fields.Add(CellText(cell, shared));
+                if (result.Count >= RegisterRow.MaxRows + 1)
+                    throw new SpreadsheetLimitException($"一次最多导入 {RegisterRow.MaxRows} 行。");
+                result.Add((rowNumber, fields));
             }
-            if (fields.Any(f => f.Length > 0)) result.Add(((int)(row.RowIndex?.Value ?? (uint)result.Count + 1), fields));
+            fields = null;
         }
+        while (xml.Read())
+        {
+            if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+            if (xml.LocalName == "row")
+            {
+                Flush();
+                if (++rowElements > MaxRowElements)
+                    throw new SpreadsheetLimitException($"工作表的行数过多（超过 {MaxRowElements} 行，含空行），请只保留名录数据后再导入。");
+                rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? (int)r : rowNumber + 1;
+                fields = [];
+            }
+            else if (xml.LocalName == "c" && fields is not null)
+            {
+                if (++cells > MaxCells)
+                    throw new SpreadsheetLimitException($"工作表的单元格过多（超过 {MaxCells} 个，含空单元格），已拒绝。");
+                var reference = xml.GetAttribute("r");
+                var column = reference is null ? fields.Count : ColumnIndex(reference);
+                if (column >= MaxColumns)
+                    throw new SpreadsheetLimitException($"单元格 {reference ?? $"第 {rowNumber} 行第 {column + 1} 列"} 超出范围：名录最多 {MaxColumns} 列。");
+                var type = xml.GetAttribute("t");
+                var raw = xml.IsEmptyElement ? "" : CellContent(xml);
+                while (fields.Count < column) fields.Add("");
+                fields.Add(type == "s" ? shared[int.Parse(raw, CultureInfo.InvariantCulture)] : raw);
+            }
+        }
+        Flush();
         return result;
     }
 
-    private static string CellText(Cell cell, List<string> shared)
+    /// <summary>
+    /// The text of the &lt;v&gt; or &lt;t&gt; elements under the current element (a cell, a shared string), leaving out
+    /// phonetic runs; the reader is left on the element's end, so the caller's next Read moves past it.
+    /// </summary>
+    private static string CellContent(System.Xml.XmlReader xml)
     {
-        var raw = cell.CellValue?.Text ?? cell.InnerText;
-        if (cell.DataType?.Value == CellValues.SharedString) return shared[int.Parse(raw, CultureInfo.InvariantCulture)];
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        return raw;
+        var text = new StringBuilder();
+        using var sub = xml.ReadSubtree();
+        sub.Read();
+        while (!sub.EOF)
+        {
+            if (sub.NodeType == System.Xml.XmlNodeType.Element && sub.LocalName == "rPh") { sub.Skip(); continue; }
+            if (sub.NodeType == System.Xml.XmlNodeType.Element && sub.LocalName is "v" or "t")
+            {
+                text.Append(sub.ReadElementContentAsString());
+                continue;
+            }
+            sub.Read();
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The shared strings, streamed and counted like the cells (each &lt;si&gt; is one).</summary>
+    private static List<string> SharedStrings(SharedStringTablePart part)
+    {
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        var strings = new List<string>();
+        while (xml.Read())
+        {
+            if (xml.NodeType != System.Xml.XmlNodeType.Element || xml.LocalName != "si") continue;
+            if (strings.Count >= MaxCells) throw new SpreadsheetLimitException($"工作表的共享字符串过多（超过 {MaxCells} 个），已拒绝。");
+            strings.Add(xml.IsEmptyElement ? "" : CellContent(xml));
+        }
+        return strings;
     }
 
     /// <summary>"C7" → 2: cells may be missing, so position comes from the reference, not the order.</summary>
