@@ -19,7 +19,15 @@ public static class KeyRingCertificate
         var password = config["DataProtection:CertificatePassword"];
         if (string.IsNullOrWhiteSpace(file))
         {
-            if (!string.IsNullOrWhiteSpace(database.ConnectionString)) return null;
+            // With a database of its own the key ring would lie there in clear, and a copy of the database could
+            // forge any cookie or token: refused unless someone says in so many words that this is wanted.
+            if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+                return config.GetValue("DataProtection:AllowUnencryptedKeyRing", false)
+                    ? null
+                    : throw new Kernel.StartupFailure(
+                        "DataProtection:CertificateFile (DataProtection__CertificateFile) is not set: with an external database the key ring " +
+                        "must be encrypted by a PKCS#12 certificate file, the same on every node (docs/operations.md); " +
+                        "DataProtection__AllowUnencryptedKeyRing=true runs without one.");
             file = Path.Combine(Path.GetFullPath(database.DataDirectory), FileName);
             if (!File.Exists(file)) Create(file);
         }

@@ -139,6 +139,8 @@ public sealed class DatabaseRolesTests
         {
             ["ConnectionStrings:Subsidy"] = DatabaseRoles.ConnectionStringAs(cs, DatabaseRoles.Service),
             ["ConnectionStrings:SubsidyMigrations"] = DatabaseRoles.ConnectionStringAs(cs, DatabaseRoles.Owner),
+            // The command reads the nodes' settings, the key ring's certificate among them.
+            ["DataProtection:CertificateFile"] = TestKeyRing.File,
         });
         result.ExitCode.Should().Be(0, result.Error);
         result.Output.Should().Contain($"Applied {Migrator.Embedded().Count} migration(s)");

@@ -54,4 +54,17 @@ public sealed class FailFastTests
         result.Error.Trim().Should().NotContain("\n").And.Contain("Embedded__AllowInProduction").And.Contain("ConnectionStrings__Subsidy");
         Directory.Exists(Path.Combine(data, "pg")).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task An_external_database_without_a_key_ring_certificate_stops_start_up()
+    {
+        var result = await ServiceCommand.RunAsync([], new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
+            ["ConnectionStrings:Subsidy"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+        });
+
+        result.ExitCode.Should().Be(1, result.Output + result.Error);
+        result.Error.Trim().Should().NotContain("\n").And.Contain("DataProtection__CertificateFile").And.Contain("DataProtection__AllowUnencryptedKeyRing");
+    }
 }

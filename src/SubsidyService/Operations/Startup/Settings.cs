@@ -21,6 +21,7 @@ public static class Settings
         ExistingFile("Audit:SealKeyFile"),
         ExistingFile("DataProtection:CertificateFile"),
         Text("DataProtection:CertificatePassword"),
+        Bool("DataProtection:AllowUnencryptedKeyRing"),
         Urls("Urls"),
         Address("ForwardedHeaders:KnownProxies:*"),
         Text("Smtp:Host"),
