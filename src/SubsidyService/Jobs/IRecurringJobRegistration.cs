@@ -16,6 +16,9 @@ public interface IRecurringJobRegistration
     /// <summary>The schedule when configuration names none (Hangfire cron; a sixth leading field means seconds).</summary>
     string Cron { get; }
 
+    /// <summary>The class that runs; the dashboard guard reads its <see cref="MoneyJobAttribute"/>.</summary>
+    Type JobType { get; }
+
     void AddOrUpdate(IRecurringJobManager jobs, string cron, RecurringJobOptions options);
 }
 
@@ -25,6 +28,7 @@ public sealed class RecurringJobRegistration<TJob>(string id, string cron) : IRe
 {
     public string Id { get; } = id;
     public string Cron { get; } = cron;
+    public Type JobType => typeof(TJob);
 
     // Hangfire replaces the CancellationToken argument with the server's own when it runs the job.
     public void AddOrUpdate(IRecurringJobManager jobs, string cron, RecurringJobOptions options) =>

@@ -50,6 +50,13 @@ public static class JobsExtensions
         // was allowed goes into the security log with the page it was taken on.
         app.Use(async (http, next) =>
         {
+            if (http.Request.Path.StartsWithSegments(DashboardPath) && await JobsDashboardGuard.RefusesAsync(http))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(JobsDashboardGuard.RefusedMessage);
+                return;
+            }
             await next(http);
             if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(DashboardPath, out var rest)
                 && http.Response.StatusCode < 400 && http.User.Identity?.IsAuthenticated == true)

@@ -1,3 +1,4 @@
+using SubsidyService.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SubsidyService.Claims;
@@ -16,6 +17,7 @@ namespace SubsidyService.Payouts;
 /// queue on the batch row's lock, and the payments' unique index makes a second live payment for a claim
 /// impossible, so nothing here relies on the job running once.
 /// </summary>
+[MoneyJob]
 public sealed class PayoutBatchRunner(
     NpgsqlDataSource db, PayoutStore store, BulkTransitions bulk, IOptions<PayoutOptions> options, IPayoutJobs jobs,
     TimeProvider clock, ILogger<PayoutBatchRunner> logger)

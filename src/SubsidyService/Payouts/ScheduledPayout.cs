@@ -10,6 +10,7 @@ namespace SubsidyService.Payouts;
 /// finance officer would request one. The scheduler fires it once per cluster. A batch whose request failed
 /// after it was recorded is handed over here first.
 /// </summary>
+[MoneyJob]
 public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, IOptions<PayoutOptions> options, ILogger<ScheduledPayout> logger)
     : IRecurringJob
 {

@@ -1,3 +1,4 @@
+using SubsidyService.Jobs;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace SubsidyService.Payouts;
 /// the same import finance uses. Which payments fail is decided by each reference's hash, so a run repeated
 /// after a crash gives the same answer, and the import then finds nothing to change.
 /// </summary>
+[MoneyJob]
 public sealed class SimulatedBank(PayoutStore store, BankResults results, IOptions<PayoutOptions> options, ILogger<SimulatedBank> logger)
 {
     public const string FailureMessage = "模拟银行：户名与账号不符";

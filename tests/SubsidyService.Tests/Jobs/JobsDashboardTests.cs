@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -67,12 +68,34 @@ public sealed partial class JobsDashboardTests(AppFixture fixture) : IClassFixtu
         recorded.Should().ContainSingle().Which.Should().Contain("/recurring/trigger").And.Contain(IdempotencyCleanupJob.Id).And.Contain("\"role\":\"admin\"");
     }
 
+    [Fact]
+    public async Task An_admin_may_not_trigger_or_delete_a_payout_job_from_the_dashboard()
+    {
+        var browser = await PageBrowser.SignInAsync(App, Roles.Admin);
+        var page = await browser.HtmlAsync("/jobs/recurring");
+        page.Should().Contain(SubsidyService.Payouts.ScheduledPayout.JobId);
+
+        var before = await JobCountAsync();
+        var trigger = await PostCommandAsync(browser, page, "/jobs/recurring/trigger", SubsidyService.Payouts.ScheduledPayout.JobId);
+        trigger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await trigger.Content.ReadAsStringAsync()).Should().Contain("财务操作");
+        (await PostCommandAsync(browser, page, "/jobs/recurring/remove", SubsidyService.Payouts.ScheduledPayout.JobId)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await JobCountAsync()).Should().Be(before, "nothing was enqueued");
+        (await browser.HtmlAsync("/jobs/recurring")).Should().Contain(SubsidyService.Payouts.ScheduledPayout.JobId, "nothing was removed");
+
+        // A background job that runs a batch, named by its number, is refused the same way.
+        var number = App.Service<IBackgroundJobClient>().Schedule<SubsidyService.Payouts.PayoutBatchRunner>(
+            r => r.RunBatchAsync(Guid.NewGuid(), CancellationToken.None), TimeSpan.FromDays(365));
+        (await PostCommandAsync(browser, page, "/jobs/jobs/scheduled/delete", number)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await PostCommandAsync(browser, page, "/jobs/jobs/scheduled/enqueue", number)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     /// <summary>A dashboard command as its own script sends it: the job ids and the antiforgery header from the page.</summary>
-    private static Task<HttpResponseMessage> PostCommandAsync(PageBrowser browser, string page, string path)
+    private static Task<HttpResponseMessage> PostCommandAsync(PageBrowser browser, string page, string path, string job = IdempotencyCleanupJob.Id)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = new FormUrlEncodedContent([new("jobs[]", IdempotencyCleanupJob.Id)]),
+            Content = new FormUrlEncodedContent([new("jobs[]", job)]),
         };
         request.Headers.Add(CsrfHeader().Match(page).Groups[1].Value, CsrfToken().Match(page).Groups[1].Value);
         return browser.Client.SendAsync(request);

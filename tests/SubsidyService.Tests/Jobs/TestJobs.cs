@@ -48,6 +48,7 @@ public static class TestJobs
     {
         public string Id => CounterId;
         public string Cron => "* * * * * *";
+        public Type JobType => typeof(CountingJob);
 
         // Hangfire fills in the PerformContext when it runs the job.
         public void AddOrUpdate(IRecurringJobManager jobs, string cron, RecurringJobOptions options) =>
