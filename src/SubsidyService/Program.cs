@@ -17,7 +17,9 @@ using SubsidyService.Policy;
 using SubsidyService.Recoveries;
 using SubsidyService.Registers;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
+// Under systemd (Type=notify) the unit learns when the node is ready and logs go to the journal; elsewhere this does nothing.
+builder.Host.UseSystemd();
 // Each feature registers itself; the order is the one they depend on.
 builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
 builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar();
