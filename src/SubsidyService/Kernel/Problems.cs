@@ -62,7 +62,8 @@ public static class Problems
             pd.Detail = "请求体无法解析：" + bad.Message;
         }
         pd.Extensions.Remove("traceId");
-        pd.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        // The W3C trace id, as in the log lines and a traceparent header, so one search finds both.
+        pd.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? ctx.HttpContext.TraceIdentifier;
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubsidyService.Operations.OpenApi;
 using SubsidyService.Kernel;
 using SubsidyService.Operations.Health;
+using SubsidyService.Operations.Logging;
 using SubsidyService.Operations.Startup;
 
 namespace SubsidyService.Operations;
@@ -19,6 +20,7 @@ public static class OperationsExtensions
         SettingsCheck.Validate(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
+        builder.AddLogFormat();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o =>

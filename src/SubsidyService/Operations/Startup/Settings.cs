@@ -27,6 +27,7 @@ public static class Settings
         Text("Smtp:Host"),
         Int("Smtp:Port", 1, 65535),
         OneOf("Smtp:Security", "none", "STARTTLS", "SSL", "TLS"),
+        OneOf("Logging:Console:FormatterName", "subsidy-json", "simple"),
         Text("Smtp:From"),
         Text("Smtp:User"),
         Text("Smtp:Password"),
