@@ -1,3 +1,4 @@
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Jobs;
 using SubsidyService.Kernel;
 using SubsidyService.Operations.Health;
@@ -11,6 +12,11 @@ public static class AuditExtensions
     /// </summary>
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
+        // The same two index ends as SealLagHealthCheck reads.
+        builder.Services.AddScalarGauge("subsidy.audit.seal_lag", "Age of the oldest event not yet sealed", "s", """
+            SELECT coalesce(extract(epoch FROM now() - min(e.at)), 0) FROM public.claim_events e
+            WHERE e.id > coalesce((SELECT max(m.event_id) FROM public.audit_checkpoint_events m), 0)
+            """);
         builder.Services.AddSingleton<SealKey>();
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<EventChainVerifier>();

@@ -1,3 +1,4 @@
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Claims.Triggers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,6 +10,9 @@ public static class ClaimsExtensions
 {
     public static WebApplicationBuilder AddClaims(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCountGauge("subsidy.claims", "Claims by status", "status",
+            SubsidyService.Domain.Kernel.EnumCodes.AllCodes<SubsidyService.Domain.Claims.ClaimStatus>(),
+            "SELECT status, count(*) FROM public.claims GROUP BY status");
         builder.Services.AddSingleton<WorkflowSettings>();
         builder.Services.AddSingleton<ClaimEvaluator>();
         builder.Services.AddSingleton<SubmissionScreening>();

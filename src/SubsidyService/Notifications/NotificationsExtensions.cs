@@ -1,3 +1,4 @@
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Jobs;
 using SubsidyService.Operations.Health;
 using SubsidyService.Notifications.Templates;
@@ -9,6 +10,12 @@ public static class NotificationsExtensions
 {
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScalarGauge("subsidy.outbox.pending", "Mails waiting to be sent", null,
+            "SELECT count(*) FROM public.outbox_messages WHERE status = 'pending'");
+        builder.Services.AddScalarGauge("subsidy.outbox.dead", "Mails given up after their retries", null,
+            "SELECT count(*) FROM public.outbox_messages WHERE status = 'dead'");
+        builder.Services.AddScalarGauge("subsidy.outbox.oldest_pending_age", "Age of the oldest mail waiting", "s",
+            "SELECT extract(epoch FROM now() - min(created_at)) FROM public.outbox_messages WHERE status = 'pending'");
         builder.Services.AddSingleton(SmtpOptions.Read(builder.Configuration));
         builder.Services.AddSingleton(NotificationOptions.Read(builder.Configuration));
         builder.Services.AddSingleton(sp => EmailTemplates.Load(

@@ -5,6 +5,7 @@ using SubsidyService.Operations.OpenApi;
 using SubsidyService.Kernel;
 using SubsidyService.Operations.Health;
 using SubsidyService.Operations.Logging;
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Operations.Startup;
 
 namespace SubsidyService.Operations;
@@ -21,6 +22,7 @@ public static class OperationsExtensions
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddLogFormat();
+        builder.AddMetrics();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -53,6 +55,7 @@ public static class OperationsExtensions
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapMetrics();
         return app;
     }
 }

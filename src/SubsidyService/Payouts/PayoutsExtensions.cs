@@ -1,3 +1,4 @@
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Claims;
 using SubsidyService.Jobs;
 
@@ -8,6 +9,8 @@ public static class PayoutsExtensions
 {
     public static WebApplicationBuilder AddPayouts(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCountGauge("subsidy.payout_batches", "Payout batches by status", "status",
+            ["queued", "running", "completed", "failed"], "SELECT status, count(*) FROM public.payout_batches GROUP BY status");
         builder.Services.AddOptions<PayoutOptions>().Bind(builder.Configuration.GetSection("Payouts"));
         builder.Services.AddSingleton<PayoutStore>();
         builder.Services.AddSingleton<BatchList>();

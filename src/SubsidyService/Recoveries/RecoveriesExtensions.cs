@@ -1,3 +1,4 @@
+using SubsidyService.Operations.Metrics;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Triggers;
 
@@ -8,6 +9,8 @@ public static class RecoveriesExtensions
 {
     public static WebApplicationBuilder AddRecoveries(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScalarGauge("subsidy.recoveries.open", "Recoveries opened and not settled", null,
+            "SELECT count(*) FROM public.recoveries WHERE state = 'open'");
         builder.Services.AddSingleton<RecoveryStore>();
         builder.Services.AddSingleton<RecoverySettling>();
         builder.Services.AddSingleton<RecoveryDecisions>();

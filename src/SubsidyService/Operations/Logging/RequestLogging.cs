@@ -23,8 +23,8 @@ public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging>
         }
         finally
         {
-            // Load balancers probe every few seconds: a healthy answer is not news, a failing one is.
-            if (!(http.Response.StatusCode < 400 && HealthEndpoints.Paths.Contains(http.Request.Path.Value)))
+            // Load balancers probe and Prometheus scrapes every few seconds: a healthy answer is not news, a failing one is.
+            if (!(http.Response.StatusCode < 400 && (HealthEndpoints.Paths.Contains(http.Request.Path.Value) || http.Request.Path == Metrics.MetricsExtensions.Path)))
             {
                 logger.LogInformation("{Method} {Path} → {Status} in {Elapsed:0} ms",
                     http.Request.Method, Mask(http.Request.Path.Value ?? ""), http.Response.StatusCode,
