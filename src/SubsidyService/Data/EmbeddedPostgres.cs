@@ -20,6 +20,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly ILogger _logger;
     private FileStream? _ownerLock;
     private bool _running;
+    private int _maxConnections = DefaultMaxConnections;
+
+    /// <summary>What a node's cluster allows: nodes × pool (30 by default) with room for the operator's psql.</summary>
+    public const int DefaultMaxConnections = 300;
 
     public string ClusterDirectory { get; }
     public int Port { get; private set; }
@@ -57,7 +61,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return Path.Combine("/var/lib/postgresql/subsidyservice", key, "pg");
     }
 
-    public static async Task<EmbeddedPostgres> StartAsync(string dataRoot, ILogger? logger = null, CancellationToken ct = default)
+    public static async Task<EmbeddedPostgres> StartAsync(string dataRoot, ILogger? logger = null, CancellationToken ct = default,
+        int maxConnections = DefaultMaxConnections)
     {
         logger ??= NullLogger.Instance;
         var runAs = Environment.IsPrivilegedProcess ? ServiceUser : null;
@@ -70,7 +75,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         var ownerLock = TakeOwnership(Path.Combine(parent, "service.lock"));
         var password = await ReadOrCreatePasswordAsync(Path.Combine(parent, "superuser.password"));
-        var pg = new EmbeddedPostgres(binDir, runAs, clusterDir, password, logger) { _ownerLock = ownerLock };
+        var pg = new EmbeddedPostgres(binDir, runAs, clusterDir, password, logger) { _ownerLock = ownerLock, _maxConnections = maxConnections };
         try
         {
             if (!File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
@@ -131,7 +136,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var log = Path.Combine(Path.GetDirectoryName(ClusterDirectory)!, "postgres.log");
         // pg_ctl's log file only gets what the server says before its collector starts; the collector writes one
         // file per weekday under the cluster's log/ and overwrites last week's, so the log never grows without end.
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 " +
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={_maxConnections} " +
                       "-c logging_collector=on -c log_filename=postgresql-%a.log -c log_truncate_on_rotation=on -c log_rotation_age=1d -c log_rotation_size=0";
         var (code, output) = await ProcessRunner.RunAsync(_runAs, Path.Combine(_binDir, "pg_ctl"),
             ["-D", ClusterDirectory, "-l", log, "-o", options, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90), ct);
