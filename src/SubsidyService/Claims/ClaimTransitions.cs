@@ -44,6 +44,17 @@ public sealed class ClaimTransitions(
         return fired;
     }
 
+    /// <summary>
+    /// A person's trigger fired inside the caller's transaction, beside what the caller records with it (an objection
+    /// marked sustained): both are kept or neither. The person acts on the claim as it is now. On a refusal the
+    /// caller rolls back.
+    /// </summary>
+    public async Task<Outcome<Guid>> FireWithinAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid id, TransitionRequest request)
+    {
+        using var admitted = await admission.EnterAsync(request.Trigger);
+        return await FireAsync(conn, tx, actor, id, request, checkVersion: false);
+    }
+
     private async Task<Outcome<Guid>> FireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid id,
         TransitionRequest request, bool checkVersion)
     {
