@@ -15,7 +15,7 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings, IEnumerable<ITransitionEffect> effects,
-    EventLog events, TimeProvider clock, TransitionAdmission admission)
+    EventLog events, TimeProvider clock, TransitionAdmission admission, IOpenObjections objections)
 {
     private readonly Dictionary<Effect, ITransitionEffect> byEffect = effects.ToDictionary(e => e.Effect);
 
@@ -75,8 +75,10 @@ public sealed class ClaimTransitions(
         var noticeDays = settings.PublicNoticeWorkingDays(version);
 
         var from = row.StatusValue;
+        // Only a claim in its notice can have objections; other claims skip the query.
+        var openObjections = from == ClaimStatus.InPublicNotice ? await objections.CountAsync(conn, tx, id) : 0;
         var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role,
-            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible));
+            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible, openObjections));
         if (decision.Outcome == TransitionOutcome.Forbidden)
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)

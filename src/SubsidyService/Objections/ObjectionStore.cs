@@ -47,7 +47,7 @@ public sealed class ObjectionStore(NpgsqlDataSource db)
             WHERE id = @id AND outcome IS NULL
             """, new { id, outcome, reply, by, byName, now }, tx);
 
-    /// <summary>Whether the claim has an objection nobody has handled yet (served by <c>objections_open</c>).</summary>
-    public static Task<bool> AnyOpenAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid claimId) =>
-        conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM objections WHERE claim_id = @claimId AND outcome IS NULL)", new { claimId }, tx);
+    /// <summary>The claim's objections nobody has handled yet (served by <c>objections_open</c>).</summary>
+    public static Task<int> OpenCountAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid claimId) =>
+        conn.ExecuteScalarAsync<int>("SELECT count(*)::int FROM objections WHERE claim_id = @claimId AND outcome IS NULL", new { claimId }, tx);
 }

@@ -8,6 +8,7 @@ public static class ObjectionsExtensions
         builder.Services.AddSingleton<ObjectionStore>();
         builder.Services.AddSingleton<ObjectionRecording>();
         builder.Services.AddSingleton<ObjectionHandling>();
+        builder.Services.AddSingleton<Claims.IOpenObjections, OpenObjections>();
         return builder;
     }
 
