@@ -10,6 +10,7 @@ using SubsidyService.Data;
 using SubsidyService.Jobs;
 using SubsidyService.Letters;
 using SubsidyService.Notifications;
+using SubsidyService.Objections;
 using SubsidyService.Operations;
 using SubsidyService.Pages;
 using SubsidyService.Payouts;
@@ -22,7 +23,7 @@ var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
 builder.Host.UseSystemd();
 // Each feature registers itself; the order is the one they depend on.
 builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
-builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar();
+builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar().AddObjections();
 var app = builder.Build();
 if (await app.RunMigrateCommandAsync(args)) return;
 await app.StartDatabaseAsync();
@@ -31,7 +32,7 @@ if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();
 app.UseOperations().UseAccounts().UseIdempotency();
 app.MapOperations().MapAccounts().MapJobs().MapPolicy().MapAudit().MapClaims();
-app.MapRegisters().MapBudgets().MapLetters().MapNotifications().MapPayouts().MapRecoveries().MapBars().MapCalendar().MapPages();
+app.MapRegisters().MapBudgets().MapLetters().MapNotifications().MapPayouts().MapRecoveries().MapBars().MapCalendar().MapObjections().MapPages();
 app.Run();
 
 public partial class Program; // visible to the test host

@@ -38,6 +38,8 @@ public sealed class ClaimWorkflow
         var owner = Condition.Actor(c => c.IsOwner, "仅限申请人本人");
         var notTheVerifier = Condition.Requires(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
         var flagsResolved = Condition.Requires(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
+        // A notice that ends with an objection unanswered has not ended "无异议": a person decides it first.
+        var objectionsHandled = Condition.Requires(c => c.OpenObjections == 0, "公示期间收到的异议均已处理");
         var eligible = Condition.RequiresEvaluation(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
         var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
@@ -74,7 +76,7 @@ public sealed class ClaimWorkflow
         // a flag that does not (a co-plaintiff's claim) holds the claim where it is until a person resolves it.
         m.Configure(ClaimStatus.InPublicNotice)
             .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier, Role.Finance))
-            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system, flagsResolved)
+            .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system, flagsResolved, objectionsHandled)
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
         m.Configure(ClaimStatus.ReadyForPayout)

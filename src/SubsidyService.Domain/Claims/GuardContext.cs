@@ -6,5 +6,6 @@ namespace SubsidyService.Domain.Claims;
 /// <param name="UnresolvedFlags">Screening flags no person has confirmed or dismissed yet.</param>
 /// <param name="PublicNoticeWorkingDays">The configured notice period; 0 skips the notice.</param>
 /// <param name="Eligible">The claim's evaluation on the facts as they would be verified finds it eligible.</param>
+/// <param name="OpenObjections">Objections received during the notice that no person has sustained or dismissed yet.</param>
 public sealed record GuardContext(bool IsOwner, Guid ActorId, Guid? VerifiedBy, int UnresolvedFlags, int PublicNoticeWorkingDays,
-    bool Eligible = true);
+    bool Eligible = true, int OpenObjections = 0);

@@ -26,8 +26,12 @@ public static class ApplicantFacing
         : role is null ? "系统"
         : Roles.DisplayName(role);
 
-    /// <summary>A register's recovery proposal is the staff's to decide: nobody owes anything until it is confirmed.</summary>
-    private static readonly HashSet<string> StaffOnlyKinds = ["recovery_proposed", "recovery_dismissed"];
+    /// <summary>
+    /// A register's recovery proposal is the staff's to decide: nobody owes anything until it is confirmed. An
+    /// objection is a third party's word about the applicant: who objected is never the applicant's to see; a
+    /// sustained one shows as the <c>object</c> transition and its reason.
+    /// </summary>
+    private static readonly HashSet<string> StaffOnlyKinds = ["recovery_proposed", "recovery_dismissed", "objection_recorded", "objection_dismissed"];
 
     /// <summary>Whether the applicant's history shows an event of this kind at all.</summary>
     public static bool Shows(string kind) => !StaffOnlyKinds.Contains(kind);

@@ -15,7 +15,7 @@ namespace SubsidyService.Claims;
 /// </summary>
 public sealed class ClaimTransitions(
     NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings, IEnumerable<ITransitionEffect> effects,
-    EventLog events, TimeProvider clock, TransitionAdmission admission)
+    EventLog events, TimeProvider clock, TransitionAdmission admission, IOpenObjections objections)
 {
     private readonly Dictionary<Effect, ITransitionEffect> byEffect = effects.ToDictionary(e => e.Effect);
 
@@ -44,6 +44,17 @@ public sealed class ClaimTransitions(
         return fired;
     }
 
+    /// <summary>
+    /// A person's trigger fired inside the caller's transaction, beside what the caller records with it (an objection
+    /// marked sustained): both are kept or neither. The person acts on the claim as it is now. On a refusal the
+    /// caller rolls back.
+    /// </summary>
+    public async Task<Outcome<Guid>> FireWithinAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid id, TransitionRequest request)
+    {
+        using var admitted = await admission.EnterAsync(request.Trigger);
+        return await FireAsync(conn, tx, actor, id, request, checkVersion: false);
+    }
+
     private async Task<Outcome<Guid>> FireAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid id,
         TransitionRequest request, bool checkVersion)
     {
@@ -64,8 +75,10 @@ public sealed class ClaimTransitions(
         var noticeDays = settings.PublicNoticeWorkingDays(version);
 
         var from = row.StatusValue;
+        // Only a claim in its notice can have objections; other claims skip the query.
+        var openObjections = from == ClaimStatus.InPublicNotice ? await objections.CountAsync(conn, tx, id) : 0;
         var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role,
-            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible));
+            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible, openObjections));
         if (decision.Outcome == TransitionOutcome.Forbidden)
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)

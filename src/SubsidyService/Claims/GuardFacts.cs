@@ -10,12 +10,14 @@ namespace SubsidyService.Claims;
 /// </summary>
 public static class GuardFacts
 {
-    public static GuardContext Of(Actor actor, Guid applicantId, Guid? verifiedBy, int unresolvedFlags, int noticeWorkingDays, bool eligible) =>
+    public static GuardContext Of(Actor actor, Guid applicantId, Guid? verifiedBy, int unresolvedFlags, int noticeWorkingDays, bool eligible,
+        int openObjections = 0) =>
         new(IsOwner: applicantId == actor.Id, ActorId: actor.Id, VerifiedBy: verifiedBy, UnresolvedFlags: unresolvedFlags,
-            PublicNoticeWorkingDays: noticeWorkingDays, Eligible: eligible);
+            PublicNoticeWorkingDays: noticeWorkingDays, Eligible: eligible, OpenObjections: openObjections);
 
-    public static GuardContext Of(Actor actor, ClaimRow row, IReadOnlyList<FlagRow> flags, int noticeWorkingDays, bool eligible) =>
-        Of(actor, row.ApplicantId, row.VerifiedBy, flags.Count(f => f.IsUnresolved), noticeWorkingDays, eligible);
+    public static GuardContext Of(Actor actor, ClaimRow row, IReadOnlyList<FlagRow> flags, int noticeWorkingDays, bool eligible,
+        int openObjections = 0) =>
+        Of(actor, row.ApplicantId, row.VerifiedBy, flags.Count(f => f.IsUnresolved), noticeWorkingDays, eligible, openObjections);
 
     /// <summary>A confirmed register match: the case was funded elsewhere, and the evaluation says so.</summary>
     public static bool ConfirmedDuplicateFunding(IReadOnlyList<FlagRow> flags) =>

@@ -18,6 +18,9 @@ public sealed record RecoveryConfirmationData(Guid RecoveryId) : TriggerData;
 /// <summary><c>data</c> of <c>open_recovery</c> opened directly by a person: the new recovery's id, on what grounds, and how much.</summary>
 public sealed record RecoveryOpeningData(Guid RecoveryId, string Grounds, decimal Amount) : TriggerData;
 
+/// <summary><c>data</c> of <c>object</c> when a recorded objection is sustained: which objection, never who raised it.</summary>
+public sealed record ObjectionSustainedData(Guid ObjectionId) : TriggerData;
+
 /// <summary>
 /// A funding register row as the recovery and the claim's history keep it (money and dates as text). The recipient
 /// is another person: their identity number is kept masked, with a keyed fingerprint to match it by, never whole

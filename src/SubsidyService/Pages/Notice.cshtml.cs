@@ -7,7 +7,8 @@ namespace SubsidyService.Pages;
 
 /// <summary>
 /// The public notice (公示) of approved subsidies, open to anyone: who (a natural person's name masked to the
-/// surname), which case, how much, approved when, and until when anyone may object.
+/// surname), which case, how much, the notice's first and last day (its first is the day of approval), and where to
+/// object.
 /// </summary>
 public sealed class NoticeModel(ClaimSearch search, IConfiguration config) : PageModel
 {
@@ -18,6 +19,9 @@ public sealed class NoticeModel(ClaimSearch search, IConfiguration config) : Pag
     public IReadOnlyList<NoticeEntry> Items { get; private set; } = [];
     public long Total { get; private set; }
     public string Authority => config["Authority:Name"] ?? "县市场监督管理局（知识产权局）";
+
+    /// <summary>Where and how to object (a telephone and an address); unset, the page says to object in writing.</summary>
+    public string? ObjectionContact => config["Authority:ObjectionContact"] is { Length: > 0 } c ? c.Trim() : null;
 
     public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, "/Notice", new Dictionary<string, string?>());
 

@@ -42,10 +42,11 @@ public sealed class FeatureDependencyTests
         // settled batch (Payouts' IPayoutNotices).
         ["Notifications"] = ["Kernel", "Jobs", "Operations", "Accounts", "Claims", "Payouts"],
         ["Recoveries"] = ["Kernel", "Operations", "Audit", "Claims"],
+        ["Objections"] = ["Kernel", "Operations", "Accounts", "Audit", "Claims"],
         // The outer layer: the command line and the pages use features; nothing uses them.
         ["Cli"] = ["Kernel", "Data", "Accounts"],
         ["Pages"] = ["Kernel", "Data", "Jobs", "Operations", "Accounts", "Policy", "Audit", "Budgets", "Notifications", "Claims",
-            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars", "Calendar"],
+            "Registers", "Letters", "Approval", "Payouts", "Recoveries", "Bars", "Calendar", "Objections"],
     };
 
     public static TheoryData<string> Features => new(MayUse.Keys);

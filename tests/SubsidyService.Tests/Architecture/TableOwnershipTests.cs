@@ -38,6 +38,7 @@ public sealed partial class TableOwnershipTests
         ["bank_result_imports"] = "Payouts",
         ["recoveries"] = "Recoveries",
         ["bars"] = "Bars",
+        ["objections"] = "Objections",
         ["calendar_years"] = "Calendar",
         ["calendar_days"] = "Calendar",
         ["idempotency_requests"] = "Operations",

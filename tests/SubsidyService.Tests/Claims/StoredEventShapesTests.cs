@@ -38,6 +38,9 @@ public sealed class StoredEventShapesTests
         { "open_recovery", $$$"""{"registerRowId":"{{{Batch}}}","importId":"{{{Payment}}}","importedBy":"verifier.demo","registerRow":{"line":2,"source":"省知识产权局","level":"省级","recipientName":"张明","recipientId":"330212199001011234","caseNumber":"(2024)浙02民初1号","amount":"3000.00","awardedOn":"2026-01-05","programme":null},"recovery":{"id":"{{{Batch}}}","amount":"4000.00"}}""", typeof(RecoveryOpenedEvent) },
         { "recovery_proposed", $$$"""{"recoveryId":"{{{Batch}}}","registerRowId":"{{{Payment}}}","importId":"{{{Payment}}}","registerRow":{"line":2,"source":"省","level":"省级","recipientName":"张明","recipientId":"3302**********1234","caseNumber":"c","amount":"3000.00","awardedOn":null,"programme":null,"recipientIdFingerprint":"ab"},"amount":"4000.00"}""", typeof(RecoveryProposedEvent) },
         { "recovery_dismissed", $$$"""{"recoveryId":"{{{Batch}}}"}""", typeof(RecoveryDismissedEvent) },
+        { "object", $$$"""{"approvalUndone":{"released":"4000.00","budgetYear":2026,"revokedLetters":["N1"]},"objectionId":"{{{Batch}}}"}""", typeof(ApprovalWithdrawnEvent) },
+        { "objection_recorded", $$$"""{"objectionId":"{{{Batch}}}","objectorMasked":"王**","objectorFingerprint":"hmac-sha256:aa","contactMasked":"139****5678","contactFingerprint":"hmac-sha256:bb","contentSha256":"cc"}""", typeof(ObjectionRecordedEvent) },
+        { "objection_dismissed", $$$"""{"objectionId":"{{{Batch}}}","replySha256":"dd"}""", typeof(ObjectionDismissedEvent) },
         { "settle_recovery", $$$"""{"recoveryId":"{{{Batch}}}","method":"refunded","amount":"4000.00","reference":"R-1","note":"已退回","settlement":{"recoveryId":"{{{Batch}}}","method":"refunded","amount":"4000.00","reference":"R-1","note":"已退回"}}""", typeof(RecoverySettledEvent) },
     };
 

@@ -23,6 +23,8 @@ public static class EventData
         ["screening_flag"] = typeof(FlagNotedEvent),
         ["recovery_proposed"] = typeof(RecoveryProposedEvent),
         ["recovery_dismissed"] = typeof(RecoveryDismissedEvent),
+        ["objection_recorded"] = typeof(ObjectionRecordedEvent),
+        ["objection_dismissed"] = typeof(ObjectionDismissedEvent),
     };
 
     /// <summary>Every kind of claim event and the record it keeps (none for a trigger without data).</summary>

@@ -80,8 +80,22 @@ public sealed record ApprovedEvent(ApprovalRecord Approval) : ClaimEventData
         new ApprovedEvent(Approval with { Remaining = null, BudgetYear = null });
 }
 
-/// <summary><c>object</c> and <c>withdraw</c>: what an approval that no longer stands gave back, if there was one.</summary>
-public sealed record ApprovalWithdrawnEvent(ApprovalUndone? ApprovalUndone) : ClaimEventData;
+/// <summary>
+/// <c>object</c> and <c>withdraw</c>: what an approval that no longer stands gave back, if there was one, and for an
+/// objection sustained, which objection (its objector stays in the objection, out of the claim's history).
+/// </summary>
+public sealed record ApprovalWithdrawnEvent(ApprovalUndone? ApprovalUndone, Guid? ObjectionId = null) : ClaimEventData;
+
+/// <summary>
+/// <c>objection_recorded</c>: an objection received during the notice. The log cannot be taken back, so the objector
+/// and the contact are kept only masked with keyed fingerprints, and the content only by its SHA-256 (it may name
+/// the objector); the objection's own row holds them in clear for the staff and the auditors.
+/// </summary>
+public sealed record ObjectionRecordedEvent(Guid ObjectionId, string? ObjectorMasked, string? ObjectorFingerprint,
+    string? ContactMasked, string? ContactFingerprint, string ContentSha256) : ClaimEventData;
+
+/// <summary><c>objection_dismissed</c>: the objection answered and dismissed; the reply by its SHA-256 (the row keeps the text).</summary>
+public sealed record ObjectionDismissedEvent(Guid ObjectionId, string ReplySha256) : ClaimEventData;
 
 /// <summary><c>screening_flag_raised</c>: a register import sent the claim back to review.</summary>
 public sealed record FlagRaisedEvent(string Code, string? ImportedBy, ApprovalUndone? ApprovalUndone = null) : ClaimEventData;

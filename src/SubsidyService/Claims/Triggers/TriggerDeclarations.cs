@@ -37,7 +37,8 @@ public static class TriggerDeclarations
         Plain(ClaimTrigger.ReturnForReview),
         Declare<ApprovedEvent>(ClaimTrigger.Approve, [Effect.BudgetReservation, Effect.ApprovalLetter, Effect.Notification],
             r => new ApprovedEvent(r.Parts.Require<ApprovalRecord>() with { Letter = r.Parts.Get<LetterRef>() })),
-        Declare<ApprovalWithdrawnEvent>(ClaimTrigger.Object, [Effect.ApprovalUndone], Undone),
+        Declare<ApprovalWithdrawnEvent>(ClaimTrigger.Object, [Effect.ApprovalUndone],
+            r => new ApprovalWithdrawnEvent(r.Parts.Get<ApprovalUndone>(), (r.Data as ObjectionSustainedData)?.ObjectionId)),
         Plain(ClaimTrigger.RetryPayment),
         Plain(ClaimTrigger.NoticeElapsed),
         Declare<IncludedInPayoutEvent>(ClaimTrigger.IncludeInPayout, [], r =>

@@ -45,6 +45,7 @@ public static class Settings
         Url("Authority:PublicUrl"),
         Text("Authority:LetterPrefix"),
         Text("Authority:RegionCodes:*"),
+        Text("Authority:ObjectionContact"),
         Int("RateLimits:EstimatePerMinute", 1),
         Int("RateLimits:SignInPerMinute", 1),
         Int("RateLimits:LetterVerifyPerMinute", 1),

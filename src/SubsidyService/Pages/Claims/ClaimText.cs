@@ -99,6 +99,10 @@ public static class ClaimText
         "document_added" => "上传材料",
         "document_removed" => "删除材料",
         "screening_flag" => "新增筛查标记",
+        "recovery_proposed" => "建议追回",
+        "recovery_dismissed" => "排除追回建议",
+        "objection_recorded" => "登记公示异议",
+        "objection_dismissed" => "答复并驳回异议",
         _ => Name<ClaimTrigger>(code, ClaimNames.Of),
     };
 
