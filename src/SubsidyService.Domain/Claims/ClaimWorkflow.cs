@@ -19,6 +19,9 @@ public sealed class ClaimWorkflow
         ClaimTrigger.OpenRecovery,
     };
 
+    /// <summary>The refusal of <c>verify</c> while a required document kind is missing (API.md), naming each kind.</summary>
+    public const string DocumentsMissingCode = "documents_missing";
+
     private readonly ClaimStateMachine machine = new();
 
     private ClaimWorkflow() => Configure(machine);
@@ -38,6 +41,7 @@ public sealed class ClaimWorkflow
         var owner = Condition.Actor(c => c.IsOwner, "仅限申请人本人");
         var notTheVerifier = Condition.Requires(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
         var flagsResolved = Condition.Requires(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
+        var documentsComplete = Condition.Requires(c => c.DocumentsComplete, "政策版本列明的申请材料均已上传", DocumentsMissingCode);
         var eligible = Condition.RequiresEvaluation(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
         var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
@@ -54,7 +58,7 @@ public sealed class ClaimWorkflow
         m.Configure(ClaimStatus.UnderReview)
             .Permit(ClaimTrigger.RequestSupplement, ClaimStatus.SupplementRequested, verifier)
             .PermitReentry(ClaimTrigger.ResolveScreening, verifier)
-            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, flagsResolved, eligible)
+            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, documentsComplete, flagsResolved, eligible)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
             .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 
