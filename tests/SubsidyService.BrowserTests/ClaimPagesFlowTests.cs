@@ -43,10 +43,15 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#kind")).ToBeVisibleAsync();
         var claimUrl = page.Url;
 
-        await page.SelectOptionAsync("#kind", "judgment");
-        await page.SetInputFilesAsync("#file", new FilePayload { Name = "判决书.pdf", MimeType = "application/pdf", Buffer = Pdf });
-        await SubmitAsync(page, "上传");
-        await Assertions.Expect(page.Locator("a:has-text('下载')")).ToBeVisibleAsync();
+        // Every kind of material the policy requires before verification, each ticked on the checklist as it arrives.
+        foreach (var kind in new[] { "judgment", "agency_contract", "invoice", "payment_proof", "id_proof" })
+        {
+            await page.SelectOptionAsync("#kind", kind);
+            await page.SetInputFilesAsync("#file", new FilePayload { Name = $"{kind}.pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await SubmitAsync(page, "上传");
+            await Assertions.Expect(page.Locator($"#materials li.present[data-kind='{kind}']")).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(page.Locator("#materials-warning")).ToHaveCountAsync(0);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.CheckAsync("input[name=undertakingAccepted]");

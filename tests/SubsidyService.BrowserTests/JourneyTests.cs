@@ -61,6 +61,13 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         var claimPath = new Uri(applicant.Url).AbsolutePath;
         var id = claimPath[(claimPath.LastIndexOf('/') + 1)..];
         await run.StepAsync("upload-judgment", applicant, ac, () => UploadAsync(applicant, "judgment", "判决书.pdf"));
+        await run.StepAsync("materials-checklist", applicant, ac, async () =>
+        {
+            // The checklist ticks what has arrived and the submit form warns of the rest (一次告知 starts here).
+            await Assertions.Expect(applicant.Locator("#materials li.present[data-kind='judgment']")).ToBeVisibleAsync();
+            await Assertions.Expect(applicant.Locator("#materials li.missing")).ToHaveCountAsync(4);
+            await Assertions.Expect(applicant.Locator("#materials-warning")).ToContainTextAsync("代理费支付凭证");
+        });
         await run.StepAsync("submit", applicant, ac, async () =>
         {
             // The undertaking is read and accepted with every submission: the button alone is not enough.
@@ -98,6 +105,10 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         });
         await run.StepAsync("verifier-asks-supplement", verifier, vc, async () =>
         {
+            // Not verifiable while materials are missing; the supplement form has every missing kind ticked already.
+            await Assertions.Expect(verifier.Locator("#verify-blocked")).ToContainTextAsync("代理合同");
+            await Assertions.Expect(verifier.Locator("button:has-text('确认核实')")).ToHaveCountAsync(0);
+            await Assertions.Expect(verifier.Locator("input[name='Input.Defects']:checked")).ToHaveCountAsync(4);
             await verifier.CheckAsync("input[name='Input.Defects'][value='缺少维权代理合同']");
             await verifier.FillAsync("#supplementReason", "请补充与代理机构签订的维权代理合同。");
             await verifier.ClickAsync("button:has-text('发出补正要求')");
@@ -111,6 +122,14 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
             await Assertions.Expect(applicant.Locator(".supplement")).ToContainTextAsync("请补充与代理机构签订的维权代理合同。");
         });
         await run.StepAsync("upload-contract", applicant, ac, () => UploadAsync(applicant, "agency_contract", "代理合同.pdf"));
+        await run.StepAsync("upload-the-rest", applicant, ac, async () =>
+        {
+            await UploadAsync(applicant, "invoice", "代理费发票.pdf");
+            await UploadAsync(applicant, "payment_proof", "转账凭证.pdf");
+            await UploadAsync(applicant, "id_proof", "身份证.pdf");
+            await Assertions.Expect(applicant.Locator("#materials li.missing")).ToHaveCountAsync(0);
+            await Assertions.Expect(applicant.Locator("#materials-warning")).ToHaveCountAsync(0);
+        });
         await run.StepAsync("resubmit", applicant, ac, async () =>
         {
             // The undertaking is read and accepted with every submission: the button alone is not enough.

@@ -80,7 +80,7 @@ public sealed class PayoutScenario : IScenario
         return metrics;
     }
 
-    /// <summary>One claim through the real workflow: created, submitted, verified, approved (no notice period).</summary>
+    /// <summary>One claim through the real workflow: created with its materials, submitted, verified, approved (no notice period).</summary>
     private static async Task<Guid> ReadyTemplateAsync(HttpClient anonymous, Uri baseUrl)
     {
         using var applicant = Api.Client(baseUrl, await Api.TokenAsync(anonymous, "applicant.demo", "Demo#2026"));
@@ -94,6 +94,8 @@ public sealed class PayoutScenario : IScenario
             id = claim.RootElement.GetProperty("id").GetGuid();
             version = claim.RootElement.GetProperty("version").GetInt32();
         }
+        // Verification needs every required kind of material on the claim.
+        version = await Api.UploadRequiredAsync(applicant, id);
         foreach (var (client, trigger) in new[] { (applicant, "submit"), (verifier, "start_review"), (verifier, "verify"), (finance, "approve") })
         {
             using var fired = JsonDocument.Parse(await Api.SendAsync(client, HttpMethod.Post, $"/api/v1/claims/{id}/transitions",

@@ -38,6 +38,8 @@ SELECT security_stamp, disabled_at FROM users WHERE id = ('a0000000-0000-4000-80
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SELECT id, applicant_id, status, version, facts::text AS facts, bank_account::text AS bank_account, applicant_type, applicant_name, id_number, case_number, canonical_case_number, policy_version, amount, verified_by, verified_at, verification::text AS verification, created_at, updated_at, submitted_at, approved_by, approved_at, notice_ends_on, letter_number, letter_sha256 FROM claims WHERE id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid FOR UPDATE;
 SELECT * FROM screening_flags WHERE claim_id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid ORDER BY raised_at, code;
+-- GuardFacts: the kinds of material on the claim, for verify's guard
+SELECT DISTINCT kind FROM claim_documents WHERE claim_id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid AND removed_at IS NULL;
 -- SubmissionScreening.ScreenAsync: case numbers, invoices, their advisory locks, live claims by index, register rows
 SELECT canonical FROM claim_case_numbers WHERE claim_id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid ORDER BY NOT is_primary, canonical;
 SELECT invoice_key FROM claim_invoices WHERE claim_id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))::uuid ORDER BY position;

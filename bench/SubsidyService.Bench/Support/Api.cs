@@ -73,6 +73,29 @@ public static class Api
         SendAsync(applicant, HttpMethod.Post, $"/api/v1/claims/{id}/transitions",
             Json(new { trigger = "submit", expectedVersion = version, data = new { undertakingAccepted = true } }), HttpStatusCode.OK, ct);
 
+    /// <summary>The kinds of material the default policy version requires before a claim is verified.</summary>
+    public static readonly string[] RequiredKinds = ["judgment", "agency_contract", "invoice", "payment_proof", "id_proof"];
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>Uploads one small PDF of each required kind to the claim; returns the claim's version after them.</summary>
+    public static async Task<int> UploadRequiredAsync(HttpClient applicant, Guid id)
+    {
+        foreach (var kind in RequiredKinds)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", $"{kind}.pdf");
+            form.Add(new StringContent(kind), "kind");
+            using var response = await applicant.PostAsync($"/api/v1/claims/{id}/documents", form);
+            if (response.StatusCode != HttpStatusCode.Created)
+                throw new InvalidOperationException($"upload {kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        using var claim = JsonDocument.Parse(await SendAsync(applicant, HttpMethod.Get, $"/api/v1/claims/{id}", null, HttpStatusCode.OK));
+        return claim.RootElement.GetProperty("version").GetInt32();
+    }
+
     /// <summary>A natural person's claim for its own case and invoice.</summary>
     public static byte[] ClaimBody(string caseNumber, string invoiceNumber)
     {

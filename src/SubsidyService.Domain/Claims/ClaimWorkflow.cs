@@ -19,6 +19,9 @@ public sealed class ClaimWorkflow
         ClaimTrigger.OpenRecovery,
     };
 
+    /// <summary>The refusal of <c>verify</c> while a required document kind is missing (API.md), naming each kind.</summary>
+    public const string DocumentsMissingCode = "documents_missing";
+
     private readonly ClaimStateMachine machine = new();
 
     private ClaimWorkflow() => Configure(machine);
@@ -40,6 +43,7 @@ public sealed class ClaimWorkflow
         var flagsResolved = Condition.Requires(c => c.UnresolvedFlags == 0, "所有筛查标记均已处理");
         // A notice that ends with an objection unanswered has not ended "无异议": a person decides it first.
         var objectionsHandled = Condition.Requires(c => c.OpenObjections == 0, "公示期间收到的异议均已处理");
+        var documentsComplete = Condition.Requires(c => c.DocumentsComplete, "政策版本列明的申请材料均已上传", DocumentsMissingCode);
         var eligible = Condition.RequiresEvaluation(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
         var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
@@ -56,7 +60,7 @@ public sealed class ClaimWorkflow
         m.Configure(ClaimStatus.UnderReview)
             .Permit(ClaimTrigger.RequestSupplement, ClaimStatus.SupplementRequested, verifier)
             .PermitReentry(ClaimTrigger.ResolveScreening, verifier)
-            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, flagsResolved, eligible)
+            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, documentsComplete, flagsResolved, eligible)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
             .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 

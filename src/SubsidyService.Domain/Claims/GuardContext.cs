@@ -7,5 +7,9 @@ namespace SubsidyService.Domain.Claims;
 /// <param name="PublicNoticeWorkingDays">The configured notice period; 0 skips the notice.</param>
 /// <param name="Eligible">The claim's evaluation on the facts as they would be verified finds it eligible.</param>
 /// <param name="OpenObjections">Objections received during the notice that no person has sustained or dismissed yet.</param>
+/// <param name="MissingDocuments">The kinds the claim's policy version requires that no document of the claim is (none when not loaded).</param>
 public sealed record GuardContext(bool IsOwner, Guid ActorId, Guid? VerifiedBy, int UnresolvedFlags, int PublicNoticeWorkingDays,
-    bool Eligible = true, int OpenObjections = 0);
+    bool Eligible = true, int OpenObjections = 0, IReadOnlyList<DocumentKind>? MissingDocuments = null)
+{
+    public bool DocumentsComplete => MissingDocuments is null or { Count: 0 };
+}

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Kernel;
 namespace SubsidyService.Domain.Policy;
 
@@ -34,6 +35,9 @@ public sealed record PolicyVersion(
         MajorCaseTypes: Enum.GetValues<CaseType>().ToHashSet(),
         ApplicationWindowDays: null,
         PublicNoticeWorkingDays: 5);
+
+    /// <summary>The document kinds a claim must carry before it is verified (POLICY.md "Materials").</summary>
+    public IReadOnlyList<DocumentKind> RequiredDocuments { get; init; } = Materials.DefaultRequired;
 
     public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo.Value);
 

@@ -58,8 +58,10 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
         var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags));
+        var missing = GuardFacts.MissingDocuments(version, documents.Select(d => d.Kind));
         var permitted = ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role,
-            GuardFacts.Of(actor, row, flags, settings.PublicNoticeWorkingDays(version), evaluation.Eligible));
+            GuardFacts.Of(actor, row.ApplicantId, row.VerifiedBy, flags.Count(f => f.IsUnresolved), settings.PublicNoticeWorkingDays(version),
+                evaluation.Eligible, missing));
 
         var owner = row.ApplicantId == actor.Id;
         var facts = ClaimJson.WithDefaults(ClaimJson.Deserialize<ClaimFactsInput>(row.Facts));
@@ -84,7 +86,8 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
             VerificationView.Of(ClaimEvaluator.VerificationOf(row)),
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
             row.NoticeEndsOn is { } notice ? Invariant.Date(DateOnly.FromDateTime(notice)) : null,
-            row.CreatedAt, row.UpdatedAt, row.SubmittedAt);
+            row.CreatedAt, row.UpdatedAt, row.SubmittedAt,
+            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList());
     }
 
     /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>

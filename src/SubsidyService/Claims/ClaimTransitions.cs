@@ -1,5 +1,6 @@
 using Npgsql;
 using SubsidyService.Audit;
+using SubsidyService.Claims.Documents;
 using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Kernel;
@@ -77,12 +78,14 @@ public sealed class ClaimTransitions(
         var from = row.StatusValue;
         // Only a claim in its notice can have objections; other claims skip the query.
         var openObjections = from == ClaimStatus.InPublicNotice ? await objections.CountAsync(conn, tx, id) : 0;
-        var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role,
-            GuardFacts.Of(actor, row, flags, noticeDays, evaluation.Eligible, openObjections));
+        var guard = GuardFacts.Of(actor, row, flags, version, evaluation.Eligible, await DocumentService.KindsAsync(conn, tx, id), noticeDays, openObjections);
+        var decision = ClaimWorkflow.Instance.Decide(from, request.Trigger, actor.Role, guard);
         if (decision.Outcome == TransitionOutcome.Forbidden)
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)
-            return NotPermitted(request.Trigger, from, decision.Message);
+            return decision.Code == ClaimWorkflow.DocumentsMissingCode
+                ? DocumentsMissing(guard.MissingDocuments ?? [], decision.Message)
+                : NotPermitted(request.Trigger, from, decision.Message);
         if (CheckReason(request) is { } missing) return missing;
 
         var t = new TransitionContext(conn, tx, row, actor, request.Trigger, from, decision.Target!.Value, request.Reason,
@@ -127,6 +130,12 @@ public sealed class ClaimTransitions(
     private static Refusal NotPermitted(ClaimTrigger trigger, ClaimStatus from, string? why) =>
         new(422, "trigger_not_permitted", "当前状态不能执行该操作",
             $"申请处于“{ClaimNames.Of(from)}”状态，不能执行“{ClaimNames.Of(trigger)}”" + (why is null ? "。" : $"：{why}。"));
+
+    /// <summary>422 naming each missing kind under <c>errors.documents</c> (codes), and in words for the page.</summary>
+    private static Refusal DocumentsMissing(IReadOnlyList<DocumentKind> missing, string? why) =>
+        new(422, ClaimWorkflow.DocumentsMissingCode, "申请材料不全",
+            $"尚缺以下材料，不能核实：{string.Join("、", missing.Select(Materials.NameOf))}。请一次性告知申请人补正。" + (why is null ? "" : $"（{why}）"),
+            new Dictionary<string, string[]> { ["documents"] = missing.Select(k => EnumCodes.ToCode(k)).ToArray() });
 
     private static Refusal? CheckReason(TransitionRequest request)
     {

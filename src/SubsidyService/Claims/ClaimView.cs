@@ -7,7 +7,10 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
-/// <summary>API.md's claim: <c>{id, status, version, facts, estimate, screening, permittedTriggers, history, letter}</c> and more.</summary>
+/// <summary>
+/// API.md's claim: <c>{id, status, version, facts, estimate, screening, permittedTriggers, history, letter}</c> and more:
+/// the document kinds its policy version requires before verification, and those no document of the claim is yet.
+/// </summary>
 public sealed record ClaimView(
     Guid Id,
     string Status,
@@ -26,7 +29,9 @@ public sealed record ClaimView(
     string? NoticeEndsOn,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    DateTime? SubmittedAt);
+    DateTime? SubmittedAt,
+    IReadOnlyList<string> RequiredDocuments,
+    IReadOnlyList<string> MissingDocuments);
 
 public sealed record ApplicantView(Guid Id, string DisplayName);
 

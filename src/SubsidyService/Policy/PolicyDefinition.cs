@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Kernel;
 
@@ -15,7 +16,8 @@ public sealed record PolicyDefinition(
     IReadOnlyList<string> RegularCaseTypes,
     IReadOnlyList<string> MajorCaseTypes,
     int? ApplicationWindowDays,
-    int PublicNoticeWorkingDays)
+    int PublicNoticeWorkingDays,
+    IReadOnlyList<string>? RequiredDocuments = null)
 {
     public static PolicyDefinition From(PolicyVersion v) => new(
         Invariant.Rate(v.Rate),
@@ -24,7 +26,8 @@ public sealed record PolicyDefinition(
         Codes(v.RegularCaseTypes),
         Codes(v.MajorCaseTypes),
         v.ApplicationWindowDays,
-        v.PublicNoticeWorkingDays);
+        v.PublicNoticeWorkingDays,
+        v.RequiredDocuments.Select(EnumCodes.ToCode).ToArray());
 
     /// <summary>Back to the domain; the document was written by <see cref="From"/>, so it is trusted.</summary>
     public PolicyVersion ToVersion(string id, DateOnly effectiveFrom, DateOnly? effectiveTo) => new(
@@ -35,7 +38,11 @@ public sealed record PolicyDefinition(
         RegularCaseTypes.Select(Parse<CaseType>).ToHashSet(),
         MajorCaseTypes.Select(Parse<CaseType>).ToHashSet(),
         ApplicationWindowDays,
-        PublicNoticeWorkingDays);
+        PublicNoticeWorkingDays)
+    {
+        // A version stored before materials were listed (migration 0021 adds the list) requires the default.
+        RequiredDocuments = RequiredDocuments?.Select(Parse<DocumentKind>).ToArray() ?? Materials.DefaultRequired,
+    };
 
     /// <summary>In enum order, so the same set always reads the same.</summary>
     internal static IReadOnlyList<string> Codes<T>(IReadOnlySet<T> set) where T : struct, Enum =>

@@ -12,7 +12,8 @@ public sealed record PolicyVersionInput(
     IReadOnlyList<string?>? RegularCaseTypes,
     IReadOnlyList<string?>? MajorCaseTypes,
     int? ApplicationWindowDays,
-    int? PublicNoticeWorkingDays);
+    int? PublicNoticeWorkingDays,
+    IReadOnlyList<string?>? RequiredDocuments = null);
 
 /// <summary>A stored policy version in the API's conventions.</summary>
 public sealed record PolicyVersionResponse(
@@ -25,12 +26,14 @@ public sealed record PolicyVersionResponse(
     IReadOnlyList<string> RegularCaseTypes,
     IReadOnlyList<string> MajorCaseTypes,
     int? ApplicationWindowDays,
-    int PublicNoticeWorkingDays)
+    int PublicNoticeWorkingDays,
+    IReadOnlyList<string> RequiredDocuments)
 {
     public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v)
     {
         var d = PolicyDefinition.From(v);
         return new(v.Id, Invariant.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? Invariant.Date(to) : null,
-            d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays);
+            d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays,
+            d.RequiredDocuments ?? []);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Kernel;
@@ -42,9 +43,11 @@ public static partial class PolicyVersionValidator
         if (input.PublicNoticeWorkingDays is null) Add("publicNoticeWorkingDays", "公示期不能为空。");
         else if (input.PublicNoticeWorkingDays is < 0 or > MaxNoticeDays) Add("publicNoticeWorkingDays", $"公示期须为 0 至 {MaxNoticeDays} 个工作日。");
 
+        var required = RequiredDocuments(input.RequiredDocuments, Add);
+
         if (errors.Count > 0) return Refusal.Validation(errors);
         return new PolicyVersion(id!, from!.Value, to, rate!.Value, caps, winning, regular, major,
-            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value);
+            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value) { RequiredDocuments = required };
     }
 
     private static DateOnly? Date(string? text, string field, string label, bool required, Action<string, string> add)
@@ -107,6 +110,22 @@ public static partial class PolicyVersionValidator
         {
             if (EnumCodes.TryParse<T>(codes[i], out var value)) result.Add(value);
             else add($"{field}[{i}]", $"“{codes[i]}”不是有效值，应为 {string.Join("、", EnumCodes.AllCodes<T>())} 之一。");
+        }
+        return result;
+    }
+
+    /// <summary>Absent: the default list. Present: the kinds named, in their order, each once (an empty list requires nothing).</summary>
+    private static IReadOnlyList<DocumentKind> RequiredDocuments(IReadOnlyList<string?>? codes, Action<string, string> add)
+    {
+        if (codes is null) return Materials.DefaultRequired;
+        var result = new List<DocumentKind>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (!EnumCodes.TryParse<DocumentKind>(codes[i], out var kind))
+                add($"requiredDocuments[{i}]", $"“{codes[i]}”不是材料类型，应为 {string.Join("、", EnumCodes.AllCodes<DocumentKind>())} 之一。");
+            else if (kind == DocumentKind.Other)
+                add($"requiredDocuments[{i}]", "“其他材料”不能列为必需材料。");
+            else if (!result.Contains(kind)) result.Add(kind);
         }
         return result;
     }

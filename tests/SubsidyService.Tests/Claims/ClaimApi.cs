@@ -33,12 +33,31 @@ public static class ClaimApi
         return body;
     }
 
-    public static async Task<JsonElement> CreateAsync(HttpClient applicant, Action<Dictionary<string, object?>>? change = null)
+    /// <summary>The kinds the default policy version requires before verification (POLICY.md "Materials").</summary>
+    public static readonly string[] RequiredKinds = ["judgment", "agency_contract", "invoice", "payment_proof", "id_proof"];
+
+    /// <summary>
+    /// A draft claim, carrying one document of each required kind unless <paramref name="documents"/> is false (a test
+    /// of the documents themselves, or of a claim that lacks them); returns the claim as it is after the uploads.
+    /// </summary>
+    public static async Task<JsonElement> CreateAsync(HttpClient applicant, Action<Dictionary<string, object?>>? change = null,
+        bool documents = true)
     {
         var response = await applicant.PostAsJsonAsync("/api/v1/claims", Body(change));
         var json = await JsonAsync(response);
         response.StatusCode.Should().Be(HttpStatusCode.Created, json.ToString());
-        return json;
+        if (!documents) return json;
+        foreach (var kind in RequiredKinds) await UploadAsync(applicant, json.Id(), kind);
+        return await GetAsync(applicant, json.Id());
+    }
+
+    /// <summary>Uploads a small PDF of the kind to the claim; returns the document's id.</summary>
+    public static async Task<Guid> UploadAsync(HttpClient applicant, Guid claimId, string kind)
+    {
+        var response = await applicant.PostAsync($"/api/v1/claims/{claimId}/documents", DocumentTests.Form(kind, DocumentTests.Pdf, $"{kind}.pdf"));
+        var json = await JsonAsync(response);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, $"upload {kind}: {json}");
+        return json.GetProperty("id").GetGuid();
     }
 
     public static Task<HttpResponseMessage> FireAsync(HttpClient client, JsonElement claim, string trigger,

@@ -33,7 +33,9 @@ public sealed class ClaimLifecycleTests(AppFixture fixture) : IClassFixture<AppF
         claim.GetProperty("estimate").GetProperty("amount").GetString().Should().Be("3000.00", "the amount is computed again on the lowered fee base");
         claim.GetProperty("verification").GetProperty("feeBase").GetString().Should().Be("6000.00");
 
-        var history = claim.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("trigger").GetString(), h.GetProperty("from").GetString(), h.GetProperty("to").GetString())).ToList();
+        // The uploads of the required materials are in the history too; the transitions are what this test follows.
+        var history = claim.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("trigger").GetString(), h.GetProperty("from").GetString(), h.GetProperty("to").GetString()))
+            .Where(h => h.Item1 != "document_added").ToList();
         history.Should().Equal(("create", null, "draft"), ("submit", "draft", "submitted"), ("start_review", "submitted", "under_review"), ("verify", "under_review", "verified"));
     }
 

@@ -35,7 +35,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
         var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
 
         var response = await applicant.PostAsync($"/api/v1/claims/{claim.Id()}/documents", Form("judgment", Pdf, "../../判决书\u0000.pdf"));
         var doc = await ClaimApi.JsonAsync(response);
@@ -55,7 +55,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task An_executable_renamed_pdf_is_refused_and_nothing_is_stored()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var response = await applicant.PostAsync($"/api/v1/claims/{claim.Id()}/documents", Form("judgment", Elf, "判决书.pdf"));
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
         (await StoredDocumentsAsync(claim.Id())).Should().Be(0);
@@ -65,7 +65,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task A_png_named_pdf_is_stored_as_what_it_is()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var doc = await ClaimApi.JsonAsync(await applicant.PostAsync($"/api/v1/claims/{claim.Id()}/documents", Form("invoice", Png, "发票.pdf")));
         doc.GetProperty("contentType").GetString().Should().Be("image/png");
         doc.GetProperty("fileName").GetString().Should().Be("发票.png");
@@ -75,7 +75,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Too_large_too_many_and_unknown_kinds_are_refused()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var url = $"/api/v1/claims/{claim.Id()}/documents";
 
         var big = new byte[10 * 1024 * 1024 + 1];
@@ -95,7 +95,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task A_removed_document_disappears_from_the_claim_but_stays_in_history()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var doc = await ClaimApi.JsonAsync(await applicant.PostAsync($"/api/v1/claims/{claim.Id()}/documents", Form("judgment", Pdf, "a.pdf")));
         var url = $"/api/v1/claims/{claim.Id()}/documents/{doc.GetProperty("id").GetGuid()}";
 
@@ -111,7 +111,7 @@ public sealed class DocumentTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Documents_cannot_change_once_submitted()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.MustFireAsync(applicant, await ClaimApi.CreateAsync(applicant), "submit");
+        var claim = await ClaimApi.MustFireAsync(applicant, await ClaimApi.CreateAsync(applicant, documents: false), "submit");
         await (await applicant.PostAsync($"/api/v1/claims/{claim.Id()}/documents", Form("judgment", Pdf, "a.pdf")))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "not_editable");
     }

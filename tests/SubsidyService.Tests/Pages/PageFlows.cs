@@ -15,12 +15,21 @@ public static class PageFlows
         return Guid.Parse(location["/Applicant/Claims/".Length..]);
     }
 
-    public static async Task<string> UploadPdfAsync(PageBrowser applicant, Guid id, string fileName = "判决书.pdf")
+    public static async Task<string> UploadPdfAsync(PageBrowser applicant, Guid id, string fileName = "判决书.pdf", string kind = "judgment")
     {
         var page = $"/Applicant/Claims/{id}";
-        var post = await applicant.PostFileAsync(page, page + "?handler=Upload", new() { ["kind"] = "judgment" },
+        var post = await applicant.PostFileAsync(page, page + "?handler=Upload", new() { ["kind"] = kind },
             fileName, ClaimFormFields.Pdf, "application/pdf");
         return await applicant.FollowAsync(post);
+    }
+
+    /// <summary>One file of each kind the policy requires before verification, uploaded through the page; the page after the last.</summary>
+    public static async Task<string> UploadRequiredAsync(PageBrowser applicant, Guid id)
+    {
+        var html = "";
+        foreach (var kind in Claims.ClaimApi.RequiredKinds)
+            html = await UploadPdfAsync(applicant, id, $"{SubsidyService.Claims.Documents.DocumentRow.Kinds[kind]}.pdf", kind);
+        return html;
     }
 
     public static Task<HttpResponseMessage> FireAsync(PageBrowser who, string page, string trigger, int version,
@@ -34,11 +43,11 @@ public static class PageFlows
         return who.PostAsync(page, $"{page}?handler={handler}", form);
     }
 
-    /// <summary>A claim created, evidenced and submitted by the applicant.</summary>
+    /// <summary>A claim created, evidenced (every required kind) and submitted by the applicant.</summary>
     public static async Task<Guid> SubmittedClaimAsync(PageBrowser applicant, Dictionary<string, string>? fields = null)
     {
         var id = await CreateClaimAsync(applicant, fields);
-        var html = await UploadPdfAsync(applicant, id);
+        var html = await UploadRequiredAsync(applicant, id);
         var page = $"/Applicant/Claims/{id}";
         await applicant.FollowAsync(await FireAsync(applicant, page, "submit", PageBrowser.VersionOn(html)));
         return id;

@@ -26,7 +26,7 @@ public sealed class QuotaTests : IAsyncLifetime
     public async Task Removing_a_document_frees_its_bytes_and_the_applicant_quota_counts_only_what_is_kept()
     {
         var (applicant, _) = await app.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var url = $"/api/v1/claims/{claim.Id()}/documents";
         var pdf = DocumentTests.Pdf; // 50 bytes: two fit in the 100-byte quota, not three
         var doc = await ClaimApi.JsonAsync(await applicant.PostAsync(url, DocumentTests.Form("judgment", pdf, "a.pdf")));
@@ -47,7 +47,7 @@ public sealed class QuotaTests : IAsyncLifetime
     public async Task Uploads_are_rate_limited_per_person()
     {
         var (applicant, _) = await app.ClientAsAsync(Roles.Applicant);
-        var claim = await ClaimApi.CreateAsync(applicant);
+        var claim = await ClaimApi.CreateAsync(applicant, documents: false);
         var codes = new List<HttpStatusCode>();
         // Not a PDF: each is refused (415), but only after it has counted against the limit of 6 a minute.
         for (var i = 0; i < 8; i++)
@@ -55,7 +55,7 @@ public sealed class QuotaTests : IAsyncLifetime
         codes.Take(6).Should().OnlyContain(c => c == HttpStatusCode.UnsupportedMediaType);
         codes.Skip(6).Should().OnlyContain(c => c == HttpStatusCode.TooManyRequests);
         var (other, _) = await app.ClientAsAsync(Roles.Applicant);
-        var hers = await ClaimApi.CreateAsync(other);
+        var hers = await ClaimApi.CreateAsync(other, documents: false);
         (await other.PostAsync($"/api/v1/claims/{hers.Id()}/documents", DocumentTests.Form("judgment", [1], "x.pdf"))).StatusCode
             .Should().Be(HttpStatusCode.UnsupportedMediaType, "another person has a limit of her own");
     }
@@ -64,8 +64,8 @@ public sealed class QuotaTests : IAsyncLifetime
     public async Task An_applicant_holds_a_limited_number_of_drafts()
     {
         var (applicant, _) = await app.ClientAsAsync(Roles.Applicant);
-        await ClaimApi.CreateAsync(applicant);
-        await ClaimApi.CreateAsync(applicant);
+        await ClaimApi.CreateAsync(applicant, documents: false);
+        await ClaimApi.CreateAsync(applicant, documents: false);
         await (await applicant.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(ClaimApi.Body())))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "quota_exceeded");
     }

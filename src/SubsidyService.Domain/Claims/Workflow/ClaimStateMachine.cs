@@ -110,10 +110,11 @@ public sealed class ClaimStateMachine
             return Refuse(TransitionOutcome.Forbidden, $"不能执行“{TriggerName(trigger)}”：{notYou.Description}");
 
         var why = told.Count > 0 ? string.Join("；", told.Select(c => c.Description)) : "没有满足条件的目标状态";
-        return Refuse(TransitionOutcome.NotPermitted, $"不能执行“{TriggerName(trigger)}”，条件未满足：{why}");
+        return Refuse(TransitionOutcome.NotPermitted, $"不能执行“{TriggerName(trigger)}”，条件未满足：{why}",
+            told.FirstOrDefault(c => c.Code is not null)?.Code);
     }
 
-    private static TransitionDecision Refuse(TransitionOutcome outcome, string message) => new(outcome, null, message);
+    private static TransitionDecision Refuse(TransitionOutcome outcome, string message, string? code = null) => new(outcome, null, message, code);
 
     private static string StateName(ClaimStatus s) => $"{ClaimNames.Of(s)}（{EnumCodes.ToCode(s)}）";
 

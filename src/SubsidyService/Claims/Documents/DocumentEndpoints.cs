@@ -43,7 +43,7 @@ public static class DocumentEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-        .WithSummary("Upload evidence: kind (judgment, agency_contract, invoice, id_proof, other) and file (PDF, PNG or JPEG, at most 10 MB)");
+        .WithSummary("Upload evidence: kind (judgment, agency_contract, invoice, payment_proof, id_proof, effect_proof, other) and file (PDF, PNG or JPEG, at most 10 MB)");
 
         docs.MapGet("/{documentId:guid}", async (Guid id, Guid documentId, bool? inline, ClaimsPrincipal user, DocumentService documents) =>
             (await documents.ReadAsync(Actor.From(user), id, documentId)).ToResult(d =>

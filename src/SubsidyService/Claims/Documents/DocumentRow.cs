@@ -1,3 +1,6 @@
+using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Kernel;
+
 namespace SubsidyService.Claims.Documents;
 
 /// <summary>A stored document without its content.</summary>
@@ -15,12 +18,7 @@ public sealed class DocumentRow
 
     public const string Columns = "id, claim_id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
 
-    public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>
-    {
-        ["judgment"] = "判决书",
-        ["agency_contract"] = "代理合同",
-        ["invoice"] = "代理费发票",
-        ["id_proof"] = "身份证明",
-        ["other"] = "其他材料",
-    };
+    /// <summary>Every kind by its code, with its name on the pages, in the order the upload form lists them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Kinds =
+        Enum.GetValues<DocumentKind>().ToDictionary(EnumCodes.ToCode, Materials.NameOf);
 }

@@ -139,6 +139,11 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL ORDER BY uploaded_at",
             new { claimId })).ToList();
 
+    /// <summary>The kinds of the claim's documents, removed ones left out: what counts towards the required materials.</summary>
+    public static async Task<IReadOnlyList<string>> KindsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid claimId) =>
+        (await conn.QueryAsync<string>("SELECT DISTINCT kind FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL",
+            new { claimId }, tx)).ToList();
+
     private static async Task<Outcome<ClaimRow>> EditableClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId,
         bool forUpdate = true)
     {

@@ -33,6 +33,9 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 
     public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims");
 
+    /// <summary>The required kinds not yet uploaded, in words, for the warning above the submit button.</summary>
+    public string MissingNames => string.Join("、", Claim.MissingDocuments.Select(ClaimText.Kind));
+
     /// <summary>The latest event that moved the claim into its present status (a payment's failure, say), for its time and reason.</summary>
     public HistoryView? Arrival => Claim.History.LastOrDefault(h => h.To == Claim.Status && h.From != h.To);
 

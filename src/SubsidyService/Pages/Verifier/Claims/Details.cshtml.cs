@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Calendar;
+using SubsidyService.Domain.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
 using SubsidyService.Policy;
@@ -45,6 +46,18 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
             (false, true) => "申请人申报：涉外",
             _ => null,
         };
+
+    /// <summary>
+    /// The supplement form's checklist with the item of each required kind the claim lacks ticked (一次告知: one request
+    /// names all of them). A refused form shows what was ticked instead.
+    /// </summary>
+    public IEnumerable<(string Item, bool Ticked)> SupplementChecklist(ActionInput input)
+    {
+        var missing = Materials.Parse(Claim.MissingDocuments).Select(SupplementDefects.For).ToList();
+        var posted = ActivePanel == "request_supplement";
+        return SupplementDefects.Checklist.Union(missing)
+            .Select(item => (item, posted ? input.Defects.Contains(item) : missing.Contains(item)));
+    }
 
     /// <summary>Posted text is kept only in the panel it was posted from.</summary>
     public ActionInput InputFor(string panel) => ActivePanel == panel ? Input : new ActionInput();
