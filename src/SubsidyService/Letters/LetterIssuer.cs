@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
+using SubsidyService.Letters.Signing;
 using SubsidyService.Domain.Policy;
 
 namespace SubsidyService.Letters;
@@ -19,10 +20,10 @@ public sealed record LetterDraft(
 public sealed record IssuedLetter(Guid Id, string Number, string Sha256, byte[] Pdf);
 
 /// <summary>
-/// Issues a letter inside the transaction that decides it: takes the year's next number, renders the PDF
-/// and stores it with the SHA-256 of its bytes.
+/// Issues a letter inside the transaction that decides it: takes the year's next number, renders the PDF, seals
+/// it and stores it with the SHA-256 of its bytes.
 /// </summary>
-public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting drafting)
+public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting drafting, LetterSeal seal)
 {
     public const string Approval = "approval", Rejection = "rejection";
 
@@ -32,7 +33,8 @@ public sealed class LetterIssuer(LetterNumbering numbering, LetterDrafting draft
         var seq = await LetterStore.NextSequenceAsync(conn, tx, year);
         var number = numbering.Format(year, seq);
         var id = Guid.NewGuid();
-        var pdf = drafting.Render(draft, number, LetterNumbers.VerificationCode(id));
+        // Sealed before hashing: the stored SHA-256 and the verification page speak of the file the applicant gets.
+        var pdf = seal.Seal(drafting.Render(draft, number, LetterNumbers.VerificationCode(id)), new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var amount = draft.Kind == Approval ? draft.Evaluation.Amount : 0m;
         await LetterStore.InsertAsync(conn, tx, id, draft.ClaimId, draft.Kind, year, seq, number, draft.Facts.Name, amount, now, issuedBy, pdf, sha256);

@@ -54,6 +54,8 @@ public static class Settings
         Text("Letters:NumberPrefix"),
         ExistingFile("Letters:CjkFontFile"),
         ExistingFile("Letters:LatinFontFile"),
+        ExistingFile("Letters:SigningCertificateFile"),
+        Text("Letters:SigningCertificatePassword"),
         Duration("Jobs:InvisibilityTimeout"),
         Int("Jobs:WorkerCount", 1, 100),
         Duration("Jobs:QueuePollInterval"),
