@@ -88,6 +88,11 @@ internal static class LetterComposer
             values["amountInWords"] = ChineseAmount.Format(a.Amount);
             values["policyVersion"] = a.PolicyVersion.Trim();
             values["publicNoticeEndsOn"] = a.PublicNoticeEndsOn is { } end ? LetterFormat.Date(end) : "";
+            // A designation without its basis is not printed half: the basis is what makes the higher cap answerable.
+            var basis = a.DesignationBasis?.Trim() ?? "";
+            values["designation"] = basis.Length > 0 ? a.Designation?.Trim() ?? "" : "";
+            values["designationBasis"] = values["designation"].Length > 0 ? basis : "";
+            values["undertakingVersion"] = a.UndertakingVersion?.Trim() ?? "";
         }
         if (content.Rejection is { } r)
         {

@@ -40,6 +40,9 @@ public sealed record LetterContent(
 /// <param name="Cap">The tier's cap; null when the policy version sets none for the tier.</param>
 /// <param name="Trace">The evaluation's steps, each citing the words of item 13 it applies.</param>
 /// <param name="PublicNoticeEndsOn">The last day of the public notice; null when the policy version has no notice period.</param>
+/// <param name="Designation">What the bureau designated the case (涉外, 具有重大影响), in words; null when it designated nothing.</param>
+/// <param name="DesignationBasis">The verifier's basis for that designation, which the letter states.</param>
+/// <param name="UndertakingVersion">The version of the undertaking (承诺书) the applicant accepted at submission; null for claims from before it.</param>
 public sealed record ApprovalDetails(
     string ApplicantName,
     string IdNumber,
@@ -55,7 +58,10 @@ public sealed record ApprovalDetails(
     decimal Amount,
     IReadOnlyList<TraceStep> Trace,
     string PolicyVersion,
-    DateOnly? PublicNoticeEndsOn);
+    DateOnly? PublicNoticeEndsOn,
+    string? Designation = null,
+    string? DesignationBasis = null,
+    string? UndertakingVersion = null);
 
 /// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>
 /// <param name="ReasonCode">The rejection's reason code (the service's <c>RejectionReasons</c>).</param>

@@ -13,6 +13,7 @@ public sealed record LetterTemplateSchema(LetterKind Kind, string FileName, IRea
     [
         "applicantName", "idNumber", "caseNumber", "relatedCaseNumbers", "caseNumbers", "court", "judgmentEffectiveDate",
         "agencyFee", "feeBase", "rate", "tier", "cap", "amount", "amountInWords", "policyVersion", "publicNoticeEndsOn",
+        "designation", "designationBasis", "undertakingVersion",
     ];
 
     private static readonly string[] RejectionFields = ["applicantName", "idNumber", "caseNumber", "reasonCode", "reasonWording", "reasonText"];

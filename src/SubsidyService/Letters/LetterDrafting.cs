@@ -35,11 +35,21 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
             ? new LetterContent(LetterKind.Approval, number, draft.IssuedOn, authority, f.Name, url,
                 Approval: new ApprovalDetails(f.Name, f.IdNumber, f.CaseNumber, draft.RelatedCaseNumbers, f.Court, f.JudgmentEffectiveDate,
                     f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
-                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn), VerificationCode: verificationCode)
+                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn, Designation(draft.Verification),
+                    draft.Verification?.DesignationBasis, draft.UndertakingVersion), VerificationCode: verificationCode)
             : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
                 Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode);
         return renderer.Render(content);
     }
+
+    /// <summary>The bureau's designation in the letter's words; null when it designated neither.</summary>
+    internal static string? Designation(Verification? v) => v switch
+    {
+        { ForeignRelated: true, MajorImpact: true } => "涉外且具有重大影响",
+        { ForeignRelated: true } => "涉外",
+        { MajorImpact: true } => "具有重大影响",
+        _ => null,
+    };
 
     private static RejectionDetails Rejection(string name, string idNumber, string caseNumber, string code, string text) =>
         new(name, idNumber, caseNumber, code,

@@ -15,7 +15,9 @@ public sealed record LetterDraft(
     DateOnly? NoticeEndsOn,
     string? ReasonCode,
     string? Reason,
-    IReadOnlyList<string> RelatedCaseNumbers);
+    IReadOnlyList<string> RelatedCaseNumbers,
+    SubsidyService.Claims.Verification? Verification = null,
+    string? UndertakingVersion = null);
 
 public sealed record IssuedLetter(Guid Id, string Number, string Sha256, byte[] Pdf);
 
