@@ -12,6 +12,11 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
     public const string DefaultAuthority = "县市场监督管理局（知识产权局）";
 
     private readonly string authority = config["Authority:Name"] is { Length: > 0 } a ? a : DefaultAuthority;
+    private readonly string? consultationPhone = config["Authority:ConsultationPhone"] is { Length: > 0 } p ? p : null;
+
+    /// <summary>Days the applicant has to repay, from the notice's date: the recovery mail says the same thirty.</summary>
+    public const int RepaymentDays = 30;
+
     private readonly string publicUrl = config["Authority:PublicUrl"] is { Length: > 0 } u ? u : ListeningUrl(config["urls"]);
 
     /// <summary>
@@ -41,6 +46,12 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
                 Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode);
         return renderer.Render(content);
     }
+
+    public byte[] Render(RecoveryNoticeDraft draft, string number, string verificationCode) =>
+        renderer.Render(new LetterContent(LetterKind.RecoveryNotice, number, draft.IssuedOn, authority, draft.ApplicantName,
+            LetterNumbers.VerificationUrl(publicUrl, number, verificationCode), VerificationCode: verificationCode,
+            Recovery: new RecoveryDetails(draft.ApplicantName, draft.IdNumber, draft.CaseNumber, draft.PaidAmount, draft.Amount,
+                RecoveryGrounds.Name(draft.Grounds), draft.Reason, draft.UndertakingVersion, draft.IssuedOn.AddDays(RepaymentDays), consultationPhone)));
 
     /// <summary>The bureau's designation in the letter's words; null when it designated neither.</summary>
     internal static string? Designation(Verification? v) => v switch

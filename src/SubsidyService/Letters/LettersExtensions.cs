@@ -26,6 +26,7 @@ public static class LettersExtensions
         builder.Services.AddHostedService<LetterSealCheck>();
         builder.Services.AddSingleton<LetterDrafting>();
         builder.Services.AddSingleton<LetterIssuer>();
+        builder.Services.AddSingleton<Claims.Triggers.ITransitionEffect, RecoveryNoticeEffect>();
         builder.Services.AddSingleton<LetterExport>();
         return builder;
     }

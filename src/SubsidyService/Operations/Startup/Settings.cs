@@ -39,6 +39,7 @@ public static class Settings
         Text("Authority:Name"),
         Url("Authority:PublicUrl"),
         Text("Authority:LetterPrefix"),
+        Text("Authority:ConsultationPhone"),
         Text("Authority:RegionCodes:*"),
         Int("RateLimits:EstimatePerMinute", 1),
         Int("RateLimits:SignInPerMinute", 1),
