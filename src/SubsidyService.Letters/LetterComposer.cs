@@ -20,13 +20,15 @@ internal static class LetterComposer
         blocks.AddRange(Paragraphs(template, "salutation", values, ParagraphKind.Salutation));
         blocks.AddRange(Paragraphs(template, "opening", values, ParagraphKind.Body));
 
-        if (content.Approval is { } approval)
+        if (content.Recovery is not null)
         {
-            blocks.Add(new TableBlock(Lines(template, LetterTemplateSchema.Figures, values)
-                .Select(l => l.Split('|', 2))
-                .Select(p => new TableRow(p[0].Trim(), p[1].Trim()))
-                .Where(r => r.Value.Length > 0)
-                .ToList()));
+            blocks.Add(Table(template, values));
+            foreach (var section in new[] { "reason", "undertaking", "repayment", "remedies" })
+                blocks.AddRange(Paragraphs(template, section, values, ParagraphKind.Body));
+        }
+        else if (content.Approval is { } approval)
+        {
+            blocks.Add(Table(template, values));
             blocks.AddRange(Paragraphs(template, "trace-heading", values, ParagraphKind.Heading));
             for (var i = 0; i < approval.Trace.Count; i++)
             {
@@ -52,6 +54,13 @@ internal static class LetterComposer
             string.Join(Environment.NewLine, Lines(template, "qr-caption", values))));
         return blocks;
     }
+
+    private static TableBlock Table(LetterTemplate template, IReadOnlyDictionary<string, string> values) =>
+        new(Lines(template, LetterTemplateSchema.Figures, values)
+            .Select(l => l.Split('|', 2))
+            .Select(p => new TableRow(p[0].Trim(), p[1].Trim()))
+            .Where(r => r.Value.Length > 0)
+            .ToList());
 
     private static IEnumerable<string> Lines(LetterTemplate template, string section, IReadOnlyDictionary<string, string> values) =>
         template.Section(section).Select(l => l.Fill(values)).OfType<string>();
@@ -88,6 +97,11 @@ internal static class LetterComposer
             values["amountInWords"] = ChineseAmount.Format(a.Amount);
             values["policyVersion"] = a.PolicyVersion.Trim();
             values["publicNoticeEndsOn"] = a.PublicNoticeEndsOn is { } end ? LetterFormat.Date(end) : "";
+            // A designation without its basis is not printed half: the basis is what makes the higher cap answerable.
+            var basis = a.DesignationBasis?.Trim() ?? "";
+            values["designation"] = basis.Length > 0 ? a.Designation?.Trim() ?? "" : "";
+            values["designationBasis"] = values["designation"].Length > 0 ? basis : "";
+            values["undertakingVersion"] = a.UndertakingVersion?.Trim() ?? "";
         }
         if (content.Rejection is { } r)
         {
@@ -97,6 +111,20 @@ internal static class LetterComposer
             values["reasonCode"] = r.ReasonCode;
             values["reasonWording"] = r.ReasonWording.Trim();
             values["reasonText"] = r.ReasonText.Trim();
+        }
+        if (content.Recovery is { } rc)
+        {
+            values["applicantName"] = rc.ApplicantName.Trim();
+            values["idNumber"] = Masking.KeepEnds(rc.IdNumber);
+            values["caseNumber"] = rc.CaseNumber.Trim();
+            values["paidAmount"] = LetterFormat.Money(rc.PaidAmount);
+            values["amount"] = LetterFormat.Money(rc.Amount);
+            values["amountInWords"] = ChineseAmount.Format(rc.Amount);
+            values["groundsWording"] = rc.GroundsWording.Trim();
+            values["reasonText"] = rc.ReasonText.Trim();
+            values["undertakingVersion"] = rc.UndertakingVersion?.Trim() ?? "";
+            values["repayBy"] = LetterFormat.Date(rc.RepayBy);
+            values["consultationPhone"] = rc.ConsultationPhone?.Trim() ?? "";
         }
         return values;
     }
@@ -108,8 +136,14 @@ internal static class LetterComposer
         ArgumentException.ThrowIfNullOrWhiteSpace(content.AuthorityName, nameof(content.AuthorityName));
         ArgumentException.ThrowIfNullOrWhiteSpace(content.Addressee, nameof(content.Addressee));
         ArgumentException.ThrowIfNullOrWhiteSpace(content.VerificationUrl, nameof(content.VerificationUrl));
+        var given = (content.Approval is null ? 0 : 1) + (content.Rejection is null ? 0 : 1) + (content.Recovery is null ? 0 : 1);
+        if (given != 1) throw new ArgumentException("a letter carries exactly one of Approval, Rejection and Recovery", nameof(content));
         switch (content.Kind)
         {
+            case LetterKind.RecoveryNotice when content.Recovery is null:
+                throw new ArgumentException("a recovery notice needs Recovery", nameof(content));
+            case LetterKind.RecoveryNotice when content.Recovery.Amount <= 0 || content.Recovery.Amount > content.Recovery.PaidAmount:
+                throw new ArgumentException("a recovery is of more than nothing and at most what was paid", nameof(content));
             case LetterKind.Approval when content.Approval is null || content.Rejection is not null:
                 throw new ArgumentException("an approval letter needs Approval and no Rejection", nameof(content));
             case LetterKind.Rejection when content.Rejection is null || content.Approval is not null:

@@ -13,9 +13,16 @@ public sealed record LetterTemplateSchema(LetterKind Kind, string FileName, IRea
     [
         "applicantName", "idNumber", "caseNumber", "relatedCaseNumbers", "caseNumbers", "court", "judgmentEffectiveDate",
         "agencyFee", "feeBase", "rate", "tier", "cap", "amount", "amountInWords", "policyVersion", "publicNoticeEndsOn",
+        "designation", "designationBasis", "undertakingVersion",
     ];
 
     private static readonly string[] RejectionFields = ["applicantName", "idNumber", "caseNumber", "reasonCode", "reasonWording", "reasonText"];
+
+    private static readonly string[] RecoveryFields =
+    [
+        "applicantName", "idNumber", "caseNumber", "paidAmount", "amount", "amountInWords", "groundsWording", "reasonText",
+        "undertakingVersion", "repayBy", "consultationPhone",
+    ];
 
     /// <summary>Sections whose lines are table rows, "label|value".</summary>
     public const string Figures = "figures";
@@ -27,12 +34,17 @@ public sealed record LetterTemplateSchema(LetterKind Kind, string FileName, IRea
     public static readonly LetterTemplateSchema Rejection = new(LetterKind.Rejection, "rejection.txt", Define(RejectionFields,
         ("title", []), ("salutation", []), ("opening", []), ("reason", []), ("remedies", []), ("closing", []), ("qr-caption", ["verificationCode"])));
 
-    public static IReadOnlyList<LetterTemplateSchema> All { get; } = [Approval, Rejection];
+    public static readonly LetterTemplateSchema RecoveryNotice = new(LetterKind.RecoveryNotice, "recovery-notice.txt", Define(RecoveryFields,
+        ("title", []), ("salutation", []), ("opening", []), (Figures, []), ("reason", []), ("undertaking", []), ("repayment", []),
+        ("remedies", []), ("closing", []), ("qr-caption", ["verificationCode"])));
+
+    public static IReadOnlyList<LetterTemplateSchema> All { get; } = [Approval, Rejection, RecoveryNotice];
 
     public static LetterTemplateSchema For(LetterKind kind) => kind switch
     {
         LetterKind.Approval => Approval,
         LetterKind.Rejection => Rejection,
+        LetterKind.RecoveryNotice => RecoveryNotice,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -37,4 +37,15 @@ public static class LetterSamples
             Rejection: new RejectionDetails("张明", "33010219800101123" + ResidentIdNumber.CheckCharacter("33010219800101123"),
                 "(2026)浙02民初88号", "not_won", "案件结果不属于胜诉", "判决书载明驳回原告全部诉讼请求，申请人未胜诉。"));
     }
+
+    /// <summary>A recovery of a company's 10,000 paid: another level's funding for the same case came to light.</summary>
+    public static LetterContent RecoveryNotice(int sequence = 3, string? phone = "0574-87654321", string? undertaking = "2026-1")
+    {
+        var number = LetterNumbers.Format("县知补", IssuedOn.Year, sequence);
+        return new LetterContent(LetterKind.RecoveryNotice, number, IssuedOn, Authority, "宁波明远新材料科技有限公司",
+            LetterNumbers.VerificationUrl(BaseUrl, number),
+            Recovery: new RecoveryDetails("宁波明远新材料科技有限公司", CompanyCode, "(2026)浙02民初1234号", 10_000.00m, 6_000.50m,
+                "同一案件已获其他各级政府同类资助或奖励", "经核对省级知识产权资助名单，该案已于2026年9月获省级维权资助。", undertaking,
+                new DateOnly(2026, 12, 23), phone));
+    }
 }

@@ -13,6 +13,9 @@ public static class Poppler
     public static IReadOnlyList<string> Fonts(byte[] pdf) =>
         WithFile(pdf, path => Run("pdffonts", [path])).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
 
+    /// <summary>pdfsig's report of the signatures: whether each is valid and covers the whole file.</summary>
+    public static string Signatures(byte[] pdf) => WithFile(pdf, path => Run("pdfsig", [path], acceptExitCodes: [0, 1, 2, 3, 4]));
+
     public static int Pages(byte[] pdf)
     {
         var info = WithFile(pdf, path => Run("pdfinfo", [path]));

@@ -42,7 +42,7 @@ public sealed class LetterEffect(string kind, ClaimEvaluator evaluator, LetterIs
         var noticeEndsOn = t.Parts.Get<ApprovalRecord>()?.NoticeEndsOn is { } n ? DateOnly.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
         var reason = t.Parts.Get<RejectionReason>();
         var draft = new LetterDraft(kind, t.Claim.Id, evaluator.FactsOf(t.Claim), t.Evaluation, ChinaTime.DateOf(t.Now),
-            noticeEndsOn, reason?.Code ?? t.ReasonCode, t.Reason, []);
+            noticeEndsOn, reason?.Code ?? t.ReasonCode, t.Reason, [], ClaimEvaluator.VerificationOf(t.Claim), t.Claim.UndertakingVersion);
         var issued = await letters.IssueAsync(t.Connection, t.Transaction, draft, t.Actor.Role == Role.System ? null : t.Actor.Id, t.Now);
         await ClaimStore.SetLetterAsync(t.Connection, t.Transaction, t.Claim.Id, issued.Number, issued.Sha256);
         var fileName = (kind == LetterIssuer.Approval ? "补助核准通知书-" : "不予补助告知书-") + issued.Number + ".pdf";

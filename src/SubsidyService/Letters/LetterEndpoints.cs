@@ -61,6 +61,12 @@ public static class LetterEndpoints
         .WithSummary("A ZIP of the letters issued in the range (China dates, inclusive) with register.csv and register.xlsx");
     }
 
-    public static string FileNameOf(LetterRecord letter) =>
-        (letter.Kind == LetterIssuer.Approval ? "补助核准通知书-" : "不予补助告知书-") + letter.Number + ".pdf";
+    public static string FileNameOf(LetterRecord letter) => FileNameOf(letter.Kind, letter.Number);
+
+    public static string FileNameOf(string kind, string number) => kind switch
+    {
+        LetterIssuer.Approval => "补助核准通知书-",
+        LetterIssuer.RecoveryNotice => "追回告知书-",
+        _ => "不予补助告知书-",
+    } + number + ".pdf";
 }

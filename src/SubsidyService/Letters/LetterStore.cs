@@ -43,11 +43,12 @@ public static class LetterStore
     public static Task<LetterRecord?> FindAsync(NpgsqlConnection conn, string number) =>
         conn.QuerySingleOrDefaultAsync<LetterRecord>($"SELECT {Columns} FROM letters WHERE number = @number", new { number });
 
-    /// <summary>The claim's latest letter in force, with its bytes.</summary>
+    /// <summary>The claim's latest approval letter or rejection notice in force, with its bytes (recovery notices are listed apart).</summary>
     public static async Task<(LetterRecord Letter, byte[] Pdf)?> CurrentAsync(NpgsqlConnection conn, Guid claimId)
     {
         var row = await conn.QuerySingleOrDefaultAsync<(Guid Id, byte[] Pdf)>("""
-            SELECT id, pdf FROM letters WHERE claim_id = @claimId AND revoked_at IS NULL ORDER BY issued_at DESC, seq DESC LIMIT 1
+            SELECT id, pdf FROM letters WHERE claim_id = @claimId AND revoked_at IS NULL AND kind IN ('approval', 'rejection')
+            ORDER BY issued_at DESC, seq DESC LIMIT 1
             """, new { claimId });
         if (row.Id == Guid.Empty) return null;
         var letter = await conn.QuerySingleAsync<LetterRecord>($"SELECT {Columns} FROM letters WHERE id = @Id", new { row.Id });

@@ -22,8 +22,11 @@ public static class LettersExtensions
     {
         builder.Services.AddSingleton<LetterNumbering>();
         builder.Services.AddLetterRendering();
+        builder.Services.AddSingleton(sp => LetterSealCertificate.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<LetterSealCheck>();
         builder.Services.AddSingleton<LetterDrafting>();
         builder.Services.AddSingleton<LetterIssuer>();
+        builder.Services.AddSingleton<Claims.Triggers.ITransitionEffect, RecoveryNoticeEffect>();
         builder.Services.AddSingleton<LetterExport>();
         return builder;
     }
@@ -63,6 +66,21 @@ public static class LettersExtensions
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
             o.AddPerAddress(VerifyRateLimit, config.GetValue("RateLimits:LetterVerifyPerMinute", 20), TimeSpan.FromMinutes(1)));
         return services;
+    }
+
+    /// <summary>
+    /// Loads the seal while the host starts (not when the builder is made), so that a command such as <c>migrate</c>
+    /// runs without the certificate and a web node without one stops before it serves.
+    /// </summary>
+    private sealed class LetterSealCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<Signing.LetterSeal>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Builds the renderer while the host starts, so its errors stop the start.</summary>

@@ -50,6 +50,7 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
         builder.UseSetting("Uploads:PerMinute", "100000");
         // One key-ring certificate for the whole run, so that the nodes of a cluster test read each other's keys.
         builder.UseSetting("DataProtection:CertificateFile", TestKeyRing.File);
+        builder.UseSetting("Letters:SigningCertificateFile", TestLetterSeal.File);
         // Dozens of nodes share the test machine: few workers each (a test about jobs may ask for more).
         builder.UseSetting("Jobs:WorkerCount", "2");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -52,6 +52,9 @@ public enum Effect
     /// <summary>A recovery opened on a paid claim (Recoveries).</summary>
     RecoveryOpening,
 
+    /// <summary>The recovery notice (追回告知书) for a recovery just opened, sent with the applicant's message (Letters).</summary>
+    RecoveryNotice,
+
     /// <summary>A recovery's settlement (Recoveries).</summary>
     RecoverySettlement,
 

@@ -56,7 +56,7 @@ public static class TriggerDeclarations
         }),
         Declare<BankAccountCorrectedEvent>(ClaimTrigger.CorrectBankAccount, [Effect.BankAccount],
             r => r.Parts.Require<BankAccountCorrectedEvent>()),
-        Declare<RecoveryOpenedEvent>(ClaimTrigger.OpenRecovery, [Effect.RecoveryOpening, Effect.Notification],
+        Declare<RecoveryOpenedEvent>(ClaimTrigger.OpenRecovery, [Effect.RecoveryOpening, Effect.RecoveryNotice, Effect.Notification],
             r => r.Parts.Require<RecoveryOpenedEvent>()),
         Declare<RecoverySettledEvent>(ClaimTrigger.SettleRecovery, [Effect.RecoverySettlement], r =>
         {

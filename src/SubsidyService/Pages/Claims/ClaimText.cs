@@ -64,6 +64,7 @@ public static class ClaimText
     {
         "approval" => "补助核准通知书",
         "rejection" => "不予补助告知书",
+        "recovery_notice" => "追回告知书",
         _ => kind ?? "",
     };
 

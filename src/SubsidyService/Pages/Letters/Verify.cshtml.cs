@@ -13,8 +13,11 @@ namespace SubsidyService.Pages.Letters;
 /// and what it granted. A number alone is not looked up, and the page shares the API's rate limit.
 /// </summary>
 [EnableRateLimiting(LettersExtensions.VerifyRateLimit)]
-public sealed partial class VerifyModel(NpgsqlDataSource db) : PageModel
+public sealed partial class VerifyModel(NpgsqlDataSource db, SubsidyService.Letters.Signing.LetterSeal seal) : PageModel
 {
+    /// <summary>Letters are signed with embedded mode's own demo certificate: the page must not let them pass for the bureau's.</summary>
+    public bool DemoSeal => seal.IsDemo;
+
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sha256 { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

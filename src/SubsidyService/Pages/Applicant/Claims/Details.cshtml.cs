@@ -14,7 +14,7 @@ namespace SubsidyService.Pages.Applicant.Claims;
 // A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
 public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox,
-    UndertakingText undertaking)
+    UndertakingText undertaking, Npgsql.NpgsqlDataSource db)
     : ClaimDetailsModel(reader, transitions)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -31,7 +31,10 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public IReadOnlyList<string> SupplementDefects =>
         SupplementRequest is { } r && HistoryData.Record(r) is SupplementRequestedEvent s ? s.Defects : [];
 
-    public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims");
+    public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims", RecoveryNotices: RecoveryNotices);
+
+    /// <summary>The recovery notices issued on this claim: what the applicant owes is theirs to download.</summary>
+    public IReadOnlyList<SubsidyService.Letters.LetterRecord> RecoveryNotices { get; private set; } = [];
 
     /// <summary>The required kinds not yet uploaded, in words, for the warning above the submit button.</summary>
     public string MissingNames => string.Join("、", Claim.MissingDocuments.Select(ClaimText.Kind));
@@ -59,7 +62,13 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public async Task<IActionResult> OnGetAsync()
     {
         var page = await PageAsync(Id);
-        if (page is PageResult) Messages = await inbox.ForClaimAsync(Actor.Id, Id);
+        if (page is PageResult)
+        {
+            Messages = await inbox.ForClaimAsync(Actor.Id, Id);
+            await using var conn = await db.OpenConnectionAsync();
+            RecoveryNotices = (await SubsidyService.Letters.LetterStore.ForClaimAsync(conn, Id))
+                .Where(l => l.Kind == SubsidyService.Letters.LetterIssuer.RecoveryNotice).ToList();
+        }
         return page;
     }
 
