@@ -45,6 +45,7 @@ public sealed class ReleaseTests
             "Database__MigrateOnStart=false",
             $"Audit__SealKey={SubsidyApp.SealKey}",
             $"DataProtection__CertificateFile={TestKeyRing.File}",
+            $"Letters__SigningCertificateFile={TestLetterSeal.File}",
             "Authority__PublicUrl=https://subsidy.example.gov.cn",
         ]);
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = "/", RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
