@@ -33,6 +33,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimReader>();
         builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
+        builder.Services.AddSingleton<UploadBudget>();
         builder.Services.AddSingleton<VerifierQueue>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.

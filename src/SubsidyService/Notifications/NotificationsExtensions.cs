@@ -26,6 +26,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Notifier>();
         builder.Services.AddSingleton<Claims.Triggers.ITransitionEffect, TransitionMail>();
         builder.Services.AddSingleton<Payouts.IPayoutNotices, PayoutMail>();
+        builder.Services.AddSingleton<Claims.Documents.IUploadBudgetAlerts, UploadBudgetMail>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
         builder.Services.AddHealthChecks().AddDegradingCheck<SmtpHealthCheck>("smtp");

@@ -20,6 +20,7 @@ public sealed partial class TableOwnershipTests
         ["claim_status_counts"] = "Claims",
         ["claim_invoices"] = "Claims",
         ["claim_documents"] = "Claims",
+        ["upload_budget"] = "Claims",
         ["screening_flags"] = "Claims",
         ["claim_events"] = "Audit",
         ["audit_checkpoints"] = "Audit",

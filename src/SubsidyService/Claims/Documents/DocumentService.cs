@@ -12,7 +12,7 @@ namespace SubsidyService.Claims.Documents;
 public sealed record Upload(string? Kind, string? FileName, long Length, Func<Stream> Open);
 
 /// <summary>Evidence on a claim: added and removed by its applicant while the claim can be edited, read by staff.</summary>
-public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimeProvider clock, IConfiguration config)
+public sealed class DocumentService(NpgsqlDataSource db, EventLog events, UploadBudget budget, TimeProvider clock, IConfiguration config)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerClaim = 20;
@@ -50,6 +50,9 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, TimePr
         if (stored + upload.Length > maxBytesPerApplicant)
             return new Refusal(413, "quota_exceeded", "存储空间已满",
                 $"每位申请人的材料合计不能超过 {maxBytesPerApplicant / 1024 / 1024} MB（已用 {stored / 1024 / 1024} MB），请先删除不需要的材料。");
+
+        if (!await budget.TryReserveAsync(upload.Length))
+            return new Refusal(503, "upload_budget_spent", "今日上传已达上限", UploadBudget.SpentMessage);
 
         // Read only once the caller may upload here at all.
         var content = new byte[upload.Length];

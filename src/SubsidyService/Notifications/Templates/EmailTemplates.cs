@@ -24,6 +24,7 @@ public sealed class EmailTemplates
         [MailKinds.VerifierDigest] = typeof(VerifierDigestMail),
         [MailKinds.BatchCompleted] = typeof(BatchCompletedMail),
         [MailKinds.Recovery] = typeof(RecoveryMail),
+        [MailKinds.UploadBudget] = typeof(UploadBudgetMailModel),
     };
 
     private readonly IReadOnlyDictionary<string, (TemplateText Subject, TemplateText Body)> _templates;
@@ -102,4 +103,5 @@ public static class MailKinds
     public const string VerifierDigest = "verifier_digest";
     public const string BatchCompleted = "batch_completed";
     public const string Recovery = "recovery";
+    public const string UploadBudget = "upload_budget";
 }

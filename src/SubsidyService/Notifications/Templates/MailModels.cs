@@ -38,3 +38,6 @@ public sealed record DigestLine(string CaseNumber, string ApplicantName, string 
 /// <summary>batch_completed.txt: to finance, a payout batch has finished, with its totals.</summary>
 public sealed record BatchCompletedMail(string FinanceName, string BatchNumber, string CompletedAt, int Count, string TotalAmount,
     int SucceededCount, string SucceededAmount, int FailedCount, string FailedAmount);
+
+/// <summary>upload_budget.txt: to administrators, the day's upload budget is spent and uploads are refused until tomorrow.</summary>
+public sealed record UploadBudgetMailModel(string AdminName, string Day, string Limit);

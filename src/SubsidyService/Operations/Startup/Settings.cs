@@ -53,6 +53,7 @@ public static class Settings
         Int("RateLimits:RegistrationsPerAddressPerDay", 1),
         Int("Uploads:MaxBytesPerApplicant", 1),
         Int("Uploads:PerMinute", 1),
+        Int("Uploads:MaxMegabytesPerDay", 1),
         Int("Claims:MaxDraftsPerApplicant", 1),
         Duration("Idempotency:KeyLifetime"),
         Duration("Idempotency:PollInterval"),
