@@ -20,6 +20,8 @@ public enum SecurityAct
     AccountUnlocked,
     PolicyVersionAdded,
     PolicyVersionEnded,
+    PolicyVersionConfirmed,
+    PolicyVersionWithdrawn,
     BudgetSet,
     PayoutBatchRequested,
     BankResultsImported,

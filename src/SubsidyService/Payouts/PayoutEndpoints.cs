@@ -35,8 +35,9 @@ public static class PayoutEndpoints
                 var (body, problem) = await RequestBody.ReadAsync<System.Text.Json.JsonDocument>(http);
                 if (problem is not null) return problem;
                 using (body)
-                    if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
-                        return Refusal.Validation("body", "请求体须为 JSON 对象 {}。");
+                    // A field here (a claim list, an amount) would be a request this endpoint does not honour: refuse it, do not pay.
+                    if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || body.RootElement.EnumerateObject().Any())
+                        return Refusal.Validation("body", "请求体须为空的 JSON 对象 {}：拨付批次总是包含全部待拨付的申请。");
             }
             var id = await requests.RequestAsync(Actor.From(user).Id);
             return Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id));

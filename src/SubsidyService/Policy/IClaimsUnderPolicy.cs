@@ -8,4 +8,7 @@ public interface IClaimsUnderPolicy
 {
     /// <summary>The latest judgment-effective date among the claims held under the version; null when none is.</summary>
     Task<DateOnly?> LatestJudgmentDateAsync(string policyVersionId);
+
+    /// <summary>How many claims (of any status) have a judgment-effective date from <paramref name="from"/> to <paramref name="to"/> (open-ended when null).</summary>
+    Task<int> CountJudgedBetweenAsync(DateOnly from, DateOnly? to);
 }

@@ -13,7 +13,7 @@ public static class PolicyEndpoints
         var versions = app.MapGroup("/api/v1/policy-versions").WithTags("Policy");
 
         versions.MapGet("", async (PolicyStore store) =>
-                Results.Ok((await store.AllAsync()).Select(PolicyVersionResponse.From).ToList()))
+                Results.Ok((await store.StoredAsync()).Select(PolicyVersionResponse.From).ToList()))
             .AllowAnonymous()
             .Produces<List<PolicyVersionResponse>>()
             .WithSummary("Every policy version, oldest first");
@@ -23,7 +23,7 @@ public static class PolicyEndpoints
                 var (body, problem) = await RequestBody.ReadAsync<PolicyVersionInput>(http);
                 if (problem is not null) return problem;
                 return (await AddAsync(store, body!, http.User))
-                    .ToResult(created => Results.Created($"/api/v1/policy-versions/{created.Id}", PolicyVersionResponse.From(created)));
+                    .ToResult(created => Results.Created($"/api/v1/policy-versions/{created.Id}", PolicyVersionResponse.From(created, null)));
             })
             .RequireAuthorization(Roles.Admin)
             .Accepts<PolicyVersionInput>("application/json")
@@ -31,7 +31,25 @@ public static class PolicyEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("Add a policy version (admin); its dates may not overlap another version's");
+            .WithSummary("Add a policy version (admin); its dates may not overlap another version's, and it takes effect once another person confirms it");
+
+        versions.MapPost("/{id}/confirm", async (string id, HttpContext http, PolicyStore store) =>
+                (await store.ConfirmAsync(id, Actor.From(http.User).Id)).ToResult(confirmed => Results.Ok(PolicyVersionResponse.From(confirmed))))
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Finance))
+            .Produces<PolicyVersionResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Confirm a version another administrator added (admin or finance); from then on it is in force");
+
+        versions.MapDelete("/{id}", async (string id, PolicyStore store) =>
+                (await store.WithdrawAsync(id)).ToResult(_ => Results.NoContent()))
+            .RequireAuthorization(Roles.Admin)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Withdraw a version nobody has confirmed yet (admin)");
 
         versions.MapPut("/{id}/effective-to", async (string id, HttpContext http, PolicyStore store) =>
             {
@@ -40,7 +58,9 @@ public static class PolicyEndpoints
                 if (!DateOnly.TryParseExact(body!.EffectiveTo, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.None, out var date))
                     return Refusal.Validation("effectiveTo", "失效日期须为 YYYY-MM-DD 格式的有效日期。");
-                return (await store.SetEffectiveToAsync(id, date)).ToResult(updated => Results.Ok(PolicyVersionResponse.From(updated)));
+                var (updated, refused) = await store.SetEffectiveToAsync(id, date);
+                if (updated is null) return refused!.ToResult();
+                return Results.Ok(PolicyVersionResponse.From((await store.StoredAsync(fresh: true)).First(v => v.Version.Id == id)));
             })
             .RequireAuthorization(Roles.Admin)
             .Accepts<EffectiveToInput>("application/json")

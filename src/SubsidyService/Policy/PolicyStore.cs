@@ -4,6 +4,7 @@ using Npgsql;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Policy;
 
@@ -13,18 +14,19 @@ namespace SubsidyService.Policy;
 /// sends a notification on every change, <see cref="PolicyChangeListener"/> drops the copy when one comes,
 /// and while no listener is connected (starting, or the connection lost) every read goes to the database.
 /// </summary>
-public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, ISecurityEvents security)
+public sealed partial class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, ISecurityEvents security, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // Aliased to the Row constructor's parameter names.
-    private const string Columns = "id, effective_from AS effectivefrom, effective_to AS effectiveto, definition::text AS definition";
+    private const string Columns = "id, effective_from AS effectivefrom, effective_to AS effectiveto, definition::text AS definition, " +
+        "created_by AS createdby, confirmed_at AS confirmedat, confirmed_by AS confirmedby";
 
     /// <summary>The channel the table's trigger (migration 0007) notifies.</summary>
     public const string Channel = "policy_versions_changed";
 
     private readonly Lock gate = new();
-    private IReadOnlyList<PolicyVersion>? cached;
+    private IReadOnlyList<StoredPolicyVersion>? cached;
     private long generation;
     private bool listening;
     private long databaseReads;
@@ -53,9 +55,17 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
         }
     }
 
-    /// <summary>Every version, oldest first.</summary>
+    /// <summary>Every version, oldest first, confirmed or not.</summary>
     /// <param name="fresh">Read the table, not the copy: for the checks before a change, which must see changes not yet notified.</param>
-    public async Task<IReadOnlyList<PolicyVersion>> AllAsync(bool fresh = false)
+    public async Task<IReadOnlyList<PolicyVersion>> AllAsync(bool fresh = false) =>
+        (await StoredAsync(fresh)).Select(v => v.Version).ToList();
+
+    /// <summary>Only confirmed versions are in force: an estimate or a new claim never meets one a single person added.</summary>
+    private async Task<IEnumerable<PolicyVersion>> ConfirmedAsync() =>
+        (await StoredAsync()).Where(v => v.Confirmed).Select(v => v.Version);
+
+    /// <summary>Every version with who added it and whether a second person has confirmed it, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredPolicyVersion>> StoredAsync(bool fresh = false)
     {
         long seen;
         lock (gate)
@@ -67,7 +77,7 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
         await using var conn = await db.OpenConnectionAsync();
         var rows = await conn.QueryAsync<Row>($"SELECT {Columns} FROM policy_versions ORDER BY effective_from, id");
         Interlocked.Increment(ref databaseReads);
-        var all = rows.Select(r => r.ToVersion()).ToList();
+        var all = rows.Select(r => r.ToStored()).ToList();
         lock (gate)
         {
             // A change notified while this was loading may not be in it: keep it only if none came.
@@ -78,11 +88,11 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
 
     /// <summary>The first version of all when it starts after the date; null when the date falls in a gap or after every version.</summary>
     public async Task<PolicyVersion?> FirstAfterAsync(DateOnly judgmentDate) =>
-        (await AllAsync()).OrderBy(v => v.EffectiveFrom).FirstOrDefault() is { } first && first.EffectiveFrom > judgmentDate ? first : null;
+        (await ConfirmedAsync()).OrderBy(v => v.EffectiveFrom).FirstOrDefault() is { } first && first.EffectiveFrom > judgmentDate ? first : null;
 
     /// <summary>The version in force on the judgment date, or null when none is.</summary>
     public async Task<PolicyVersion?> InForceAsync(DateOnly judgmentDate) =>
-        (await AllAsync()).Where(v => v.IsInForceOn(judgmentDate))
+        (await ConfirmedAsync()).Where(v => v.IsInForceOn(judgmentDate))
             .OrderByDescending(v => v.EffectiveFrom).ThenBy(v => v.Id, StringComparer.Ordinal).FirstOrDefault();
 
     public async Task<PolicyVersion?> FindAsync(string id, bool fresh = false) =>
@@ -102,6 +112,8 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
             errors["id"] = [$"政策版本编号 {version.Id} 已存在。"];
         if (errors.Count == 0 && PolicyVersion.CheckNoOverlap([.. await AllAsync(fresh: true), version]) is [var overlap, ..])
             errors["effectiveFrom"] = [overlap + "。"];
+        if (errors.Count == 0 && await BackDatedOverClaimsAsync(version) is { } backDated)
+            errors["effectiveFrom"] = [backDated];
         if (errors.Count > 0) return Refusal.Validation(errors);
 
         await using var conn = await db.OpenConnectionAsync();
@@ -158,14 +170,26 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
         return version with { EffectiveTo = effectiveTo };
     }
 
+    /// <summary>
+    /// A version may reach back before today only over dates no claim was judged on: otherwise adding it would decide
+    /// claims already made under rules written after them. Asked again at confirmation, since claims may come between.
+    /// </summary>
+    private async Task<string?> BackDatedOverClaimsAsync(PolicyVersion version)
+    {
+        if (version.EffectiveFrom >= clock.Today()) return null;
+        var count = await claims.CountJudgedBetweenAsync(version.EffectiveFrom, version.EffectiveTo);
+        return count == 0 ? null
+            : $"生效日期早于今天，且已有 {count} 件申请的判决生效日期在该版本的有效期内：政策版本不能追溯适用于已有申请，请将生效日期设为今天或以后。";
+    }
+
     /// <summary>Puts the default version in place unless a version of that id exists; safe on every node at once.</summary>
     internal async Task SeedDefaultAsync()
     {
         var version = PolicyVersion.Default;
         await using var conn = await db.OpenConnectionAsync();
         await conn.ExecuteAsync("""
-            INSERT INTO policy_versions (id, effective_from, effective_to, definition, created_by)
-            VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy)
+            INSERT INTO policy_versions (id, effective_from, effective_to, definition, created_by, confirmed_at)
+            VALUES (@id, @from::date, @to::date, @definition::jsonb, @createdBy, now())
             ON CONFLICT DO NOTHING
             """, Parameters(version, null));
         Invalidate();
@@ -184,9 +208,11 @@ public sealed class PolicyStore(NpgsqlDataSource db, IClaimsUnderPolicy claims, 
     private static DateTime AsDateTime(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
     // Npgsql 10 reads date columns as DateOnly.
-    private sealed record Row(string Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Definition)
+    private sealed record Row(string Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Definition,
+        Guid? CreatedBy, DateTime? ConfirmedAt, Guid? ConfirmedBy)
     {
-        public PolicyVersion ToVersion() =>
-            JsonSerializer.Deserialize<PolicyDefinition>(Definition, Json)!.ToVersion(Id, EffectiveFrom, EffectiveTo);
+        public StoredPolicyVersion ToStored() => new(
+            JsonSerializer.Deserialize<PolicyDefinition>(Definition, Json)!.ToVersion(Id, EffectiveFrom, EffectiveTo),
+            CreatedBy, ConfirmedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, ConfirmedBy);
     }
 }

@@ -27,13 +27,17 @@ public sealed record PolicyVersionResponse(
     IReadOnlyList<string> MajorCaseTypes,
     int? ApplicationWindowDays,
     int PublicNoticeWorkingDays,
-    IReadOnlyList<string> RequiredDocuments)
+    IReadOnlyList<string> RequiredDocuments,
+    string? ConfirmedAt)
 {
-    public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v)
+    /// <summary><paramref name="confirmedAt"/> null: added and waiting for a second person's confirmation, not in force.</summary>
+    public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v, DateTimeOffset? confirmedAt)
     {
         var d = PolicyDefinition.From(v);
         return new(v.Id, Invariant.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? Invariant.Date(to) : null,
             d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays,
-            d.RequiredDocuments ?? []);
+            d.RequiredDocuments ?? [], confirmedAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    public static PolicyVersionResponse From(StoredPolicyVersion s) => From(s.Version, s.ConfirmedAt);
 }

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using FluentAssertions;
 using SubsidyService.Payouts;
 using SubsidyService.Tests.Claims;
+using SubsidyService.Tests.Foundation;
 using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Payouts;
@@ -172,6 +173,9 @@ public sealed class PayoutBatchTests(PayoutFixture fixture) : IClassFixture<Payo
         var s = await PayoutSetup.StartAsync(App);
         (await s.People.Verifier.PostAsync("/api/v1/payout-batches", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await s.Applicant.PostAsync("/api/v1/payout-batches", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        // A body that asks for something (these claims, this amount) is refused rather than read as "pay everything".
+        await (await s.Finance.PostAsync("/api/v1/payout-batches", System.Net.Http.Json.JsonContent.Create(new { claimIds = new[] { Guid.NewGuid() } })))
+            .ShouldBeValidationProblemNamingAsync("body");
         var batch = await s.RunBatchThroughApiAsync();
         var id = batch.GetProperty("id").GetGuid();
         (await s.People.Auditor.GetAsync($"/api/v1/payout-batches/{id}")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -97,6 +97,7 @@ public sealed class PolicyCacheTests : IAsyncLifetime
             ["majorCaseTypes"] = new[] { "patent_infringement" }, ["applicationWindowDays"] = null, ["publicNoticeWorkingDays"] = 5,
         });
         added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        await Policy.PolicyApi.ConfirmAsFinanceAsync(a, "2020-trial");
 
         // The node that made the change knows at once; the other as soon as the notification arrives.
         (await EstimateFacts.PostAsync(a.CreateClient(), Facts("2022-05-01"))).StatusCode.Should().Be(HttpStatusCode.OK);

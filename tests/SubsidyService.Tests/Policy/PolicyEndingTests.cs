@@ -41,6 +41,7 @@ public sealed class PolicyEndingTests(AppFixture fixture) : IClassFixture<AppFix
         var ended = await admin.PutAsJsonAsync("/api/v1/policy-versions/2023-item13/effective-to", new { effectiveTo = "2024-12-31" });
         ended.StatusCode.Should().Be(HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
         (await admin.PostAsJsonAsync("/api/v1/policy-versions", Successor("2025-01-01"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        await PolicyApi.ConfirmAsFinanceAsync(fixture.App, "2025-revised");
 
         var later = await ClaimApi.CreateAsync(applicant, b => b["judgmentEffectiveDate"] = "2025-03-01");
         later.GetProperty("policyVersion").GetString().Should().Be("2025-revised");

@@ -44,6 +44,8 @@ public sealed class PolicyStoreTests(AppFixture fixture) : IClassFixture<AppFixt
         var (created, refused) = await Store.AddAsync(Version("2040-store", new DateOnly(2040, 1, 1), new DateOnly(2040, 12, 31)), null);
         refused.Should().BeNull();
         created!.Id.Should().Be("2040-store");
+        (await Store.InForceAsync(new DateOnly(2040, 1, 1))).Should().BeNull("nobody has confirmed it yet");
+        (await Store.ConfirmAsync("2040-store", Guid.NewGuid())).Refusal.Should().BeNull();
 
         (await Store.InForceAsync(new DateOnly(2039, 12, 31)))!.Id.Should().Be("2023-item13");
         (await Store.InForceAsync(new DateOnly(2040, 1, 1)))!.Id.Should().Be("2040-store");

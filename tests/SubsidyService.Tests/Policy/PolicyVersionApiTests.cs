@@ -50,6 +50,9 @@ public sealed class PolicyVersionApiTests(AppFixture fixture) : IClassFixture<Ap
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var facts = Valid(fee: "12000.00", invoice: "12000.00");
         facts["judgmentEffectiveDate"] = "2022-05-01";
+        (await JsonAsync(await PostAsync(fixture.App.CreateClient(), facts))).GetProperty("policyVersion").GetString()
+            .Should().NotBe("2020-trial", "a version nobody has confirmed is not in force");
+        await PolicyApi.ConfirmAsFinanceAsync(fixture.App, "2020-trial");
         var json = await JsonAsync(await PostAsync(fixture.App.CreateClient(), facts));
         json.GetProperty("policyVersion").GetString().Should().Be("2020-trial");
         json.GetProperty("rate").GetString().Should().Be("0.40");

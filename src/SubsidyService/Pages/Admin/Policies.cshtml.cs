@@ -24,8 +24,14 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
     [BindProperty] public string? EndVersion { get; set; }
     [BindProperty] public string? EndDate { get; set; }
     [TempData] public string? Added { get; set; }
+    [BindProperty(Name = "policyVersion")] public string? ChosenVersion { get; set; }
 
     public IReadOnlyList<PolicyVersionResponse> Versions { get; private set; } = [];
+    private IReadOnlyList<StoredPolicyVersion> stored = [];
+
+    /// <summary>Whether the signed-in administrator may confirm the version: anyone but the one who added it.</summary>
+    public bool MayConfirm(string id) =>
+        stored.FirstOrDefault(v => v.Version.Id == id) is { } v && v.CreatedBy != Kernel.Actor.From(User).Id;
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task OnGetAsync() => Versions = await ListAsync();
@@ -44,8 +50,37 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             Versions = await ListAsync();
             return Page();
         }
-        Added = $"已添加政策版本 {created.Id}。";
+        Added = $"已添加政策版本 {created.Id}，须由另一名管理员或财务人员确认后生效。";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        var (confirmed, refused) = await store.ConfirmAsync(ChosenVersion ?? "", Kernel.Actor.From(User).Id);
+        if (confirmed is not null)
+        {
+            Added = $"政策版本 {confirmed.Version.Id} 已确认，自 {Pages.Claims.ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
+            return RedirectToPage();
+        }
+        return await RefusedAsync(refused!);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync()
+    {
+        var (_, refused) = await store.WithdrawAsync(ChosenVersion ?? "");
+        if (refused is null)
+        {
+            Added = $"未确认的政策版本 {ChosenVersion} 已撤回。";
+            return RedirectToPage();
+        }
+        return await RefusedAsync(refused);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Refusal refused)
+    {
+        Errors["policyVersion"] = [refused.Message];
+        Versions = await ListAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostEndAsync()
@@ -81,8 +116,11 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
 
     public static bool Has(IEnumerable<string> codes, string code) => codes.Contains(code);
 
-    private async Task<IReadOnlyList<PolicyVersionResponse>> ListAsync() =>
-        (await store.AllAsync()).Select(PolicyVersionResponse.From).ToList();
+    private async Task<IReadOnlyList<PolicyVersionResponse>> ListAsync()
+    {
+        stored = await store.StoredAsync();
+        return stored.Select(PolicyVersionResponse.From).ToList();
+    }
 
     /// <summary>Whole days from a text field; blank is null, anything else not a number is an error under the field.</summary>
     private int? Number(string field, string? text)

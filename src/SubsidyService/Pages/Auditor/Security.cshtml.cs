@@ -56,6 +56,8 @@ public sealed class SecurityModel(SecurityEventList list) : ClaimPageModel
         "account_unlocked" => "解除登录限制",
         "policy_version_added" => "新增政策版本",
         "policy_version_ended" => "设定政策版本失效日期",
+        "policy_version_confirmed" => "确认政策版本",
+        "policy_version_withdrawn" => "撤回未确认的政策版本",
         "budget_set" => "设定年度预算",
         "payout_batch_requested" => "执行拨付批次",
         "bank_results_imported" => "导入银行回单",
