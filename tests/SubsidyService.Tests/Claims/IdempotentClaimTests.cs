@@ -31,6 +31,32 @@ public sealed class IdempotentClaimTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
+    public async Task The_kept_answer_is_encrypted_so_the_table_shows_no_identity_or_account_number()
+    {
+        var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);
+        var body = ClaimApi.Body();
+        var key = Guid.NewGuid().ToString();
+        async Task<string> Create()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/claims") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await applicant.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.Created);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var first = await Create();
+        var replayed = await Create();
+
+        replayed.Should().Be(first, "the replay decrypts the kept answer");
+        first.Should().Contain((string)body["idNumber"]!, "the answer itself carries the applicant's own identity number");
+        await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
+        var stored = await conn.QuerySingleAsync<byte[]>("SELECT response_body FROM idempotency_requests WHERE key = @key", new { key });
+        var text = System.Text.Encoding.UTF8.GetString(stored);
+        text.Should().NotContain((string)body["idNumber"]!).And.NotContain("6222").And.NotContain((string)body["name"]!);
+    }
+
+    [Fact]
     public async Task A_repeated_transition_with_its_key_is_not_fired_twice()
     {
         var (applicant, _) = await fixture.App.ClientAsAsync(Roles.Applicant);

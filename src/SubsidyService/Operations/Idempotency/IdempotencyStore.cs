@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
 namespace SubsidyService.Operations.Idempotency;
@@ -8,9 +9,16 @@ namespace SubsidyService.Operations.Idempotency;
 /// The keys' rows. Ownership of a key is decided by the primary key in one statement, so any number
 /// of requests on any number of nodes agree on a single winner. The winner is identified afterwards
 /// by (scope, key, created_at): should its row have expired and been taken over, it touches nothing.
+/// The kept answer is a claim with its applicant's identity and account numbers, so it is stored encrypted with the
+/// Data Protection key ring: a copy of the table (a dump, a replica) does not show them.
 /// </summary>
-public sealed class IdempotencyStore(NpgsqlDataSource db)
+public sealed class IdempotencyStore(NpgsqlDataSource db, IDataProtectionProvider protection)
 {
+    private readonly IDataProtector protector = protection.CreateProtector("SubsidyService.Idempotency.ResponseBody.v1");
+
+    // Data Protection's payloads begin with this magic header; rows written before answers were encrypted do not.
+    private static readonly byte[] ProtectedHeader = [0x09, 0xF0, 0xC9, 0xF0];
+
     /// <returns>true when this request now owns the key: there was no row, or only an expired one.</returns>
     public async Task<bool> TryBeginAsync(string scope, string key, string requestHash, DateTimeOffset now, DateTimeOffset expiredBefore, CancellationToken ct)
     {
@@ -32,11 +40,19 @@ public sealed class IdempotencyStore(NpgsqlDataSource db)
     public async Task<IdempotencyRecord?> FindAsync(string scope, string key, DateTimeOffset expiredBefore, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition("""
+        var record = await conn.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition("""
             SELECT request_hash, status, response_status, response_content_type, response_headers::text AS response_headers, response_body
             FROM idempotency_requests
             WHERE scope = @scope AND key = @key AND created_at >= @expiredBefore
             """, new { scope, key, expiredBefore }, cancellationToken: ct));
+        return record?.ResponseBody is { } body && body.AsSpan().StartsWith(ProtectedHeader)
+            ? new IdempotencyRecord
+            {
+                RequestHash = record.RequestHash, Status = record.Status, ResponseStatus = record.ResponseStatus,
+                ResponseContentType = record.ResponseContentType, ResponseHeaders = record.ResponseHeaders,
+                ResponseBody = protector.Unprotect(body),
+            }
+            : record;
     }
 
     public async Task CompleteAsync(string scope, string key, DateTimeOffset createdAt, CapturedResponse response, DateTimeOffset now)
@@ -49,7 +65,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource db)
             WHERE scope = @scope AND key = @key AND created_at = @createdAt AND status = 'in_progress'
             """, new
             {
-                scope, key, createdAt, now, response.Status, response.ContentType, response.Body,
+                scope, key, createdAt, now, response.Status, response.ContentType, Body = protector.Protect(response.Body),
                 headers = JsonSerializer.Serialize(response.Headers),
             });
     }
