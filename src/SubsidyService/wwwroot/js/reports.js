@@ -17,6 +17,9 @@
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
     option.color = palette;
     option.animation = false;
+    // ECharts 6 puts the legend at the bottom, over the axis labels: these charts keep it on top.
+    if (option.grid) option.legend.top = 0;
+    (option.series || []).forEach(function (s) { if (s.type === "bar") s.barMaxWidth = 56; });
     chart.setOption(option);
     charts.push(chart);
   }
@@ -26,7 +29,7 @@
   draw("chart-months", {
     tooltip: { trigger: "axis" },
     legend: { data: ["申请件数", "补助金额（元）", "批准金额（元）"] },
-    grid: { left: 60, right: 70, bottom: 30, top: 40 },
+    grid: { left: 60, right: 70, bottom: 30, top: 60 },
     xAxis: { type: "category", data: labels(data.byMonth) },
     yAxis: [{ type: "value", name: "件", minInterval: 1 }, { type: "value", name: "元" }],
     series: [
@@ -49,7 +52,7 @@
   draw("chart-tier", {
     tooltip: { trigger: "axis", valueFormatter: money },
     legend: { data: ["补助金额", "批准金额", "拨付金额"] },
-    grid: { left: 80, right: 20, bottom: 30, top: 40 },
+    grid: { left: 80, right: 20, bottom: 30, top: 60 },
     xAxis: { type: "category", data: labels(data.byTier) },
     yAxis: { type: "value", name: "元" },
     series: ["amount", "approvedAmount", "paidAmount"].map(function (field, i) {
@@ -69,7 +72,7 @@
   draw("chart-budget", {
     tooltip: { trigger: "axis", valueFormatter: money },
     legend: { data: budgetSeries.map(function (s) { return s.name; }) },
-    grid: { left: 80, right: 20, bottom: 30, top: 40 },
+    grid: { left: 80, right: 20, bottom: 30, top: 60 },
     xAxis: { type: "category", data: months.map(function (m) { return m.month + "月"; }) },
     yAxis: { type: "value", name: "元" },
     series: budgetSeries
