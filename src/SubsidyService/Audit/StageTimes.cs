@@ -29,8 +29,10 @@ public sealed class StageTimes(NpgsqlDataSource db)
             SELECT e.claim_id, min(e.at) AS at
             FROM claim_events e
             WHERE e.trigger = 'submit' AND e.at >= @from AND e.at < @to AND e.claim_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM claim_events p WHERE p.claim_id = e.claim_id AND p.trigger = 'submit' AND p.at < @from)
-            GROUP BY e.claim_id),
+            GROUP BY e.claim_id
+            -- a claim submitted before the period too (sent back for supplement) is not the period's; a scalar
+            -- subquery per claim, read by (claim_id, id), where an anti-join would read every earlier submission
+            HAVING (SELECT min(p.at) FROM claim_events p WHERE p.claim_id = e.claim_id AND p.trigger = 'submit') >= @from),
         stages AS (
             SELECT s.at AS submitted, x.verified, x.approved, x.paid
             FROM submitted s, LATERAL (
