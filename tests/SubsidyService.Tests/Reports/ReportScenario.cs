@@ -49,30 +49,12 @@ public sealed class ReportScenario : IAsyncLifetime
         At(2026, 1, 5);
         (await (await As(finance)).PutAsJsonAsync("/api/v1/budgets/2026", new { amount = "100000.00" })).EnsureSuccessStatusCode();
 
-        At(2026, 3, 2);
-        var a = await Submit(body => { Person()(body); ((Dictionary<string, object?>)body["bankAccount"]!)["bankName"] = FormulaBank; });
-        At(2026, 3, 4);
-        a = await Verify(a);
-        At(2026, 3, 9);
-        a = await Fire(finance, a, "approve");
-        At(2026, 3, 11);
-        await PayAsync();
-
-        At(2026, 4, 1);
-        var b = await Submit(Company());
-        At(2026, 4, 8);
-        b = await Verify(b);
-        At(2026, 4, 9);
-        b = await Fire(finance, b, "approve");
-        At(2026, 4, 10);
-        await PayAsync();
-
-        At(2026, 4, 20);
-        var c = await Submit(Person());
-        At(2026, 4, 21);
-        c = await Verify(c);
-        At(2026, 5, 6);
-        c = await Fire(finance, c, "approve");
+        var a = await ApprovedAsync(body => { Person()(body); ((Dictionary<string, object?>)body["bankAccount"]!)["bankName"] = FormulaBank; },
+            new(2026, 3, 2), new(2026, 3, 4), new(2026, 3, 9));
+        await PayAsync(new(2026, 3, 11));
+        await ApprovedAsync(Company(), new(2026, 4, 1), new(2026, 4, 8), new(2026, 4, 9));
+        await PayAsync(new(2026, 4, 10));
+        await ApprovedAsync(Person(), new(2026, 4, 20), new(2026, 4, 21), new(2026, 5, 6));
 
         At(2026, 5, 11);
         var d = await Submit(Person());
@@ -98,6 +80,19 @@ public sealed class ReportScenario : IAsyncLifetime
 
     private void At(int year, int month, int day) => Clock.SetChinaTime(year, month, day);
 
+    private void At(DateOnly day) => Clock.SetChinaTime(day.Year, day.Month, day.Day);
+
+    /// <summary>A claim submitted, verified and approved on the given days.</summary>
+    private async Task<JsonElement> ApprovedAsync(Action<Dictionary<string, object?>> facts, DateOnly submitted, DateOnly verified, DateOnly approved)
+    {
+        At(submitted);
+        var claim = await Submit(facts);
+        At(verified);
+        claim = await Verify(claim);
+        At(approved);
+        return await Fire(finance, claim, "approve");
+    }
+
     private Action<Dictionary<string, object?>> Person() => b => b["idNumber"] = PersonId;
 
     private Action<Dictionary<string, object?>> Company() => b =>
@@ -121,8 +116,9 @@ public sealed class ReportScenario : IAsyncLifetime
     private async Task<JsonElement> Fire(User who, JsonElement claim, string trigger) => await ClaimApi.MustFireAsync(await As(who), claim, trigger);
 
     /// <summary>A payout batch of every ready claim, the bank answering each line paid (imported by a second finance officer).</summary>
-    private async Task PayAsync()
+    private async Task PayAsync(DateOnly day)
     {
+        At(day);
         var runner = await As(finance);
         var started = await runner.PostAsJsonAsync("/api/v1/payout-batches", new { });
         started.StatusCode.Should().Be(HttpStatusCode.Accepted);
