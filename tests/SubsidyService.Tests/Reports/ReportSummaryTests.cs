@@ -155,6 +155,8 @@ public sealed class ReportSummaryTests(ReportScenario s) : IClassFixture<ReportS
             html.Should().Contain("<caption>").And.Contain("scope=\"col\"").And.Contain("22,000.00");
             html.Should().Contain("id=\"report-data\"").And.Contain("type=\"application/json\"").And.Contain("\"2026-04\"");
             html.Should().NotContain("<script>", "no inline script: the content security policy allows scripts from the service only");
+            var refused = await browser.HtmlAsync("/Reports?from=2026-13-01");
+            refused.Should().Contain("起始日期须为 YYYY-MM-DD").And.NotContain("id=\"report-data\"");
         }
     }
 
@@ -175,6 +177,8 @@ public sealed class ReportSummaryTests(ReportScenario s) : IClassFixture<ReportS
         await (await finance.GetAsync("/api/v1/reports/summary?from=2026-05-01&to=2026-04-30")).ShouldBeValidationProblemNamingAsync("to");
         await (await finance.GetAsync("/api/v1/reports/summary?from=2000-01-01&to=2026-01-01")).ShouldBeValidationProblemNamingAsync("to");
         await (await finance.GetAsync("/api/v1/reports/summary?format=pdf")).ShouldBeValidationProblemNamingAsync("format");
+        await (await finance.GetAsync("/api/v1/reports/summary?from=0001-01-01&to=0001-12-31")).ShouldBeValidationProblemNamingAsync("from", "to");
+        await (await auditor.GetAsync("/api/v1/reports/export?from=9999-12-31")).ShouldBeValidationProblemNamingAsync("from");
         await (await auditor.GetAsync("/api/v1/reports/export?to=yesterday")).ShouldBeValidationProblemNamingAsync("to");
         await (await auditor.GetAsync("/api/v1/reports/export?format=json")).ShouldBeValidationProblemNamingAsync("format");
         var problem = await ClaimApi.JsonAsync(await finance.GetAsync("/api/v1/reports/summary?from=2026-05-01&to=2026-04-30"));
