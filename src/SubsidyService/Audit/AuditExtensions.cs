@@ -22,6 +22,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton<EventChainVerifier>();
         builder.Services.AddSingleton<CheckpointSealer>();
         builder.Services.AddSingleton<EventExport>();
+        builder.Services.AddSingleton<StageTimes>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ISecurityEvents, SecurityLog>();
         builder.Services.AddSingleton<SecurityEventList>();

@@ -6,6 +6,7 @@ public static class BudgetsExtensions
     public static WebApplicationBuilder AddBudgets(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BudgetStore>();
+        builder.Services.AddSingleton<BudgetUse>();
         builder.Services.AddHostedService<DemoBudgetSeeder>();
         return builder;
     }

@@ -35,6 +35,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<DocumentService>();
         builder.Services.AddSingleton<UploadBudget>();
         builder.Services.AddSingleton<VerifierQueue>();
+        builder.Services.AddSingleton<ClaimTotals>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();
         // A 10 MB file plus the multipart envelope; larger bodies are cut off before they are read.
         builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer<TriggerDataSchema>());

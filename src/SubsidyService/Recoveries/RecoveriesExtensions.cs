@@ -14,6 +14,7 @@ public static class RecoveriesExtensions
         builder.Services.AddSingleton<RecoveryStore>();
         builder.Services.AddSingleton<RecoverySettling>();
         builder.Services.AddSingleton<RecoveryDecisions>();
+        builder.Services.AddSingleton<RecoveredTotals>();
         builder.Services.AddSingleton<ITransitionEffect, RecoveryOpeningEffect>();
         builder.Services.AddSingleton<ITransitionEffect, RecoverySettlementEffect>();
         return builder;

@@ -66,6 +66,7 @@ public sealed class SecurityModel(SecurityEventList list) : ClaimPageModel
         "security_events_exported" => "导出安全事件",
         "export_events" => "导出办理记录",
         "export_letters" => "导出决定书",
+        "export_report" => "导出统计明细",
         "calendar_changed" => "修改节假日安排",
         "bar_added" => "列入失信名单",
         "bar_lifted" => "移出失信名单",
