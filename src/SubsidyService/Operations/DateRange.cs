@@ -31,8 +31,13 @@ public sealed record DateRange(DateOnly? From, DateOnly? To)
     private static DateOnly? Date(string? text, string field, string label, IDictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
+        // The ends become instants in China time: year 1 or 9999 would fall outside what a timestamp can hold.
+        else if (d.Year is < 1900 or > 2999)
+            errors[field] = [$"{label}须在 1900 年至 2999 年之间。"];
+        else
+            return d;
         return null;
     }
 

@@ -147,6 +147,9 @@ public sealed class ConcurrencyAndAuditTests(AppFixture fixture) : IClassFixture
         csv.Should().Contain($"{claim.Id()}").And.Contain(",start_review,submitted,under_review,");
         await (await verifier.GetAsync("/api/v1/audit/verify")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await auditor.GetAsync("/api/v1/audit/events?from=2024-13-01")).ShouldBeValidationProblemNamingAsync("from");
+        // Valid dates whose China midnight no timestamp can hold: refused by name, not a 500.
+        await (await auditor.GetAsync("/api/v1/audit/events?from=0001-01-01")).ShouldBeValidationProblemNamingAsync("from");
+        await (await auditor.GetAsync("/api/v1/audit/events?to=9999-12-31")).ShouldBeValidationProblemNamingAsync("to");
 
         // The export is itself in the log: who, when and which range; the refused one left no trace.
         await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
