@@ -8,6 +8,7 @@ using SubsidyService.Claims;
 using SubsidyService.Cli;
 using SubsidyService.Data;
 using SubsidyService.Jobs;
+using SubsidyService.Operations.Retention;
 using SubsidyService.Letters;
 using SubsidyService.Notifications;
 using SubsidyService.Objections;
@@ -23,7 +24,7 @@ var builder = WebApplication.CreateBuilder(ReleaseLayout.Options(args));
 // Under systemd (Type=notify) the unit learns when the node is ready and logs go to the journal; elsewhere this does nothing.
 builder.Host.UseSystemd();
 // Each feature registers itself; the order is the one they depend on.
-builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddPages().AddPolicy().AddAudit();
+builder.AddOperations().AddData().AddAccounts().AddIdempotency().AddJobs().AddRetention().AddPages().AddPolicy().AddAudit();
 builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNotifications().AddPayouts().AddRecoveries().AddBars().AddCalendar().AddObjections().AddReports();
 var app = builder.Build();
 if (await app.RunMigrateCommandAsync(args)) return;

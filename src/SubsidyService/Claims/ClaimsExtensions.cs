@@ -34,6 +34,10 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ClaimSearch>();
         builder.Services.AddSingleton<DocumentService>();
         builder.Services.AddSingleton<UploadBudget>();
+        builder.Services.AddSingleton<Operations.Retention.IRetentionPurge>(sp =>
+            EvidencePurge.Withdrawn(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<Operations.Retention.IRetentionPurge>(sp =>
+            EvidencePurge.Paid(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<VerifierQueue>();
         builder.Services.AddSingleton<ClaimTotals>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();

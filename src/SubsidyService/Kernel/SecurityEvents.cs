@@ -28,6 +28,7 @@ public enum SecurityAct
     MailResent,
     JobDashboardAction,
     SecurityEventsExported,
+    DataPurged,
 }
 
 /// <summary>

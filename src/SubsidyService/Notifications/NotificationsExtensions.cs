@@ -27,6 +27,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Claims.Triggers.ITransitionEffect, TransitionMail>();
         builder.Services.AddSingleton<Payouts.IPayoutNotices, PayoutMail>();
         builder.Services.AddSingleton<Claims.Documents.IUploadBudgetAlerts, UploadBudgetMail>();
+        builder.Services.AddSingleton<Operations.Retention.IRetentionPurge, SentMailPurge>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
         builder.Services.AddHealthChecks().AddDegradingCheck<SmtpHealthCheck>("smtp");

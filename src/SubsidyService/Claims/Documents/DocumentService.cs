@@ -129,8 +129,12 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
             new { documentId, claimId });
         if (doc is null || !MaySee(actor, claim, doc.Kind)) return Refusal.NotFound("该材料");
-        var content = await conn.ExecuteScalarAsync<byte[]>("SELECT content FROM claim_documents WHERE id = @documentId", new { documentId });
-        return (doc, content!);
+        var (content, purgedAt) = await conn.QuerySingleAsync<(byte[], DateTime?)>(
+            "SELECT content, purged_at FROM claim_documents WHERE id = @documentId", new { documentId });
+        if (purgedAt is { } purged)
+            return new Refusal(410, "document_purged", "材料已清除",
+                $"该材料已超过保存期限，于 {ChinaTime.DateOf(purged):yyyy年M月d日} 按规定清除；其文件名、大小和指纹仍保留在记录中。");
+        return (doc, content);
     }
 
     /// <summary>An identity document is personal data: only its owner and the verifiers who check it see it.</summary>
