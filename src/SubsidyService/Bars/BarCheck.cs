@@ -11,7 +11,12 @@ public static class BarCheck
     /// the decision through the bureau, not through a submission's answer.
     /// </summary>
     public static async Task<Refusal?> RefusalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string idNumber, DateOnly today) =>
-        await BarStore.StandsAsync(conn, tx, BarIdentity.Normalise(idNumber), today)
-            ? Refusal.Conflict("applicant_barred", "暂不能提交申请", "该申请人目前不能提交补助申请。如有疑问，请联系受理机关。")
-            : null;
+        await BarStore.StandsAsync(conn, tx, BarIdentity.Normalise(idNumber), today) ? Refusal : null;
+
+    /// <summary>Whether a bar on the identity stands today, read in the caller's batch; <see cref="Refusal"/> when it does.</summary>
+    public static SqlBatch.Pending<bool> Stands(SqlBatch batch, string idNumber, DateOnly today) =>
+        BarStore.Stands(batch, BarIdentity.Normalise(idNumber), today);
+
+    public static readonly Refusal Refusal =
+        Refusal.Conflict("applicant_barred", "暂不能提交申请", "该申请人目前不能提交补助申请。如有疑问，请联系受理机关。");
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using SubsidyService.Domain.Screening;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -10,4 +11,7 @@ namespace SubsidyService.Claims;
 public interface IFundingRegister
 {
     Task<IReadOnlyList<FundingRegisterRow>> RowsForCasesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] canonicalCaseNumbers);
+
+    /// <summary><see cref="RowsForCasesAsync"/> in the caller's batch.</summary>
+    SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> RowsForCases(SqlBatch batch, string[] canonicalCaseNumbers);
 }

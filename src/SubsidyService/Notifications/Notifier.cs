@@ -28,6 +28,21 @@ public sealed class Notifier(EmailTemplates templates, Outbox outbox, TimeProvid
             attachments.Select(a => a.FileName).ToList(), clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>
+    /// The applicant's message in the caller's batch, to the contact read before (in the transition's batch of reads):
+    /// the same rows as <see cref="ToApplicantAsync"/>.
+    /// </summary>
+    public void ToApplicant(SqlBatch batch, Contact to, Guid claimId, string kind, object model, IReadOnlyList<MailAttachment> attachments)
+    {
+        var rendered = templates.Render(kind, model);
+        Guid? outboxId = null;
+        if (!string.IsNullOrWhiteSpace(to.Email))
+            outboxId = outbox.Enqueue(batch, new OutgoingMail(kind, to.Email, to.DisplayName, rendered.Subject, rendered.Body,
+                attachments, claimId, to.Id));
+        Inbox.Add(batch, to.Id, claimId, outboxId, kind, rendered.Subject, rendered.Body,
+            attachments.Select(a => a.FileName).ToList(), clock.GetUtcNow().UtcDateTime);
+    }
+
     /// <summary>One message to everyone in a role, at most once per <paramref name="dedupeKey"/> and person, however often it is called.</summary>
     public async Task ToRoleAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string role, string kind, Func<string, object> modelFor,
         string dedupeKey)
