@@ -12,7 +12,8 @@ namespace SubsidyService.Tests.Performance;
 /// <summary>
 /// Issue 23: the database round trips of each request on the claim's path, counted per request
 /// (<see cref="RoundTripCounter"/>), against the budget docs/benchmarks.md states. The counts are of commands;
-/// a write's COMMIT is one more.
+/// a write's COMMIT is one more. The session's last-seen write (once a minute per session at most) is not counted:
+/// a slow run may cross the minute between sign-in and the counted request.
 /// </summary>
 public sealed class RoundTripTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>, IDisposable
 {
@@ -26,6 +27,7 @@ public sealed class RoundTripTests(AppFixture fixture, ITestOutputHelper output)
     {
         var counted = await counter.SendAsync(client, request);
         output.WriteLine($"{path}: {counted}");
+        counted = counted with { Commands = counted.Commands.Where(c => !c.StartsWith("UPDATE user_sessions SET last_seen_at", StringComparison.Ordinal)).ToList() };
         counted.Response.StatusCode.Should().Be(expected, await counted.Response.Content.ReadAsStringAsync());
         return counted;
     }
@@ -61,8 +63,9 @@ public sealed class RoundTripTests(AppFixture fixture, ITestOutputHelper output)
         (await ClaimApi.JsonAsync(submitted.Response)).Status().Should().Be("submitted");
         var read = await CountAsync("read", s.Applicant, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/claims/{claim.Id()}"), HttpStatusCode.OK);
 
-        created.RoundTrips.Should().BeLessThanOrEqualTo(3, created.ToString());
-        submitted.RoundTrips.Should().BeLessThanOrEqualTo(4, submitted.ToString());
+        // Before issue 23: 9, 19 and 2.
+        created.RoundTrips.Should().BeLessThanOrEqualTo(2, created.ToString());
+        submitted.RoundTrips.Should().BeLessThanOrEqualTo(3, submitted.ToString());
         read.RoundTrips.Should().BeLessThanOrEqualTo(1, read.ToString());
     }
 
@@ -82,8 +85,9 @@ public sealed class RoundTripTests(AppFixture fixture, ITestOutputHelper output)
         var approve = await CountAsync("approve", s.Finance, Fire(claim, "approve"), HttpStatusCode.OK);
         (await ClaimApi.JsonAsync(approve.Response)).Status().Should().Be("in_public_notice");
 
-        review.RoundTrips.Should().BeLessThanOrEqualTo(4, review.ToString());
-        verify.RoundTrips.Should().BeLessThanOrEqualTo(4, verify.ToString());
-        approve.RoundTrips.Should().BeLessThanOrEqualTo(6, approve.ToString());
+        // Before issue 23: 9, 10 and 20.
+        review.RoundTrips.Should().BeLessThanOrEqualTo(2, review.ToString());
+        verify.RoundTrips.Should().BeLessThanOrEqualTo(2, verify.ToString());
+        approve.RoundTrips.Should().BeLessThanOrEqualTo(3, approve.ToString());
     }
 }
