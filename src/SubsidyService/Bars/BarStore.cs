@@ -40,9 +40,6 @@ public sealed class BarStore(NpgsqlDataSource db)
             """, new { id, reason, by, byName, now }, tx);
 
     /// <summary>Whether a bar stands against the identity on the day: served by <c>bars_standing</c>.</summary>
-    public static Task<bool> StandsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string idNumber, DateOnly today) =>
-        conn.ExecuteScalarAsync<bool>(StandsSql, new { barIdNumber = idNumber, barToday = AsDateTime(today) }, tx);
-
     public static SqlBatch.Pending<bool> Stands(SqlBatch batch, string idNumber, DateOnly today) =>
         batch.Read(StandsSql, new { barIdNumber = idNumber, barToday = AsDateTime(today) }, grid => grid.ReadSingleAsync<bool>());
 

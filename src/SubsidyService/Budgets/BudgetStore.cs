@@ -57,26 +57,15 @@ public sealed class BudgetStore(NpgsqlDataSource db, ISecurityEvents security)
     }
 
     /// <summary>
-    /// Reserves a claim's amount in the approving transaction. The budget row is locked first, so two
-    /// approvals cannot both take the last of it.
+    /// The year's budget row, locked, in the caller's batch: the first step of reserving a claim's amount in the
+    /// approving transaction, so that two approvals cannot both take the last of it.
     /// </summary>
-    public static async Task<Outcome<Budget>> ReserveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, int year, decimal amount, DateTime now)
-    {
-        var batch = new SqlBatch();
-        var locked = Lock(batch, year);
-        await batch.RunAsync(conn, tx);
-        var reserved = Reserve(batch, locked.Value, claimId, year, amount, now);
-        await batch.RunAsync(conn, tx);
-        return reserved;
-    }
-
-    /// <summary>The year's budget row, locked, in the caller's batch: the first step of <see cref="ReserveAsync"/>.</summary>
     public static SqlBatch.Pending<Budget?> Lock(SqlBatch batch, int year) =>
         batch.Read("SELECT year, amount, reserved, paid FROM budgets WHERE year = @budgetYear FOR UPDATE", new { budgetYear = year },
             grid => grid.ReadSingleOrDefaultAsync<Budget?>());
 
     /// <summary>
-    /// The rest of <see cref="ReserveAsync"/> on the row <see cref="Lock"/> read (and still holds): the refusal, or the
+    /// The reservation on the row <see cref="Lock"/> read (and still holds): the refusal, or the
     /// reservation's writes added to <paramref name="writes"/> and the budget as they leave it.
     /// </summary>
     public static Outcome<Budget> Reserve(SqlBatch writes, Budget? locked, Guid claimId, int year, decimal amount, DateTime now)

@@ -153,13 +153,7 @@ public static class ClaimStore
             ON CONFLICT DO NOTHING
             """, new { id = Guid.NewGuid(), claimId, code, detail, matchedClaimId, matchedRegisterRowId, now }, tx) == 1;
 
-    /// <summary>What approval records on the claim: who, when, and the notice's last day (null: no notice).</summary>
-    public static Task SetApprovalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid approvedBy, DateTime approvedAt, DateOnly? noticeEndsOn) =>
-        conn.ExecuteAsync("""
-            UPDATE claims SET approved_by = @approvedBy, approved_at = @approvedAt, notice_ends_on = @noticeEndsOn::date WHERE id = @id
-            """, new { id, approvedBy, approvedAt, noticeEndsOn = noticeEndsOn?.ToDateTime(TimeOnly.MinValue) }, tx);
-
-    /// <summary><see cref="SetApprovalAsync"/> in the caller's batch.</summary>
+    /// <summary>What approval records on the claim, in the caller's batch: who, when, and the notice's last day (null: no notice).</summary>
     public static void SetApproval(SqlBatch batch, Guid id, Guid approvedBy, DateTime approvedAt, DateOnly? noticeEndsOn) =>
         batch.Execute("""
             UPDATE claims SET approved_by = @approvedBy, approved_at = @approvedAt, notice_ends_on = @noticeEndsOn::date WHERE id = @id

@@ -1,4 +1,3 @@
-using Npgsql;
 using SubsidyService.Domain.Screening;
 using SubsidyService.Kernel;
 
@@ -10,8 +9,6 @@ namespace SubsidyService.Claims;
 /// </summary>
 public interface IFundingRegister
 {
-    Task<IReadOnlyList<FundingRegisterRow>> RowsForCasesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] canonicalCaseNumbers);
-
-    /// <summary><see cref="RowsForCasesAsync"/> in the caller's batch.</summary>
+    /// <summary>The register rows of any of the case numbers, read in the caller's batch (inside the submission's transaction).</summary>
     SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> RowsForCases(SqlBatch batch, string[] canonicalCaseNumbers);
 }

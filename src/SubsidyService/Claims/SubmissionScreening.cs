@@ -64,6 +64,9 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
         internal List<string> Cases { get; } = cases;
         internal List<string> Invoices { get; } = invoices;
         internal string[] Patents { get; } = patents;
+
+        /// <summary>When the lookups were added to their batch: the screening step's time runs from here to its decision.</summary>
+        internal long Started { get; init; }
     }
 
     /// <summary>
@@ -73,6 +76,7 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
     /// </summary>
     internal Lookups AddLookups(SqlBatch batch, ClaimRow claim, Own own)
     {
+        var started = clock.GetTimestamp();
         var cases = own.Cases.ToList();
         if (cases.Count == 0) cases.Add(claim.CanonicalCaseNumber);
         var invoices = own.Invoices;
@@ -84,7 +88,7 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
         var live = batch.Read(ScreeningQueries.Live, new { id = claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray(), patents },
             async grid => (await grid.ReadAsync<LiveClaim>()).ToList());
         var register = fundingRegister.RowsForCases(batch, cases.ToArray());
-        return new Lookups(barred, live, register, cases, invoices, patents);
+        return new Lookups(barred, live, register, cases, invoices, patents) { Started = started };
     }
 
     /// <summary>

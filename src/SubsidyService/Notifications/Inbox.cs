@@ -18,14 +18,7 @@ public sealed class InboxMessage
 /// <summary>The in-app copy of each message about a claim, kept whether or not mail could be sent.</summary>
 public sealed class Inbox(NpgsqlDataSource db)
 {
-    public static Task AddAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid userId, Guid? claimId, Guid? outboxId,
-        string kind, string subject, string body, IEnumerable<string> attachmentNames, DateTime now) =>
-        conn.ExecuteAsync("""
-            INSERT INTO inbox_messages (id, user_id, claim_id, outbox_id, kind, subject, body, attachment_names, created_at)
-            VALUES (@id, @userId, @claimId, @outboxId, @kind, @subject, @body, @names, @now)
-            """, new { id = Guid.NewGuid(), userId, claimId, outboxId, kind, subject, body, names = attachmentNames.ToArray(), now }, tx);
-
-    /// <summary><see cref="AddAsync"/> in the caller's batch.</summary>
+    /// <summary>The in-app copy of a message, in the caller's batch.</summary>
     public static void Add(SqlBatch batch, Guid userId, Guid? claimId, Guid? outboxId, string kind, string subject, string body,
         IEnumerable<string> attachmentNames, DateTime now) =>
         batch.Execute("""

@@ -15,9 +15,6 @@ public sealed class FundingRegister : IFundingRegister
         ORDER BY id
         """;
 
-    public async Task<IReadOnlyList<FundingRegisterRow>> RowsForCasesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] canonicalCaseNumbers) =>
-        (await conn.QueryAsync<FundingRegisterRow>(RowsForCasesSql, new { registerCases = canonicalCaseNumbers }, tx)).ToList();
-
     public SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> RowsForCases(SqlBatch batch, string[] canonicalCaseNumbers) =>
         batch.Read(RowsForCasesSql, new { registerCases = canonicalCaseNumbers },
             async grid => (IReadOnlyList<FundingRegisterRow>)(await grid.ReadAsync<FundingRegisterRow>()).ToList());
