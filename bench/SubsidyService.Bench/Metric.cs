@@ -33,6 +33,10 @@ public sealed record Metric(string Scenario, string Name, double Value, string U
             ratio >= minRatio, note);
     }
 
+    /// <summary>The value beside a reference measured in the same run, with their ratio and no goal: a bound to read it against.</summary>
+    public static Metric Beside(string scenario, string name, double value, string unit, double reference, string note) =>
+        new(scenario, name, Round(value), unit, Round(reference), reference > 0 ? Math.Round(value / reference, 3) : null, null, null, note);
+
     public const string RanToTheEnd = "ran to the end";
 
     /// <summary>A scenario that could not run to the end, or had errors: the run exits 1.</summary>

@@ -22,7 +22,11 @@ public static class Pgbench
     }
 
     /// <param name="seconds">How long the clients run the script (after connecting).</param>
-    public static async Task<Result> RunAsync(string connectionString, string script, int clients, int seconds)
+    /// <param name="queryMode">
+    /// extended: parameters apart from the text, as Npgsql sends them; simple: each command (a compound of
+    /// statements joined by <c>\;</c> among them) as one Query message, which the extended protocol does not allow.
+    /// </param>
+    public static async Task<Result> RunAsync(string connectionString, string script, int clients, int seconds, string queryMode = "extended")
     {
         var pgbench = Find() ?? throw new InvalidOperationException("pgbench not found under /usr/lib/postgresql/*/bin (Debian's postgresql package)");
         var cs = new NpgsqlConnectionStringBuilder(connectionString);
@@ -35,8 +39,8 @@ public static class Pgbench
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            // -n: no vacuum of pgbench's own tables (there are none); -M extended: parameters apart from the text, as Npgsql sends them.
-            foreach (var a in new[] { "-n", "-M", "extended", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
+            // -n: no vacuum of pgbench's own tables (there are none); -M: the query mode.
+            foreach (var a in new[] { "-n", "-M", queryMode, "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(clients, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
                          "-T", seconds.ToString(CultureInfo.InvariantCulture), "-l", "--log-prefix", "run", "-f", script,
                          "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username!, cs.Database! })
                 psi.ArgumentList.Add(a);

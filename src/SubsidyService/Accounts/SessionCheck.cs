@@ -14,6 +14,17 @@ public sealed class SessionCheck(RequestDelegate next, SessionStore sessions)
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        // A request with an idempotency key may be answered from the stored response before its endpoint runs: it is
+        // checked here, as every request outside the folding endpoints is.
+        if (http.User.Identity?.IsAuthenticated == true && SessionCheckFolding.Folds(http) &&
+            !http.Request.Headers.ContainsKey(Operations.Idempotency.IdempotencyKey.Header) &&
+            DeferredSessionCheck.For(sessions, http.User) is { } deferred)
+        {
+            // The endpoint's first batch carries the check, and its filter answers 401 if the session is not open.
+            http.Features.Set(deferred);
+            await next(http);
+            return;
+        }
         if (http.User.Identity?.IsAuthenticated == true && !await IsOpenAsync(http.User))
         {
             if (http.Request.Path.StartsWithSegments("/api"))

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -29,22 +30,51 @@ public sealed class SessionStore(NpgsqlDataSource db, IOptions<SessionOptions> o
     /// </summary>
     public async Task<bool> IsOpenAsync(Guid sessionId, Guid userId, Guid stamp)
     {
+        var batch = new SqlBatch();
+        var verdict = Read(batch, sessionId, userId, stamp);
+        await using var conn = await db.OpenConnectionAsync();
+        await batch.RunAsync(conn, null);
+        if (verdict.Value.TouchDue) await TouchAsync(conn, sessionId);
+        return verdict.Value.Open;
+    }
+
+    /// <summary>The same check, to be sent in the first batch of the request's own work (<see cref="DeferredSessionCheck"/>).</summary>
+    public DeferredSessionCheck Defer(Guid sessionId, Guid userId, Guid stamp) => new(this, sessionId, userId, stamp);
+
+    private const string CheckSql = """
+        SELECT s.started_at AS startedat, s.last_seen_at AS lastseenat, s.ended_at AS endedat,
+               u.security_stamp AS securitystamp, u.disabled_at AS disabledat, u.role
+        FROM user_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = @sessionCheckId AND s.user_id = @sessionCheckUserId
+        """;
+
+    internal SqlBatch.Pending<(bool Open, bool TouchDue)> Read(SqlBatch batch, Guid sessionId, Guid userId, Guid stamp) =>
+        batch.Read(CheckSql, new { sessionCheckId = sessionId, sessionCheckUserId = userId },
+            async grid => Judge(await grid.ReadSingleOrDefaultAsync<Row>(), stamp));
+
+    /// <summary>Open: signed in, not signed out, under the account's current stamp, the account enabled, within the lifetimes.</summary>
+    private (bool Open, bool TouchDue) Judge(Row? row, Guid stamp)
+    {
         var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
+        if (row is null || row.EndedAt is not null || row.DisabledAt is not null || row.SecurityStamp != stamp) return (false, false);
+        if (now - row.StartedAt >= o.AbsoluteLifetime) return (false, false);
+        if (row.Role != Roles.Applicant && now - row.LastSeenAt >= o.StaffIdleTimeout) return (false, false);
+        return (true, now - row.LastSeenAt >= SessionOptions.TouchEvery);
+    }
+
+    /// <summary>Records that the session was used (at most once a minute: the caller asks only when it is due).</summary>
+    internal async Task TouchAsync(Guid sessionId)
+    {
         await using var conn = await db.OpenConnectionAsync();
-        var row = await conn.QuerySingleOrDefaultAsync<Row>("""
-            SELECT s.started_at AS startedat, s.last_seen_at AS lastseenat, s.ended_at AS endedat,
-                   u.security_stamp AS securitystamp, u.disabled_at AS disabledat, u.role
-            FROM user_sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id = @sessionId AND s.user_id = @userId
-            """, new { sessionId, userId });
-        if (row is null || row.EndedAt is not null || row.DisabledAt is not null || row.SecurityStamp != stamp) return false;
-        if (now - row.StartedAt >= o.AbsoluteLifetime) return false;
-        if (row.Role != Roles.Applicant && now - row.LastSeenAt >= o.StaffIdleTimeout) return false;
-        if (now - row.LastSeenAt >= SessionOptions.TouchEvery)
-            await conn.ExecuteAsync("UPDATE user_sessions SET last_seen_at = @now WHERE id = @sessionId AND last_seen_at < @now",
-                new { sessionId, now });
-        return true;
+        await TouchAsync(conn, sessionId);
+    }
+
+    private Task TouchAsync(NpgsqlConnection conn, Guid sessionId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return conn.ExecuteAsync("UPDATE user_sessions SET last_seen_at = @now WHERE id = @sessionId AND last_seen_at < @now",
+            new { sessionId, now });
     }
 
     /// <summary>Signs the session out: its cookie or token is refused from the next request on, on every node.</summary>

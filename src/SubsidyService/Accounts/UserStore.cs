@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Accounts;
 
@@ -19,6 +20,11 @@ public sealed class UserStore(NpgsqlDataSource db)
     }
 
     /// <summary>Where to write to a person, read in the caller's transaction (for mail written with the change that causes it).</summary>
+    /// <summary><see cref="ContactAsync"/> in the caller's batch.</summary>
+    public static SqlBatch.Pending<Contact?> Contact(SqlBatch batch, Guid id) =>
+        batch.Read("SELECT id, email, display_name AS displayname FROM users WHERE id = @contactUserId", new { contactUserId = id },
+            grid => grid.ReadSingleOrDefaultAsync<Contact?>());
+
     public static Task<Contact?> ContactAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id) =>
         conn.QuerySingleOrDefaultAsync<Contact>("SELECT id, email, display_name AS displayname FROM users WHERE id = @id", new { id }, tx);
 

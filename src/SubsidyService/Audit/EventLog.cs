@@ -40,12 +40,65 @@ public sealed class EventLog(TimeProvider clock, SealKey key)
         }
         var id = await conn.ExecuteScalarAsync<long>("SELECT nextval('claim_events_id_seq')", transaction: tx);
         var row = Row(id, Now, e, prev ?? EventHash.Genesis);
-        await conn.ExecuteAsync("""
-            INSERT INTO claim_events (id, claim_id, at, actor_id, actor, trigger, from_status, to_status, reason, data, prev_hash, hash, hash_version)
-            VALUES (@Id, @ClaimId, @At, @ActorId, @Actor, @Trigger, @From, @To, @Reason, @Data::json, @Prev, @Hash, @HashVersion)
-            """, row, tx);
+        await conn.ExecuteAsync(Insert, row, tx);
         return id;
     }
+
+    /// <summary>
+    /// A claim's chain as its next event will continue it: the hash of its last event and an id for the next one, read
+    /// in the caller's batch after the statement that locks the claim (the lock orders the claim's events, so the
+    /// head read after it is the head the new event follows).
+    /// </summary>
+    public sealed class ChainHead(Guid claimId, string prev, long nextId)
+    {
+        public Guid ClaimId { get; } = claimId;
+        internal string Prev { get; set; } = prev;
+        private long? nextId = nextId;
+
+        /// <summary>Whether the id read with the head is still unused: a second event of the transaction goes through <see cref="AppendAsync"/>.</summary>
+        public bool CanAppend => nextId is not null;
+
+        internal long TakeId()
+        {
+            var id = nextId ?? throw new InvalidOperationException("the chain head's id is used: append the next event with AppendAsync");
+            nextId = null;
+            return id;
+        }
+    }
+
+    /// <summary>Adds the read of <paramref name="claimId"/>'s chain head to the batch; put it after the statement that locks the claim.</summary>
+    public static SqlBatch.Pending<ChainHead> ReadHead(SqlBatch batch, Guid claimId) =>
+        batch.Read("""
+            SELECT (SELECT hash FROM claim_events WHERE claim_id = @chainClaimId ORDER BY id DESC LIMIT 1) AS prev,
+                   nextval('claim_events_id_seq') AS id
+            """, new { chainClaimId = claimId }, async grid =>
+        {
+            var head = await grid.ReadSingleAsync<(string? Prev, long Id)>();
+            return new ChainHead(claimId, head.Prev ?? EventHash.Genesis, head.Id);
+        });
+
+    /// <summary>
+    /// The claim's next event, chained on <paramref name="head"/> and added to the caller's batch, which must run in the
+    /// transaction that read the head and still holds the claim's lock. The same row and hash as <see cref="AppendAsync"/>.
+    /// </summary>
+    public long Append(SqlBatch batch, ChainHead head, NewEvent e)
+    {
+        if (e.ClaimId != head.ClaimId) throw new ArgumentException("the event belongs to another claim's chain", nameof(e));
+        var row = Row(head.TakeId(), Now, e, head.Prev);
+        head.Prev = row.Hash;
+        batch.Execute(Insert.Replace("@", "@ev"), new
+        {
+            evId = row.Id, evClaimId = row.ClaimId, evAt = row.At, evActorId = row.ActorId, evActor = row.Actor, evTrigger = row.Trigger,
+            evFrom = row.From, evTo = row.To, evReason = row.Reason, evData = row.Data, evPrev = row.Prev, evHash = row.Hash,
+            evHashVersion = row.HashVersion,
+        });
+        return row.Id;
+    }
+
+    private const string Insert = """
+        INSERT INTO claim_events (id, claim_id, at, actor_id, actor, trigger, from_status, to_status, reason, data, prev_hash, hash, hash_version)
+        VALUES (@Id, @ClaimId, @At, @ActorId, @Actor, @Trigger, @From, @To, @Reason, @Data::json, @Prev, @Hash, @HashVersion)
+        """;
 
     /// <summary>
     /// Many claims' events at once, chained exactly as <see cref="AppendAsync"/> chains one: each on its own claim's

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Bars;
 
@@ -39,10 +40,11 @@ public sealed class BarStore(NpgsqlDataSource db)
             """, new { id, reason, by, byName, now }, tx);
 
     /// <summary>Whether a bar stands against the identity on the day: served by <c>bars_standing</c>.</summary>
-    public static Task<bool> StandsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string idNumber, DateOnly today) =>
-        conn.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM bars WHERE id_number = @idNumber AND until >= @today::date AND lifted_at IS NULL)",
-            new { idNumber, today = AsDateTime(today) }, tx);
+    public static SqlBatch.Pending<bool> Stands(SqlBatch batch, string idNumber, DateOnly today) =>
+        batch.Read(StandsSql, new { barIdNumber = idNumber, barToday = AsDateTime(today) }, grid => grid.ReadSingleAsync<bool>());
+
+    private const string StandsSql =
+        "SELECT EXISTS (SELECT 1 FROM bars WHERE id_number = @barIdNumber AND until >= @barToday::date AND lifted_at IS NULL)";
 
     // Passed as timestamps and cast in SQL: Dapper does not map DateOnly parameters itself.
     private static DateTime AsDateTime(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

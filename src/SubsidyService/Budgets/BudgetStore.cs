@@ -57,27 +57,31 @@ public sealed class BudgetStore(NpgsqlDataSource db, ISecurityEvents security)
     }
 
     /// <summary>
-    /// Reserves a claim's amount in the approving transaction. The budget row is locked first, so two
-    /// approvals cannot both take the last of it.
+    /// The year's budget row, locked, in the caller's batch: the first step of reserving a claim's amount in the
+    /// approving transaction, so that two approvals cannot both take the last of it.
     /// </summary>
-    public static async Task<Outcome<Budget>> ReserveAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, int year, decimal amount, DateTime now)
-    {
-        var budget = await conn.QuerySingleOrDefaultAsync<Budget>(
-            "SELECT year, amount, reserved, paid FROM budgets WHERE year = @year FOR UPDATE", new { year }, tx);
-        if (budget is null)
-            return new Refusal(409, "insufficient_budget", "预算不足", $"尚未设置 {year} 年度补助预算，请先设置预算再批准。");
-        if (budget.Remaining < amount)
-            return new Refusal(409, "insufficient_budget", "预算不足",
-                $"{year} 年度预算剩余 {Format(budget.Remaining)} 元，不足以批准本申请的 {Format(amount)} 元。");
+    public static SqlBatch.Pending<Budget?> Lock(SqlBatch batch, int year) =>
+        batch.Read("SELECT year, amount, reserved, paid FROM budgets WHERE year = @budgetYear FOR UPDATE", new { budgetYear = year },
+            grid => grid.ReadSingleOrDefaultAsync<Budget?>());
 
-        await conn.ExecuteAsync("""
-            INSERT INTO budget_entries (claim_id, year, amount, state, reserved_at) VALUES (@claimId, @year, @amount, 'reserved', @now)
+    /// <summary>
+    /// The reservation on the row <see cref="Lock"/> read (and still holds): the refusal, or the
+    /// reservation's writes added to <paramref name="writes"/> and the budget as they leave it.
+    /// </summary>
+    public static Outcome<Budget> Reserve(SqlBatch writes, Budget? locked, Guid claimId, int year, decimal amount, DateTime now)
+    {
+        if (locked is null)
+            return new Refusal(409, "insufficient_budget", "预算不足", $"尚未设置 {year} 年度补助预算，请先设置预算再批准。");
+        if (locked.Remaining < amount)
+            return new Refusal(409, "insufficient_budget", "预算不足",
+                $"{year} 年度预算剩余 {Format(locked.Remaining)} 元，不足以批准本申请的 {Format(amount)} 元。");
+        writes.Execute("""
+            INSERT INTO budget_entries (claim_id, year, amount, state, reserved_at) VALUES (@budgetClaimId, @budgetYear, @budgetAmount, 'reserved', @budgetNow)
             ON CONFLICT (claim_id) DO UPDATE SET year = excluded.year, amount = excluded.amount, state = 'reserved',
                 reserved_at = excluded.reserved_at, settled_at = NULL
-            """, new { claimId, year, amount, now }, tx);
-        return await conn.QuerySingleAsync<Budget>(
-            "UPDATE budgets SET reserved = reserved + @amount WHERE year = @year RETURNING year, amount, reserved, paid",
-            new { year, amount }, tx);
+            """, new { budgetClaimId = claimId, budgetYear = year, budgetAmount = amount, budgetNow = now });
+        writes.Execute("UPDATE budgets SET reserved = reserved + @budgetAmount WHERE year = @budgetYear", new { budgetYear = year, budgetAmount = amount });
+        return locked with { Reserved = locked.Reserved + amount };
     }
 
     /// <summary>Gives a claim's reservation back (objection, rejection, send-back); nothing when it holds none.</summary>

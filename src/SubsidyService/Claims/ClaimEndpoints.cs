@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using SubsidyService.Accounts;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Kernel;
 
@@ -11,15 +12,14 @@ public static class ClaimEndpoints
     {
         var claims = app.MapGroup("/api/v1/claims").WithTags("Claims").RequireAuthorization();
 
-        claims.MapPost("/", async (HttpContext http, ClaimsPrincipal user, ClaimIntake intake, ClaimReader reader) =>
+        claims.MapPost("/", async (HttpContext http, ClaimsPrincipal user, ClaimIntake intake) =>
         {
             var input = await ClaimInput.ReadAsync(http);
             if (!input.Succeeded) return input.Refusal!.ToResult();
-            var actor = Actor.From(user);
-            var created = await intake.CreateAsync(actor, input.Value!);
-            if (!created.Succeeded) return created.Refusal!.ToResult();
-            return (await reader.GetAsync(actor, created.Value)).ToResult(v => Results.Created($"/api/v1/claims/{v.Id}", v));
+            var created = await intake.CreateAndReadAsync(Actor.From(user), input.Value!, http.SessionCheckToFold());
+            return created.ToResult(v => Results.Created($"/api/v1/claims/{v.Id}", v));
         })
+        .FoldsSessionCheck()
         .Accepts<ClaimFactsInput>("application/json")
         .Produces<ClaimView>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
@@ -42,8 +42,9 @@ public static class ClaimEndpoints
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .WithSummary("Edit a claim in draft or supplement_requested (owner); optional expectedVersion");
 
-        claims.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ClaimReader reader) =>
-            (await reader.GetAsync(Actor.From(user), id)).ToResult(Results.Ok))
+        claims.MapGet("/{id:guid}", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimReader reader) =>
+            (await reader.GetAsync(Actor.From(user), id, http.SessionCheckToFold())).ToResult(Results.Ok))
+        .FoldsSessionCheck()
         .Produces<ClaimView>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithSummary("A claim with its estimate, screening, permitted triggers and history");
@@ -55,15 +56,13 @@ public static class ClaimEndpoints
         .ProducesValidationProblem()
         .WithSummary("A page of claims (applicants see only their own); status may list several, comma-separated");
 
-        claims.MapPost("/{id:guid}/transitions", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimTransitions transitions, ClaimReader reader) =>
+        claims.MapPost("/{id:guid}/transitions", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimTransitions transitions) =>
         {
             var request = await TransitionRequest.ReadAsync(http);
             if (!request.Succeeded) return request.Refusal!.ToResult();
-            var actor = Actor.From(user);
-            var fired = await transitions.FireAsync(actor, id, request.Value!);
-            if (!fired.Succeeded) return fired.Refusal!.ToResult();
-            return (await reader.GetAsync(actor, id)).ToResult(Results.Ok);
+            return (await transitions.FireAndReadAsync(Actor.From(user), id, request.Value!, http.SessionCheckToFold())).ToResult(Results.Ok);
         })
+        .FoldsSessionCheck()
         .Accepts<TransitionRequest>("application/json")
         .Produces<ClaimView>()
         .ProducesValidationProblem()

@@ -1,3 +1,4 @@
+using SubsidyService.Accounts;
 using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Payments;
@@ -13,7 +14,8 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Claims;
 
 /// <summary>Creating and editing drafts (and claims sent back for supplement).</summary>
-public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventLog events, TimeProvider clock, IConfiguration config)
+public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventLog events, TimeProvider clock, IConfiguration config,
+    ClaimReader reader)
 {
     /// <summary>Drafts one applicant may hold at once (<c>Claims:MaxDraftsPerApplicant</c>, default 20): a draft costs storage and blocks nobody.</summary>
     private readonly int maxDrafts = config.GetValue("Claims:MaxDraftsPerApplicant", 20);
@@ -21,6 +23,28 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
     private sealed record Checked(ClaimFacts Facts, BankAccount Bank, PolicyVersion Version, Evaluation Evaluation);
 
     public async Task<Outcome<Guid>> CreateAsync(Actor actor, ClaimInput input)
+    {
+        var created = await CreateAsync(actor, input, session: null, answer: false);
+        return created.Succeeded ? created.Value.Id : created.Refusal!;
+    }
+
+    /// <summary>
+    /// The API's creation: the request's session check in the first batch, the claim's view read in the last one (it
+    /// sees what the transaction wrote), answered once the transaction commits.
+    /// </summary>
+    public async Task<Outcome<ClaimView>> CreateAndReadAsync(Actor actor, ClaimInput input, DeferredSessionCheck? session)
+    {
+        var created = await CreateAsync(actor, input, session, answer: true);
+        if (!created.Succeeded) return created.Refusal!;
+        return await reader.ViewAsync(actor, created.Value.Loaded!);
+    }
+
+    /// <summary>
+    /// Two round trips and the commit: the applicant's drafts lock, their count and the event chain's head in one batch;
+    /// the claim, its numbers and its event (and the view's reads when <paramref name="answer"/> asks) in the next.
+    /// </summary>
+    private async Task<Outcome<(Guid Id, ClaimReader.Loaded? Loaded)>> CreateAsync(Actor actor, ClaimInput input, DeferredSessionCheck? session,
+        bool answer)
     {
         if (actor.Role != Role.Applicant) return Refusal.Forbidden("只有申请人可以创建补助申请。");
         var checkedInput = await CheckAsync(input);
@@ -31,17 +55,27 @@ public sealed class ClaimIntake(NpgsqlDataSource db, Estimator estimator, EventL
         var now = clock.GetUtcNow().UtcDateTime;
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        var first = new SqlBatch();
+        session?.AddTo(first);
         // One applicant's creations queue here (only that applicant's), so two at once cannot both pass the count.
-        await AdvisoryLocks.ForTransactionAsync(conn, tx, AdvisoryLocks.Drafts(actor.Id));
-        var drafts = await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM claims WHERE applicant_id = @Id AND status = 'draft'", new { actor.Id }, tx);
-        if (drafts >= maxDrafts)
+        AdvisoryLocks.ForTransaction(first, AdvisoryLocks.Drafts(actor.Id));
+        var drafts = first.Read("SELECT count(*)::int FROM claims WHERE applicant_id = @applicantId AND status = 'draft'",
+            new { applicantId = actor.Id }, grid => grid.ReadSingleAsync<int>());
+        var head = EventLog.ReadHead(first, id);
+        await first.RunAsync(conn, tx);
+        if (session?.Refusal is { } signedOut) return signedOut;
+        if (drafts.Value >= maxDrafts)
             return new Refusal(409, "quota_exceeded", "草稿过多", $"每位申请人最多保留 {maxDrafts} 份草稿，请先提交或撤回已有的草稿。");
-        await ClaimStore.InsertAsync(conn, tx, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
+
+        var writes = new SqlBatch();
+        ClaimStore.Insert(writes, id, actor.Id, c.Facts, ClaimJson.Serialize(ClaimJson.Normalise(c.Facts)),
             ClaimJson.Serialize(c.Bank), c.Version.Id, c.Evaluation, now);
-        await events.AppendAsync(conn, tx, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
+        events.Append(writes, head.Value, new NewEvent(id, actor.Id, actor.Label, "create", null, "draft",
             Data: new { amount = Invariant.Money(c.Evaluation.Amount), policyVersion = c.Version.Id, bankAccount = BankRecord(c.Bank) }));
+        var view = answer ? ClaimReader.Load(writes, id) : null;
+        await writes.RunAsync(conn, tx);
         await tx.CommitAsync();
-        return id;
+        return (id, view?.Value);
     }
 
     public async Task<Outcome<Guid>> UpdateAsync(Actor actor, Guid id, ClaimInput input)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using SubsidyService.Accounts;
 using SubsidyService.Claims.Documents;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Identity;
@@ -16,7 +17,7 @@ namespace SubsidyService.Claims;
 /// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
 public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings)
 {
-    private sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
+    public sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
         string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
 
     /// <summary>
@@ -37,24 +38,38 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
         "SELECT u.display_name FROM claims c JOIN users u ON u.id = c.applicant_id WHERE c.id = @id",
     ];
 
-    private static readonly string Load = string.Join(";\n", LoadStatements);
+    private static readonly string LoadSql = string.Join(";\n", LoadStatements);
 
-    public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id)
+    /// <summary>The rows a claim's view is made of, as one batch read them.</summary>
+    public sealed record Loaded(ClaimRow? Row, List<FlagRow> Flags, List<HistoryRow> History, List<DocumentRow> Documents, string? ApplicantName);
+
+    /// <summary>
+    /// The view's reads added to the caller's batch: alone for a read, or at the end of a write's last batch, where they
+    /// see what the transaction has written and the answer needs no round trip of its own.
+    /// </summary>
+    public static SqlBatch.Pending<Loaded> Load(SqlBatch batch, Guid id) =>
+        batch.Read(LoadSql, new { id }, async grid => new Loaded(
+            await grid.ReadSingleOrDefaultAsync<ClaimRow>(),
+            (await grid.ReadAsync<FlagRow>()).ToList(),
+            (await grid.ReadAsync<HistoryRow>()).ToList(),
+            (await grid.ReadAsync<DocumentRow>()).ToList(),
+            await grid.ReadSingleOrDefaultAsync<string>()));
+
+    public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id, DeferredSessionCheck? session = null)
     {
-        ClaimRow? row;
-        List<FlagRow> flags;
-        List<HistoryRow> history;
-        List<DocumentRow> documents;
-        string? applicantName;
+        var batch = new SqlBatch();
+        session?.AddTo(batch);
+        var loaded = Load(batch, id);
         await using (var conn = await db.OpenConnectionAsync())
-        await using (var batch = await conn.QueryMultipleAsync(Load, new { id }))
-        {
-            row = await batch.ReadSingleOrDefaultAsync<ClaimRow>();
-            flags = (await batch.ReadAsync<FlagRow>()).ToList();
-            history = (await batch.ReadAsync<HistoryRow>()).ToList();
-            documents = (await batch.ReadAsync<DocumentRow>()).ToList();
-            applicantName = await batch.ReadSingleOrDefaultAsync<string>();
-        }
+            await batch.RunAsync(conn, null);
+        if (session?.Refusal is { } signedOut) return signedOut;
+        return await ViewAsync(actor, loaded.Value);
+    }
+
+    /// <summary>The view of a claim from its loaded rows, as <paramref name="actor"/> may see it.</summary>
+    public async Task<Outcome<ClaimView>> ViewAsync(Actor actor, Loaded loaded)
+    {
+        var (row, flags, history, documents, applicantName) = loaded;
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
         var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags));

@@ -4,6 +4,7 @@ using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Domain.Screening;
 using SubsidyService.Domain.Kernel;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -23,10 +24,28 @@ public static class ClaimStore
         conn.QuerySingleOrDefaultAsync<ClaimRow>(
             $"SELECT {ClaimRow.Columns} FROM claims WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx);
 
+    /// <summary>The claim's row, locked for the batch's transaction: put it first, so that what follows reads under the lock.</summary>
+    public static SqlBatch.Pending<ClaimRow?> Lock(SqlBatch batch, Guid id) =>
+        batch.Read($"SELECT {ClaimRow.Columns} FROM claims WHERE id = @id FOR UPDATE", new { id }, grid => grid.ReadSingleOrDefaultAsync<ClaimRow?>());
+
+    public static SqlBatch.Pending<List<FlagRow>> Flags(SqlBatch batch, Guid id) =>
+        batch.Read(FlagsSql, new { id }, async grid => (await grid.ReadAsync<FlagRow>()).ToList());
+
+    private const string FlagsSql = "SELECT * FROM screening_flags WHERE claim_id = @id ORDER BY raised_at, code";
+
     public static async Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid applicantId,
         ClaimFacts facts, string factsJson, string bankJson, string policyVersion, Evaluation evaluation, DateTime now)
     {
-        await conn.ExecuteAsync("""
+        var batch = new SqlBatch();
+        Insert(batch, id, applicantId, facts, factsJson, bankJson, policyVersion, evaluation, now);
+        await batch.RunAsync(conn, tx);
+    }
+
+    /// <summary>A new draft with its invoices and case numbers, in the caller's batch.</summary>
+    public static void Insert(SqlBatch batch, Guid id, Guid applicantId,
+        ClaimFacts facts, string factsJson, string bankJson, string policyVersion, Evaluation evaluation, DateTime now)
+    {
+        batch.Execute("""
             INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
                                 case_number, canonical_case_number, policy_version, amount, tier, created_at, updated_at)
             VALUES (@id, @applicantId, 'draft', 1, @factsJson::jsonb, @bankJson::jsonb, @type, @Name, @IdNumber,
@@ -36,8 +55,8 @@ public static class ClaimStore
             id, applicantId, factsJson, bankJson, type = EnumCodes.ToCode(facts.ApplicantType), facts.Name, facts.IdNumber,
             facts.CaseNumber, canonical = facts.CanonicalCaseNumbers[0], policyVersion, amount = evaluation.Amount,
             tier = TierCode(evaluation), now,
-        }, tx);
-        await ReplaceNumbersAsync(conn, tx, id, facts);
+        });
+        ReplaceNumbers(batch, id, facts);
     }
 
     public static async Task UpdateFactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id,
@@ -66,14 +85,20 @@ public static class ClaimStore
     /// <summary>The invoices and case numbers screening looks claims up by, in one round trip whatever their count.</summary>
     private static async Task ReplaceNumbersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimFacts facts)
     {
-        await conn.ExecuteAsync("""
+        var batch = new SqlBatch();
+        ReplaceNumbers(batch, id, facts);
+        await batch.RunAsync(conn, tx);
+    }
+
+    private static void ReplaceNumbers(SqlBatch batch, Guid id, ClaimFacts facts) =>
+        batch.Execute("""
             DELETE FROM claim_invoices WHERE claim_id = @id;
             DELETE FROM claim_case_numbers WHERE claim_id = @id;
             INSERT INTO claim_invoices (claim_id, position, number_digits, code, invoice_key, amount)
             SELECT @id, i.position - 1, i.number, i.code, i.key, i.amount
             FROM unnest(@numbers::text[], @codes::text[], @keys::text[], @amounts::numeric[]) WITH ORDINALITY AS i(number, code, key, amount, position);
             INSERT INTO claim_case_numbers (claim_id, canonical, is_primary)
-            SELECT @id, n.canonical, n.position = 1 FROM unnest(@cases::text[]) WITH ORDINALITY AS n(canonical, position);
+            SELECT @id, n.canonical, n.position = 1 FROM unnest(@cases::text[]) WITH ORDINALITY AS n(canonical, position)
             """, new
         {
             id,
@@ -82,8 +107,7 @@ public static class ClaimStore
             keys = facts.Invoices.Select(i => i.Identity).ToArray(),
             amounts = facts.Invoices.Select(i => i.Amount).ToArray(),
             cases = facts.CanonicalCaseNumbers.ToArray(),
-        }, tx);
-    }
+        });
 
     /// <summary>The status change every transition makes, with the version bump that makes stale writers fail.</summary>
     public static Task SetStatusAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, ClaimStatus to, DateTime now) =>
@@ -94,8 +118,31 @@ public static class ClaimStore
         conn.ExecuteAsync("UPDATE claims SET version = version + 1, updated_at = @now WHERE id = @id", new { id, now }, tx);
 
     public static async Task<IReadOnlyList<FlagRow>> FlagsAsync(NpgsqlConnection conn, Guid claimId, NpgsqlTransaction? tx = null) =>
-        (await conn.QueryAsync<FlagRow>("SELECT * FROM screening_flags WHERE claim_id = @claimId ORDER BY raised_at, code",
-            new { claimId }, tx)).ToList();
+        (await conn.QueryAsync<FlagRow>(FlagsSql, new { id = claimId }, tx)).ToList();
+
+    /// <summary>
+    /// The status change with its version bump, in the transition's last batch; a submission's first time is kept
+    /// with it (<paramref name="marksSubmitted"/>), in the same UPDATE.
+    /// </summary>
+    public static void SetStatus(SqlBatch batch, Guid id, ClaimStatus to, DateTime now, bool marksSubmitted) =>
+        batch.Execute("""
+            UPDATE claims SET status = @status, version = version + 1, updated_at = @now,
+                              submitted_at = CASE WHEN @marksSubmitted THEN coalesce(submitted_at, @now) ELSE submitted_at END
+            WHERE id = @id
+            """, new { id, status = EnumCodes.ToCode(to), now, marksSubmitted });
+
+    /// <summary><see cref="RaiseFlagAsync"/> in the caller's batch (whether the flag is new is not asked).</summary>
+    public static void RaiseFlag(SqlBatch batch, Guid claimId, string code, string detail, Guid? matchedClaimId, Guid? matchedRegisterRowId,
+        DateTime now, int n) =>
+        batch.Execute($"""
+            INSERT INTO screening_flags (id, claim_id, code, detail, matched_claim_id, matched_register_row_id, raised_at)
+            VALUES (@flag{n}Id, @flag{n}ClaimId, @flag{n}Code, @flag{n}Detail, @flag{n}MatchedClaimId, @flag{n}MatchedRegisterRowId, @flag{n}Now)
+            ON CONFLICT DO NOTHING
+            """, new Dictionary<string, object?>
+        {
+            [$"flag{n}Id"] = Guid.NewGuid(), [$"flag{n}ClaimId"] = claimId, [$"flag{n}Code"] = code, [$"flag{n}Detail"] = detail,
+            [$"flag{n}MatchedClaimId"] = matchedClaimId, [$"flag{n}MatchedRegisterRowId"] = matchedRegisterRowId, [$"flag{n}Now"] = now,
+        });
 
     /// <returns>Whether the flag is new (the same match is flagged once).</returns>
     public static async Task<bool> RaiseFlagAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string code, string detail,
@@ -106,11 +153,16 @@ public static class ClaimStore
             ON CONFLICT DO NOTHING
             """, new { id = Guid.NewGuid(), claimId, code, detail, matchedClaimId, matchedRegisterRowId, now }, tx) == 1;
 
-    /// <summary>What approval records on the claim: who, when, and the notice's last day (null: no notice).</summary>
-    public static Task SetApprovalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid approvedBy, DateTime approvedAt, DateOnly? noticeEndsOn) =>
-        conn.ExecuteAsync("""
+    /// <summary>What approval records on the claim, in the caller's batch: who, when, and the notice's last day (null: no notice).</summary>
+    public static void SetApproval(SqlBatch batch, Guid id, Guid approvedBy, DateTime approvedAt, DateOnly? noticeEndsOn) =>
+        batch.Execute("""
             UPDATE claims SET approved_by = @approvedBy, approved_at = @approvedAt, notice_ends_on = @noticeEndsOn::date WHERE id = @id
-            """, new { id, approvedBy, approvedAt, noticeEndsOn = noticeEndsOn?.ToDateTime(TimeOnly.MinValue) }, tx);
+            """, new { id, approvedBy, approvedAt, noticeEndsOn = noticeEndsOn?.ToDateTime(TimeOnly.MinValue) });
+
+    /// <summary><see cref="SetLetterAsync"/> in the caller's batch.</summary>
+    public static void SetLetter(SqlBatch batch, Guid id, string? number, string? sha256) =>
+        batch.Execute("UPDATE claims SET letter_number = @claimLetterNumber, letter_sha256 = @claimLetterSha256 WHERE id = @id",
+            new { id, claimLetterNumber = number, claimLetterSha256 = sha256 });
 
     /// <summary>The approval no longer stands (objection, send-back): its notice ends with it.</summary>
     public static Task ClearApprovalAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>

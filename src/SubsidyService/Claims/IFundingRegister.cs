@@ -1,5 +1,5 @@
-using Npgsql;
 using SubsidyService.Domain.Screening;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims;
 
@@ -9,5 +9,6 @@ namespace SubsidyService.Claims;
 /// </summary>
 public interface IFundingRegister
 {
-    Task<IReadOnlyList<FundingRegisterRow>> RowsForCasesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] canonicalCaseNumbers);
+    /// <summary>The register rows of any of the case numbers, read in the caller's batch (inside the submission's transaction).</summary>
+    SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> RowsForCases(SqlBatch batch, string[] canonicalCaseNumbers);
 }

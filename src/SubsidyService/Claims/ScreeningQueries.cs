@@ -15,14 +15,12 @@ internal static class ScreeningQueries
     public static readonly string NotLive = string.Join(", ",
         Enum.GetValues<ClaimStatus>().Where(s => !ClaimStatusGroups.IsLive(s)).Select(s => $"'{EnumCodes.ToCode(s)}'"));
 
-    /// <summary>The claim's own case numbers (effective instance first) and invoice keys, sent as one batch (<see cref="Own"/>).</summary>
+    /// <summary>The claim's own case numbers (effective instance first) and invoice keys, read in the batch that locks the claim.</summary>
     public static readonly string[] OwnStatements =
     [
-        "SELECT canonical FROM claim_case_numbers WHERE claim_id = @Id ORDER BY NOT is_primary, canonical",
-        "SELECT invoice_key FROM claim_invoices WHERE claim_id = @Id ORDER BY position",
+        "SELECT canonical FROM claim_case_numbers WHERE claim_id = @id ORDER BY NOT is_primary, canonical",
+        "SELECT invoice_key FROM claim_invoices WHERE claim_id = @id ORDER BY position",
     ];
-
-    public static readonly string Own = string.Join(";\n", OwnStatements);
 
     /// <summary>One statement takes every lock, in one order everywhere, so two submissions cannot deadlock.</summary>
     public const string Lock = """
@@ -47,7 +45,7 @@ internal static class ScreeningQueries
                        SELECT claim_id FROM claim_invoices WHERE invoice_key = ANY(@invoices)
                        UNION
                        SELECT id FROM claims WHERE facts->'patentNumbers' ?| @patents)
-          AND c.id <> @Id AND c.status NOT IN ({NotLive})
+          AND c.id <> @id AND c.status NOT IN ({NotLive})
         ORDER BY c.id
         """;
 

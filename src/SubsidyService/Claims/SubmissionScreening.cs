@@ -28,7 +28,7 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
     private readonly string[] regionCodes = config.GetSection("Authority:RegionCodes").Get<string[]>() is { Length: > 0 } codes ? codes
         : Accounts.DemoSeeder.ShouldSeed(config, db) ? [DemoRegionCode] : [];
 
-    private sealed class LiveClaim
+    internal sealed class LiveClaim
     {
         public Guid Id { get; init; }
         public Guid AccountId { get; init; }
@@ -43,37 +43,74 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
     /// <summary>Flags that the other claim learns of too, so its verifier sees the pair whichever is reviewed first.</summary>
     private static readonly HashSet<ScreeningCode> Mutual = [ScreeningCode.SharedCase, ScreeningCode.IdentityConflict, ScreeningCode.SameDispute];
 
-    public async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimRow claim, Actor actor)
+    /// <summary>The claim's own case numbers (effective instance first) and invoice keys, read in the batch that locks the claim.</summary>
+    public sealed class Own(SqlBatch.Pending<List<string>> cases, SqlBatch.Pending<List<string>> invoices)
     {
-        if (await Bars.BarCheck.RefusalAsync(conn, tx, claim.IdNumber, clock.Today()) is { } barred) return barred;
-        List<string> cases, invoices;
-        await using (var own = await conn.QueryMultipleAsync(ScreeningQueries.Own, new { claim.Id }, tx))
-        {
-            cases = (await own.ReadAsync<string>()).ToList();
-            invoices = (await own.ReadAsync<string>()).ToList();
-        }
+        public List<string> Cases => cases.Value;
+        public List<string> Invoices => invoices.Value;
+    }
+
+    public static Own ReadOwn(SqlBatch batch, Guid claimId) => new(
+        batch.Read(ScreeningQueries.OwnStatements[0], new { id = claimId }, async grid => (await grid.ReadAsync<string>()).ToList()),
+        batch.Read(ScreeningQueries.OwnStatements[1], new { id = claimId }, async grid => (await grid.ReadAsync<string>()).ToList()));
+
+    /// <summary>What screening looks at besides the claim: the bar, the live claims and register rows, read under the locks.</summary>
+    internal sealed class Lookups(SqlBatch.Pending<bool> barred, SqlBatch.Pending<List<LiveClaim>> live,
+        SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> register, List<string> cases, List<string> invoices, string[] patents)
+    {
+        internal bool Barred => barred.Value;
+        internal List<LiveClaim> Live => live.Value;
+        internal IReadOnlyList<FundingRegisterRow> Register => register.Value;
+        internal List<string> Cases { get; } = cases;
+        internal List<string> Invoices { get; } = invoices;
+        internal string[] Patents { get; } = patents;
+
+        /// <summary>When the lookups were added to their batch: the screening step's time runs from here to its decision.</summary>
+        internal long Started { get; init; }
+    }
+
+    /// <summary>
+    /// Adds to one batch, in this order: the bar on the applicant, the advisory locks on the claim's case numbers and
+    /// invoices (two submissions of one case or one invoice wait for each other here, so both cannot pass unseen), then
+    /// the live claims and register rows, read once the locks are held.
+    /// </summary>
+    internal Lookups AddLookups(SqlBatch batch, ClaimRow claim, Own own)
+    {
+        var started = clock.GetTimestamp();
+        var cases = own.Cases.ToList();
         if (cases.Count == 0) cases.Add(claim.CanonicalCaseNumber);
-
-        // Two submissions of one case or one invoice wait for each other here, so both cannot pass unseen.
+        var invoices = own.Invoices;
+        var barred = Bars.BarCheck.Stands(batch, claim.IdNumber, clock.Today());
         var keys = invoices.Select(AdvisoryLocks.Invoice).Concat(cases.Select(AdvisoryLocks.Case)).ToArray();
-        await conn.ExecuteAsync(ScreeningQueries.Lock, new { keys }, tx);
-
+        batch.Select(ScreeningQueries.Lock, new { keys });
         var facts = ClaimJson.Deserialize<ClaimFactsInput>(claim.Facts);
         var patents = (facts.PatentNumbers ?? []).OfType<string>().ToArray();
-        var args = new { claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray(), patents };
-        var live = (await conn.QueryAsync<LiveClaim>(ScreeningQueries.Live, args, tx)).ToList();
-        var register = await fundingRegister.RowsForCasesAsync(conn, tx, args.cases);
+        var live = batch.Read(ScreeningQueries.Live, new { id = claim.Id, cases = cases.ToArray(), invoices = invoices.ToArray(), patents },
+            async grid => (await grid.ReadAsync<LiveClaim>()).ToList());
+        var register = fundingRegister.RowsForCases(batch, cases.ToArray());
+        return new Lookups(barred, live, register, cases, invoices, patents) { Started = started };
+    }
 
-        var candidate = new ScreeningCandidate(claim.Id, claim.IdNumber, cases, invoices)
+    /// <summary>
+    /// Decides on what <see cref="AddLookups"/> read: a refusal, or the findings, whose flags go to <paramref name="writes"/>.
+    /// A flag the other claim learns of too is written at once (its row, its version and its event), after the writes so far.
+    /// </summary>
+    internal async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SqlBatch writes,
+        ClaimRow claim, Actor actor, Lookups found)
+    {
+        if (found.Barred) return Bars.BarCheck.Refusal;
+        var live = found.Live;
+        var facts = ClaimJson.Deserialize<ClaimFactsInput>(claim.Facts);
+        var candidate = new ScreeningCandidate(claim.Id, claim.IdNumber, found.Cases, found.Invoices)
         {
-            AccountId = claim.ApplicantId, PatentNumbers = patents, OpposingParties = (facts.OpposingParties ?? []).OfType<string>().ToList(),
+            AccountId = claim.ApplicantId, PatentNumbers = found.Patents, OpposingParties = (facts.OpposingParties ?? []).OfType<string>().ToList(),
         };
         var findings = DuplicateScreening.Screen(candidate,
             live.Select(l => new LiveClaimRow(l.Id, l.IdNumber, l.CaseNumbers, l.Invoices)
             {
                 AccountId = l.AccountId, PatentNumbers = l.PatentNumbers, OpposingParties = l.OpposingParties,
             }),
-            register).ToList();
+            found.Register).ToList();
         if (DomicileScreening.Screen(claim.IdNumber, claim.ApplicantType != EnumCodes.ToCode(ApplicantType.NaturalPerson), regionCodes) is { } region)
             findings.Add(region);
 
@@ -83,11 +120,15 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
                 string.Join("；", refusing.Select(f => f.Detail)));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var f in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
-            await ClaimStore.RaiseFlagAsync(conn, tx, claim.Id, EnumCodes.ToCode(f.Code), f.Detail, f.MatchedClaimId, f.MatchedRegisterRowId, now);
+            var f = findings[i];
+            ClaimStore.RaiseFlag(writes, claim.Id, EnumCodes.ToCode(f.Code), f.Detail, f.MatchedClaimId, f.MatchedRegisterRowId, now, i);
             if (Mutual.Contains(f.Code) && live.FirstOrDefault(l => l.Id == f.MatchedClaimId) is { } other)
+            {
+                await writes.RunAsync(conn, tx);
                 await FlagTheOtherClaimAsync(conn, tx, claim, f, other, actor, now);
+            }
         }
         return findings;
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Data;
 
@@ -49,6 +50,10 @@ public static class AdvisoryLocks
     /// <inheritdoc cref="ForTransactionAsync(NpgsqlConnection, NpgsqlTransaction, long)"/>
     public static Task ForTransactionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string key) =>
         conn.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, tx);
+
+    /// <summary><see cref="ForTransactionAsync(NpgsqlConnection, NpgsqlTransaction, string)"/> in the caller's batch, before the statements it guards.</summary>
+    public static void ForTransaction(SqlBatch batch, string key) =>
+        batch.Select("SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0))", new { lockKey = key });
 
     /// <summary>Waits for the lock and holds it for the connection's session until the result is disposed.</summary>
     public static async Task<IAsyncDisposable> ForSessionAsync(NpgsqlConnection conn, long key, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Letters;
 
@@ -19,18 +20,33 @@ public static class LetterStore
     /// rolled-back approval gives its number back and the numbers have no gap.
     /// </summary>
     public static Task<int> NextSequenceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int year) =>
-        conn.ExecuteScalarAsync<int>("""
-            INSERT INTO letter_sequences (year, last_seq) VALUES (@year, 1)
-            ON CONFLICT (year) DO UPDATE SET last_seq = letter_sequences.last_seq + 1
-            RETURNING last_seq
-            """, new { year }, tx);
+        conn.ExecuteScalarAsync<int>(NextSequenceSql, new { letterYear = year }, tx);
 
-    public static Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid claimId, string kind, int year, int seq,
+    /// <summary>
+    /// <see cref="NextSequenceAsync"/> in the caller's batch: the year's row stays locked until the transaction ends, and a
+    /// transaction rolled back gives its number back, so the sequence has no gaps.
+    /// </summary>
+    public static SqlBatch.Pending<int> NextSequence(SqlBatch batch, int year) =>
+        batch.Read(NextSequenceSql, new { letterYear = year }, grid => grid.ReadSingleAsync<int>());
+
+    private const string NextSequenceSql = """
+        INSERT INTO letter_sequences (year, last_seq) VALUES (@letterYear, 1)
+        ON CONFLICT (year) DO UPDATE SET last_seq = letter_sequences.last_seq + 1
+        RETURNING last_seq
+        """;
+
+    public static void Insert(SqlBatch batch, Guid id, Guid claimId, string kind, int year, int seq,
         string number, string applicantName, decimal amount, DateTime issuedAt, Guid? issuedBy, byte[] pdf, string sha256) =>
-        conn.ExecuteAsync("""
+        batch.Execute("""
             INSERT INTO letters (id, claim_id, kind, year, seq, number, applicant_name, amount, issued_at, issued_by, pdf, sha256)
-            VALUES (@id, @claimId, @kind, @year, @seq, @number, @applicantName, @amount, @issuedAt, @issuedBy, @pdf, @sha256)
-            """, new { id, claimId, kind, year, seq, number, applicantName, amount, issuedAt, issuedBy, pdf, sha256 }, tx);
+            VALUES (@letterId, @letterClaimId, @letterKind, @letterYear, @letterSeq, @letterNumber, @letterApplicantName, @letterAmount,
+                    @letterIssuedAt, @letterIssuedBy, @letterPdf, @letterSha256)
+            """, new
+        {
+            letterId = id, letterClaimId = claimId, letterKind = kind, letterYear = year, letterSeq = seq, letterNumber = number,
+            letterApplicantName = applicantName, letterAmount = amount, letterIssuedAt = issuedAt, letterIssuedBy = issuedBy,
+            letterPdf = pdf, letterSha256 = sha256,
+        });
 
     /// <summary>Revokes the claim's letters still in force; returns their numbers.</summary>
     public static async Task<IReadOnlyList<string>> RevokeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid claimId, string reason, DateTime now) =>

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Notifications;
 
@@ -17,12 +18,17 @@ public sealed class InboxMessage
 /// <summary>The in-app copy of each message about a claim, kept whether or not mail could be sent.</summary>
 public sealed class Inbox(NpgsqlDataSource db)
 {
-    public static Task AddAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid userId, Guid? claimId, Guid? outboxId,
-        string kind, string subject, string body, IEnumerable<string> attachmentNames, DateTime now) =>
-        conn.ExecuteAsync("""
+    /// <summary>The in-app copy of a message, in the caller's batch.</summary>
+    public static void Add(SqlBatch batch, Guid userId, Guid? claimId, Guid? outboxId, string kind, string subject, string body,
+        IEnumerable<string> attachmentNames, DateTime now) =>
+        batch.Execute("""
             INSERT INTO inbox_messages (id, user_id, claim_id, outbox_id, kind, subject, body, attachment_names, created_at)
-            VALUES (@id, @userId, @claimId, @outboxId, @kind, @subject, @body, @names, @now)
-            """, new { id = Guid.NewGuid(), userId, claimId, outboxId, kind, subject, body, names = attachmentNames.ToArray(), now }, tx);
+            VALUES (@inboxId, @inboxUserId, @inboxClaimId, @inboxOutboxId, @inboxKind, @inboxSubject, @inboxBody, @inboxNames, @inboxNow)
+            """, new
+        {
+            inboxId = Guid.NewGuid(), inboxUserId = userId, inboxClaimId = claimId, inboxOutboxId = outboxId, inboxKind = kind,
+            inboxSubject = subject, inboxBody = body, inboxNames = attachmentNames.ToArray(), inboxNow = now,
+        });
 
     /// <summary>The messages this person received about this claim, the newest first.</summary>
     public async Task<IReadOnlyList<InboxMessage>> ForClaimAsync(Guid userId, Guid claimId)

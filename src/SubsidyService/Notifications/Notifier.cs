@@ -13,18 +13,18 @@ namespace SubsidyService.Notifications;
 /// </summary>
 public sealed class Notifier(EmailTemplates templates, Outbox outbox, TimeProvider clock)
 {
-    /// <summary>The applicant's message about their claim.</summary>
-    public async Task ToApplicantAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid applicantId, Guid claimId, string kind, object model,
-        IReadOnlyList<MailAttachment> attachments)
+    /// <summary>
+    /// The applicant's message about their claim, in the caller's batch, to the contact read before (in the transition's
+    /// batch of reads): into the outbox when they have an address, and into their inbox.
+    /// </summary>
+    public void ToApplicant(SqlBatch batch, Contact to, Guid claimId, string kind, object model, IReadOnlyList<MailAttachment> attachments)
     {
-        var to = await UserStore.ContactAsync(conn, tx, applicantId)
-            ?? throw new InvalidOperationException($"claim {claimId} has no applicant {applicantId}");
         var rendered = templates.Render(kind, model);
         Guid? outboxId = null;
         if (!string.IsNullOrWhiteSpace(to.Email))
-            outboxId = await outbox.EnqueueAsync(conn, tx, new OutgoingMail(kind, to.Email, to.DisplayName, rendered.Subject, rendered.Body,
+            outboxId = outbox.Enqueue(batch, new OutgoingMail(kind, to.Email, to.DisplayName, rendered.Subject, rendered.Body,
                 attachments, claimId, to.Id));
-        await Inbox.AddAsync(conn, tx, to.Id, claimId, outboxId, kind, rendered.Subject, rendered.Body,
+        Inbox.Add(batch, to.Id, claimId, outboxId, kind, rendered.Subject, rendered.Body,
             attachments.Select(a => a.FileName).ToList(), clock.GetUtcNow().UtcDateTime);
     }
 

@@ -13,6 +13,41 @@ public sealed class Outbox(SmtpOptions smtp, TimeProvider clock)
 {
     public const int MaxErrorLength = 2000;
 
+    /// <summary>
+    /// A message without a <see cref="OutgoingMail.DedupeKey"/> (always written) and its attachments, added to the
+    /// caller's batch; returns the new row's id.
+    /// </summary>
+    public Guid Enqueue(SqlBatch batch, OutgoingMail mail)
+    {
+        if (mail.DedupeKey is not null) throw new ArgumentException("a once-only message goes through EnqueueAsync, which learns whether it was written", nameof(mail));
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        batch.Execute("""
+            INSERT INTO outbox_messages (id, message_id, kind, claim_id, recipient_user_id, to_address, to_name, subject, body,
+                                         status, attempts, next_attempt_at, created_at, dedupe_key)
+            VALUES (@outboxId, @outboxMessageId, @outboxKind, @outboxClaimId, @outboxRecipientUserId, @outboxToAddress, @outboxToName,
+                    @outboxSubject, @outboxBody, 'pending', 0, @outboxNow, @outboxNow, NULL)
+            """, new
+        {
+            outboxId = id, outboxMessageId = $"{id:N}@{smtp.MessageIdDomain}", outboxKind = mail.Kind, outboxClaimId = mail.ClaimId,
+            outboxRecipientUserId = mail.RecipientUserId, outboxToAddress = mail.ToAddress, outboxToName = mail.ToName,
+            outboxSubject = mail.Subject, outboxBody = mail.Body, outboxNow = now,
+        });
+        for (var i = 0; i < mail.Attachments.Count; i++)
+        {
+            var a = mail.Attachments[i];
+            batch.Execute($"""
+                INSERT INTO outbox_attachments (message_id, position, file_name, content_type, content)
+                VALUES (@outboxId, {i}, @attachment{i}FileName, @attachment{i}ContentType, @attachment{i}Content)
+                """, new Dictionary<string, object?>
+            {
+                ["outboxId"] = id, [$"attachment{i}FileName"] = a.FileName, [$"attachment{i}ContentType"] = a.ContentType,
+                [$"attachment{i}Content"] = a.Content,
+            });
+        }
+        return id;
+    }
+
     /// <returns>The new row's id, or null when a message with the same <see cref="OutgoingMail.DedupeKey"/> exists.</returns>
     public async Task<Guid?> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, OutgoingMail mail)
     {

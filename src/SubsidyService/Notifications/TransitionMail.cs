@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
@@ -50,8 +51,24 @@ public sealed class TransitionMail(Notifier notifier, TimeProvider clock, IConfi
             RecoveryOpenedEvent o => (MailKinds.Recovery, RecoveryMailOf(t, o)),
             _ => throw new InvalidOperationException($"{t.Trigger} is declared with a notification, but {t.Record?.GetType().Name ?? "no record"} has no wording"),
         };
-        await notifier.ToApplicantAsync(t.Connection, t.Transaction, c.ApplicantId, c.Id, mail.Kind, mail.Model, t.Attachments);
+        var to = (t.Reads.Get<ApplicantContact>() is { } read ? read.Contact : await UserStore.ContactAsync(t.Connection, t.Transaction, c.ApplicantId))
+            ?? throw new InvalidOperationException($"claim {c.Id} has no applicant {c.ApplicantId}");
+        notifier.ToApplicant(t.Writes, to, c.Id, mail.Kind, mail.Model, t.Attachments);
         return null;
+    }
+
+    public bool Batched => true;
+
+    /// <summary>The applicant's address, read with screening's lookups (or the budget's), after the machine has decided; read here when it was not.</summary>
+    public void AddReads(SqlBatch batch, TransitionContext t)
+    {
+        var contact = UserStore.Contact(batch, t.Claim.ApplicantId);
+        t.Reads.Set(new ApplicantContact(contact));
+    }
+
+    private sealed class ApplicantContact(SqlBatch.Pending<Contact?> pending)
+    {
+        public Contact? Contact => pending.Value;
     }
 
     /// <summary>The recovery notice: the amount, the grounds, the undertaking it rests on (as the claim's submission recorded it).</summary>

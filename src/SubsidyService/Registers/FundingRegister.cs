@@ -2,18 +2,20 @@ using Dapper;
 using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Screening;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Registers;
 
 /// <summary>The register rows screening asks for, found by the case-number index.</summary>
 public sealed class FundingRegister : IFundingRegister
 {
-    internal const string RowsForCases = """
+    internal const string RowsForCasesSql = """
         SELECT id AS rowid, source, level, recipient_name AS recipientname, canonical_case_number AS canonicalcasenumber, amount
-        FROM funding_register_rows WHERE canonical_case_number = ANY(@cases)
+        FROM funding_register_rows WHERE canonical_case_number = ANY(@registerCases)
         ORDER BY id
         """;
 
-    public async Task<IReadOnlyList<FundingRegisterRow>> RowsForCasesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] canonicalCaseNumbers) =>
-        (await conn.QueryAsync<FundingRegisterRow>(RowsForCases, new { cases = canonicalCaseNumbers }, tx)).ToList();
+    public SqlBatch.Pending<IReadOnlyList<FundingRegisterRow>> RowsForCases(SqlBatch batch, string[] canonicalCaseNumbers) =>
+        batch.Read(RowsForCasesSql, new { registerCases = canonicalCaseNumbers },
+            async grid => (IReadOnlyList<FundingRegisterRow>)(await grid.ReadAsync<FundingRegisterRow>()).ToList());
 }

@@ -120,6 +120,8 @@ public sealed class NotificationTests(NotificationFixture f) : IClassFixture<Not
                 evaluation with { Amount = 4000m }, 5, f.Clock.GetUtcNow().UtcDateTime, null, []) { Record = record };
             context.Attachments.AddRange(attachments);
             (await App.Services.GetServices<ITransitionEffect>().OfType<TransitionMail>().Single().ApplyAsync(context)).Should().BeNull();
+            // The effect adds the message to the transition's last batch, which the transition sends with the status and event.
+            await context.Writes.RunAsync(conn, tx);
         });
 
         var mails = await f.Mail.WaitForAsync(user.Email);

@@ -44,14 +44,14 @@ public sealed class IntakeQueryPlanTests(AppFixture fixture, ITestOutputHelper o
         var claim = Id(Claims / 2);
         var screening = new
         {
-            Id = claim, cases = new[] { Case(Claims / 2), Case(7) }, invoices = new[] { Invoice(Claims / 2), Invoice(11) },
+            id = claim, cases = new[] { Case(Claims / 2), Case(7) }, registerCases = new[] { Case(Claims / 2), Case(7) }, invoices = new[] { Invoice(Claims / 2), Invoice(11) },
             patents = new[] { "2020101234562" },
         };
         var queries = new List<(string Name, string Sql, object Args)>();
         queries.AddRange(ClaimReader.LoadStatements.Select((sql, i) => ($"claim load [{i}]", sql, (object)new { id = claim })));
-        queries.AddRange(ScreeningQueries.OwnStatements.Select((sql, i) => ($"own numbers [{i}]", sql, (object)new { Id = claim })));
+        queries.AddRange(ScreeningQueries.OwnStatements.Select((sql, i) => ($"own numbers [{i}]", sql, (object)new { id = claim })));
         queries.Add(("live claims", ScreeningQueries.Live, screening));
-        queries.Add(("register rows", FundingRegister.RowsForCases, screening));
+        queries.Add(("register rows", FundingRegister.RowsForCasesSql, screening));
         queries.Add(("register import: claims", ScreeningQueries.ClaimsForRegisterCases,
             new { cases = new[] { Case(3), Case(4) }, statuses = new[] { "submitted", "under_review" } }));
         queries.Add(("register import: known rows", RegisterImport.KnownRows, new { cases = new[] { Case(3), Case(4) } }));

@@ -148,8 +148,13 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
 
     /// <summary>The kinds of the claim's documents, removed ones left out: what counts towards the required materials.</summary>
     public static async Task<IReadOnlyList<string>> KindsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid claimId) =>
-        (await conn.QueryAsync<string>("SELECT DISTINCT kind FROM claim_documents WHERE claim_id = @claimId AND removed_at IS NULL",
-            new { claimId }, tx)).ToList();
+        (await conn.QueryAsync<string>(KindsSql, new { id = claimId }, tx)).ToList();
+
+    /// <summary><see cref="KindsAsync"/> in the caller's batch.</summary>
+    public static SqlBatch.Pending<List<string>> Kinds(SqlBatch batch, Guid claimId) =>
+        batch.Read(KindsSql, new { id = claimId }, async grid => (await grid.ReadAsync<string>()).ToList());
+
+    private const string KindsSql = "SELECT DISTINCT kind FROM claim_documents WHERE claim_id = @id AND removed_at IS NULL";
 
     private static async Task<Outcome<ClaimRow>> EditableClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, Guid claimId,
         bool forUpdate = true)

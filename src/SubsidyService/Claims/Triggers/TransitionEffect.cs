@@ -1,4 +1,5 @@
 using Npgsql;
+using SubsidyService.Audit;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Kernel;
@@ -90,6 +91,21 @@ public sealed record TransitionContext(
 
     /// <summary>The event record, once the effects before <see cref="Effect.Notification"/> have run.</summary>
     public ClaimEventData? Record { get; internal set; }
+
+    /// <summary>
+    /// Writes that wait for the transition's last batch (with the status, the event and the message), in the order
+    /// added. An effect that is not <see cref="ITransitionEffect.Batched"/> runs after these are sent.
+    /// </summary>
+    public SqlBatch Writes { get; } = new();
+
+    /// <summary>What the effects read in the batch that locked the claim, and in the batch after the decision.</summary>
+    public TransitionParts Reads { get; init; } = new();
+
+    /// <summary>The claim's event chain as the lock found it; its id is used by the transition's first event.</summary>
+    public EventLog.ChainHead? Head { get; init; }
+
+    /// <summary>The status update also marks the claim submitted (the first submission's time is kept).</summary>
+    public bool MarksSubmitted { get; set; }
 }
 
 /// <summary>
@@ -127,4 +143,16 @@ public interface ITransitionEffect
 
     /// <returns>Null when done; otherwise why not, and the transition is rolled back.</returns>
     Task<Refusal?> ApplyAsync(TransitionContext t);
+
+    /// <summary>
+    /// Whether <see cref="ApplyAsync"/> sends nothing itself: it writes only through <see cref="TransitionContext.Writes"/>
+    /// and reads only what its read hooks gathered. Any other effect runs after the writes so far are sent, in order.
+    /// </summary>
+    bool Batched => false;
+
+    /// <summary>Reads by the claim's id alone, added to the batch that locks the claim (after the lock), into <paramref name="reads"/>.</summary>
+    void AddLockReads(SqlBatch load, Guid claimId, TransitionParts reads) { }
+
+    /// <summary>Reads (and locks) that need the claim as loaded, in one batch after the machine has permitted the trigger.</summary>
+    void AddReads(SqlBatch batch, TransitionContext t) { }
 }

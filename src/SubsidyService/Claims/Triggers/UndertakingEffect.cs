@@ -1,4 +1,3 @@
-using Dapper;
 using SubsidyService.Kernel;
 
 namespace SubsidyService.Claims.Triggers;
@@ -11,13 +10,16 @@ public sealed class UndertakingEffect(UndertakingText undertaking) : ITransition
 {
     public Effect Effect => Effect.Undertaking;
 
-    public async Task<Refusal?> ApplyAsync(TransitionContext t)
+    public bool Batched => true;
+
+    public Task<Refusal?> ApplyAsync(TransitionContext t)
     {
         if (t.Data is not SubmitData { UndertakingAccepted: true })
-            return Refusal.Validation("data.undertakingAccepted", "提交申请前须阅读并勾选同意《申请人承诺书》（data.undertakingAccepted 须为 true）。");
-        await t.Connection.ExecuteAsync("UPDATE claims SET undertaking_version = @Version, undertaking_sha256 = @Sha256 WHERE id = @Id",
-            new { undertaking.Version, undertaking.Sha256, t.Claim.Id }, t.Transaction);
+            return Task.FromResult<Refusal?>(Refusal.Validation("data.undertakingAccepted",
+                "提交申请前须阅读并勾选同意《申请人承诺书》（data.undertakingAccepted 须为 true）。"));
+        t.Writes.Execute("UPDATE claims SET undertaking_version = @undertakingVersion, undertaking_sha256 = @undertakingSha256 WHERE id = @id",
+            new { undertakingVersion = undertaking.Version, undertakingSha256 = undertaking.Sha256, id = t.Claim.Id });
         t.Parts.Set(undertaking.Record);
-        return null;
+        return Task.FromResult<Refusal?>(null);
     }
 }

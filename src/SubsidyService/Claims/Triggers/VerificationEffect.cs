@@ -1,4 +1,3 @@
-using Dapper;
 using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
 
@@ -13,16 +12,19 @@ public sealed class VerificationEffect : ITransitionEffect
 {
     public Effect Effect => Effect.Verification;
 
-    public async Task<Refusal?> ApplyAsync(TransitionContext t)
+    public bool Batched => true;
+
+    public Task<Refusal?> ApplyAsync(TransitionContext t)
     {
         var verification = t.Parts.Require<Verification>();
-        await t.Connection.ExecuteAsync("""
-            UPDATE claims SET verified_by = @by, verified_at = @Now, verification = @verification::jsonb, amount = @Amount, tier = @tier
-            WHERE id = @Id
-            """, new { by = t.Actor.Id, t.Now, verification = ClaimJson.Serialize(verification), t.Evaluation.Amount,
-            tier = ClaimStore.TierCode(t.Evaluation), t.Claim.Id }, t.Transaction);
+        t.Writes.Execute("""
+            UPDATE claims SET verified_by = @verifiedBy, verified_at = @verifiedAt, verification = @verification::jsonb,
+                              amount = @verifiedAmount, tier = @verifiedTier
+            WHERE id = @id
+            """, new { verifiedBy = t.Actor.Id, verifiedAt = t.Now, verification = ClaimJson.Serialize(verification),
+            verifiedAmount = t.Evaluation.Amount, verifiedTier = ClaimStore.TierCode(t.Evaluation), id = t.Claim.Id });
         t.Parts.Set(new VerifiedEvent(verification.MajorImpact, verification.ForeignRelated,
             Invariant.Money(t.Evaluation.FeeBase), Invariant.Money(t.Evaluation.Amount), verification.DesignationBasis));
-        return null;
+        return Task.FromResult<Refusal?>(null);
     }
 }
