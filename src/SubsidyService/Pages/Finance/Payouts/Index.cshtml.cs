@@ -49,9 +49,15 @@ public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeP
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var id = await requests.RequestAsync(Actor.From(User).Id);
+        var requested = await requests.RequestAsync(Actor.From(User).Id);
+        if (!requested.Succeeded)
+        {
+            Show(requested.Refusal!);
+            await OnGetAsync();
+            return Page();
+        }
         Notice = "拨付批次已提交，后台任务正在汇集待拨付的申请。";
-        return RedirectToPage("Details", new { id });
+        return RedirectToPage("Details", new { id = requested.Value });
     }
 
     public static readonly IReadOnlyList<ListCsv.Column<BatchRow>> Columns =
