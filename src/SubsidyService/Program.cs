@@ -29,6 +29,7 @@ builder.AddClaims().AddRegisters().AddBudgets().AddLetters().AddApproval().AddNo
 var app = builder.Build();
 if (await app.RunMigrateCommandAsync(args)) return;
 await app.StartDatabaseAsync();
+await app.GuardPayoutsAfterRestoreAsync();
 await app.SeedPolicyAsync();
 if (await app.RunCommandAsync(args)) return;
 await app.SeedDemoDataAsync();

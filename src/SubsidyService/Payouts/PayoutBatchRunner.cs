@@ -32,7 +32,7 @@ public sealed class PayoutBatchRunner(
             run = await PayoutStore.BeginRunAsync(conn, batchId, await PayoutCandidates.CountReadyAsync(conn), o.MaxAttempts, Now);
         if (run is null || run.Status != "running")
         {
-            logger.LogInformation("Payout batch {BatchId}: nothing to run ({Status})", batchId, run?.Status ?? "finished or unknown");
+            logger.LogInformation("Payout batch {BatchId}: nothing to run ({Status})", batchId, run?.Status ?? "finished, unknown, or not started while payouts are paused");
             return;
         }
 

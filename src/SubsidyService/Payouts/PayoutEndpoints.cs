@@ -39,13 +39,14 @@ public static class PayoutEndpoints
                     if (body!.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || body.RootElement.EnumerateObject().Any())
                         return Refusal.Validation("body", "请求体须为空的 JSON 对象 {}：拨付批次总是包含全部待拨付的申请。");
             }
-            var id = await requests.RequestAsync(Actor.From(user).Id);
-            return Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id));
+            var requested = await requests.RequestAsync(Actor.From(user).Id);
+            return requested.ToResult(id => Results.Accepted($"/api/v1/payout-batches/{id}", new PayoutBatchCreated(id)));
         })
         .RequireAuthorization(Roles.Finance)
         .Accepts<object>("application/json")
         .Produces<PayoutBatchCreated>(StatusCodes.Status202Accepted)
-        .WithSummary("Start a payout batch (finance): one job gathers every ready_for_payout claim");
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("Start a payout batch (finance): one job gathers every ready_for_payout claim; 409 payouts_paused while payouts are paused");
 
         batches.MapGet("/", async (PayoutStore store) => Results.Ok((await store.ListAsync(100)).Select(PayoutBatchView.Of)))
             .RequireAuthorization(p => p.RequireRole(Roles.Finance, Roles.Auditor, Roles.Admin))

@@ -3,15 +3,17 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Payouts;
 
 /// <summary>A batch is recorded first and then handed to the job server, which runs it on whichever node fetches it.</summary>
-public sealed class PayoutRequests(PayoutStore store, IPayoutJobs jobs, ISecurityEvents security, TimeProvider clock)
+public sealed class PayoutRequests(PayoutStore store, PayoutPause pause, IPayoutJobs jobs, ISecurityEvents security, TimeProvider clock)
 {
     /// <summary>How long a request may take between recording its batch and handing it over.</summary>
     private static readonly TimeSpan HandOverGrace = TimeSpan.FromMinutes(1);
 
-    public async Task<Guid> RequestAsync(Guid? requestedBy, string origin = "manual")
+    /// <summary>Refused (409 <c>payouts_paused</c>) while payouts are paused in the database.</summary>
+    public async Task<Outcome<Guid>> RequestAsync(Guid? requestedBy, string origin = "manual")
     {
         var id = Guid.NewGuid();
-        await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime);
+        if (!await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime))
+            return PayoutPause.PausedRefusal(await pause.GetAsync());
         await store.SetJobIdAsync(id, jobs.EnqueueBatch(id));
         await security.RecordAsync(SecurityAct.PayoutBatchRequested, id.ToString(), origin == "manual" ? "手动执行" : "按计划执行");
         return id;

@@ -7,13 +7,25 @@ namespace SubsidyService.Payouts;
 /// <summary>The SQL of payout batches, payments and bank result imports; writes take the caller's transaction.</summary>
 public sealed class PayoutStore(NpgsqlDataSource db)
 {
-    public async Task CreateBatchAsync(Guid id, string origin, Guid? requestedBy, DateTime now)
+    /// <summary>
+    /// Records a queued batch unless payouts are paused in the database; false when paused. One statement, so a
+    /// pause committed before it is always seen: no batch slips in between a check and the insert.
+    /// </summary>
+    public async Task<bool> CreateBatchAsync(Guid id, string origin, Guid? requestedBy, DateTime now)
     {
         await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync("""
+        return await conn.ExecuteAsync("""
             INSERT INTO payout_batches (id, status, origin, requested_by, requested_at, updated_at)
-            VALUES (@id, 'queued', @origin, @requestedBy, @now, @now)
-            """, new { id, origin, requestedBy, now });
+            SELECT @id, 'queued', @origin, @requestedBy, @now, @now
+            WHERE NOT EXISTS (SELECT FROM payout_pause WHERE paused)
+            """, new { id, origin, requestedBy, now }) == 1;
+    }
+
+    /// <summary>Every batch recorded and not yet started: handed over again when payouts resume.</summary>
+    public async Task<IReadOnlyList<Guid>> QueuedAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<Guid>("SELECT id FROM payout_batches WHERE status = 'queued' ORDER BY requested_at")).AsList();
     }
 
     public async Task SetJobIdAsync(Guid id, string? jobId)
@@ -46,7 +58,8 @@ public sealed class PayoutStore(NpgsqlDataSource db)
 
     /// <summary>
     /// A run of the batch's job begins: queued becomes running and the run is counted. A finished batch is left
-    /// as it is (the caller stops); one run too many marks it failed.
+    /// as it is (the caller stops); one run too many marks it failed. While payouts are paused a queued batch is
+    /// not started (a batch already running goes on); it is handed over again when they resume.
     /// </summary>
     public static Task<BatchRow?> BeginRunAsync(NpgsqlConnection conn, Guid id, int expected, int maxAttempts, DateTime now) =>
         conn.QuerySingleOrDefaultAsync<BatchRow>($"""
@@ -55,7 +68,7 @@ public sealed class PayoutStore(NpgsqlDataSource db)
                 last_error = CASE WHEN attempts >= @maxAttempts THEN coalesce(last_error, '') || ' (已达最大重试次数)' ELSE last_error END,
                 attempts = attempts + 1, started_at = coalesce(started_at, @now), updated_at = @now,
                 expected = greatest(expected, gathered + @expected)
-            WHERE id = @id AND status IN ('queued', 'running')
+            WHERE id = @id AND (status = 'running' OR (status = 'queued' AND NOT EXISTS (SELECT FROM payout_pause WHERE paused)))
             RETURNING {BatchRow.Columns}
             """, new { id, expected, maxAttempts, now });
 

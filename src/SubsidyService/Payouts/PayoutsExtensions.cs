@@ -15,6 +15,8 @@ public static class PayoutsExtensions
         builder.Services.AddSingleton<PayoutStore>();
         builder.Services.AddSingleton<BatchList>();
         builder.Services.AddSingleton<PayoutRequests>();
+        builder.Services.AddSingleton<PayoutPause>();
+        builder.Services.AddSingleton<RestoreGuard>();
         builder.Services.AddSingleton<PayoutBatchRunner>();
         builder.Services.AddSingleton<BankResults>();
         builder.Services.AddSingleton<SimulatedBank>();
@@ -27,6 +29,14 @@ public static class PayoutsExtensions
     public static WebApplication MapPayouts(this WebApplication app)
     {
         app.MapPayoutEndpoints();
+        app.MapPayoutPauseEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// Run right after the migrations, before the job server or any request can make a batch: a database restored
+    /// from a dump starts with payouts paused.
+    /// </summary>
+    public static Task GuardPayoutsAfterRestoreAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<RestoreGuard>().CheckAsync();
 }

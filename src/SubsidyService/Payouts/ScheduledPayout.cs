@@ -8,10 +8,12 @@ namespace SubsidyService.Payouts;
 /// <summary>
 /// The recurring batch (<c>Payouts:Cron</c>, China time): when claims are waiting, a batch is requested as a
 /// finance officer would request one. The scheduler fires it once per cluster. A batch whose request failed
-/// after it was recorded is handed over here first.
+/// after it was recorded is handed over here first. <c>Payouts:Paused</c> (configuration) stops this schedule only;
+/// the pause kept in the database (<see cref="PayoutPause"/>) stops it and batches requested by hand.
 /// </summary>
 [MoneyJob]
-public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, IOptions<PayoutOptions> options, ILogger<ScheduledPayout> logger)
+public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, PayoutPause pause, IOptions<PayoutOptions> options,
+    ILogger<ScheduledPayout> logger)
     : IRecurringJob
 {
     public const string JobId = "payout-batch";
@@ -21,6 +23,11 @@ public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests
         if (options.Value.Paused)
         {
             logger.LogWarning("Scheduled payout: paused by Payouts:Paused, no batch is made");
+            return;
+        }
+        if (await pause.GetAsync() is { Paused: true } paused)
+        {
+            logger.LogWarning("Scheduled payout: payouts are paused in the database ({Reason}), no batch is made", paused.Reason);
             return;
         }
         if (await requests.HandOverUnhandedAsync() is > 0 and var orphans)
@@ -33,7 +40,10 @@ public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests
             logger.LogInformation("Scheduled payout: no claim is ready for payout");
             return;
         }
-        var id = await requests.RequestAsync(null, "schedule");
-        logger.LogInformation("Scheduled payout: batch {BatchId} requested for {Count} ready claims", id, ready);
+        var requested = await requests.RequestAsync(null, "schedule");
+        if (requested.Succeeded)
+            logger.LogInformation("Scheduled payout: batch {BatchId} requested for {Count} ready claims", requested.Value, ready);
+        else
+            logger.LogWarning("Scheduled payout: payouts were paused meanwhile, no batch is made");
     }
 }

@@ -37,6 +37,7 @@ public sealed partial class TableOwnershipTests
         ["payout_batches"] = "Payouts",
         ["payments"] = "Payouts",
         ["bank_result_imports"] = "Payouts",
+        ["payout_pause"] = "Payouts",
         ["recoveries"] = "Recoveries",
         ["bars"] = "Bars",
         ["objections"] = "Objections",

@@ -4,11 +4,12 @@ using SubsidyService.Accounts;
 using SubsidyService.Kernel;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
+using SubsidyService.Payouts;
 
 namespace SubsidyService.Pages.Admin;
 
 /// <summary>Accounts: open a staff account; every account counted by role, filtered, sorted, paged and exported as CSV.</summary>
-public sealed class IndexModel(AccountService accounts, AccountList list, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccountService accounts, AccountList list, PayoutPause pause, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -18,6 +19,11 @@ public sealed class IndexModel(AccountService accounts, AccountList list, TimePr
     [BindProperty] public string Role { get; set; } = Roles.Verifier;
     [BindProperty] public string? Password { get; set; }
     [TempData] public string? Added { get; set; }
+
+    /// <summary>The payout switch: an administrator pauses (with a reason); only finance resumes, on the payouts page.</summary>
+    [BindProperty] public string? PauseReason { get; set; }
+    [TempData] public bool PausedNow { get; set; }
+    public PayoutPauseView Pause { get; private set; } = new(false, null, null, null);
 
     /// <summary>The list's filter: not "role", which the form above posts for the new account.</summary>
     [BindProperty(SupportsGet = true, Name = "accountRole")] public string? AccountRole { get; set; }
@@ -74,12 +80,27 @@ public sealed class IndexModel(AccountService accounts, AccountList list, TimePr
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostPauseAsync()
+    {
+        var paused = await pause.PauseAsync(Actor.From(User), PauseReason);
+        if (!paused.Succeeded)
+        {
+            Errors = paused.Refusal!.Errors is null ? new() { ["pauseReason"] = [paused.Refusal.Message] }
+                : paused.Refusal.FieldErrors.ToDictionary(e => e.Key == "reason" ? "pauseReason" : e.Key, e => e.Value);
+            await LoadAsync();
+            return Page();
+        }
+        PausedNow = true;
+        return RedirectToPage();
+    }
+
     public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);
 
     private AccountQuery Query => new(AccountRole, Q, Sort);
 
     private async Task LoadAsync()
     {
+        Pause = await pause.GetAsync();
         Counts = await list.CountsByRoleAsync();
         if (!SortIsKnown()) return;
         (Users, Total) = await list.PageAsync(Query, Math.Max(1, PageNumber), PageSize);

@@ -7,7 +7,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Finance.Payouts;
 
 /// <summary>The payout batches, newest first: counted by status, filtered by status and date, sortable, paged and exported; and the button that starts one now.</summary>
-public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(BatchList batches, PayoutRequests requests, PayoutPause pause, TimeProvider clock) : ClaimPageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
         [("", "全部"), .. BatchFilter.AllStatuses.Select(s => (s, BatchText.Status(s)))];
@@ -17,6 +17,12 @@ public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeP
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>The resume form: a reason, and the box saying the batches were reconciled with the bank.</summary>
+    [BindProperty] public string? ResumeReason { get; set; }
+    [BindProperty] public bool Reconciled { get; set; }
+
+    public PayoutPauseView Pause { get; private set; } = new(false, null, null, null);
 
     public ListPage<BatchRow> Batches { get; private set; } = new([], 1, ListPage.DefaultSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
@@ -30,6 +36,7 @@ public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeP
 
     public async Task OnGetAsync()
     {
+        Pause = await pause.GetAsync();
         Counts = await batches.CountsAsync();
         if (Parse() is { } q) Batches = await batches.PageAsync(q.Filter, q.Sort, Math.Max(1, PageNumber), ListPage.DefaultSize);
     }
@@ -49,9 +56,27 @@ public sealed class IndexModel(BatchList batches, PayoutRequests requests, TimeP
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var id = await requests.RequestAsync(Actor.From(User).Id);
+        var requested = await requests.RequestAsync(Actor.From(User).Id);
+        if (!requested.Succeeded)
+        {
+            Show(requested.Refusal!);
+            await OnGetAsync();
+            return Page();
+        }
         Notice = "拨付批次已提交，后台任务正在汇集待拨付的申请。";
-        return RedirectToPage("Details", new { id });
+        return RedirectToPage("Details", new { id = requested.Value });
+    }
+
+    /// <summary>Finance resumes payouts after reconciling the batches with the bank's statements: the box is that word, the reason is kept in the log.</summary>
+    public async Task<IActionResult> OnPostResumeAsync()
+    {
+        var resumed = Reconciled
+            ? await pause.ResumeAsync(Actor.From(User), ResumeReason)
+            : Refusal.Validation("reconciled", "请先核对银行流水，并勾选确认。");
+        if (resumed.Succeeded) return Done("拨付已恢复。暂停前已提交、尚未开始的批次将继续执行。");
+        Show(resumed.Refusal!, panel: "resume");
+        await OnGetAsync();
+        return Page();
     }
 
     public static readonly IReadOnlyList<ListCsv.Column<BatchRow>> Columns =
