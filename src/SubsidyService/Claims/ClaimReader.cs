@@ -39,6 +39,9 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
 
     private static readonly string Load = string.Join(";\n", LoadStatements);
 
+    // Staff also see the identity's and the case's earlier claims, in the same round trip.
+    private static readonly string LoadForStaff = Load + ";\n" + PriorClaims.Sql;
+
     public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id)
     {
         ClaimRow? row;
@@ -46,14 +49,17 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
         List<HistoryRow> history;
         List<DocumentRow> documents;
         string? applicantName;
+        IReadOnlyList<PriorClaimView>? prior = null;
         await using (var conn = await db.OpenConnectionAsync())
-        await using (var batch = await conn.QueryMultipleAsync(Load, new { id }))
+        await using (var batch = await conn.QueryMultipleAsync(actor.IsStaff ? LoadForStaff : Load, new { id }))
         {
             row = await batch.ReadSingleOrDefaultAsync<ClaimRow>();
             flags = (await batch.ReadAsync<FlagRow>()).ToList();
             history = (await batch.ReadAsync<HistoryRow>()).ToList();
             documents = (await batch.ReadAsync<DocumentRow>()).ToList();
             applicantName = await batch.ReadSingleOrDefaultAsync<string>();
+            // History of the identity and the case is for the bureaus; an applicant never sees it.
+            if (actor.IsStaff) prior = await PriorClaims.ReadAsync(batch);
         }
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
@@ -87,7 +93,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
             row.NoticeEndsOn is { } notice ? Invariant.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt,
-            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList());
+            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList(), prior);
     }
 
     /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>
