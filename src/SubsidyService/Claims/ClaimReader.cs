@@ -41,25 +41,31 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
     private static readonly string LoadSql = string.Join(";\n", LoadStatements);
 
     /// <summary>The rows a claim's view is made of, as one batch read them.</summary>
-    public sealed record Loaded(ClaimRow? Row, List<FlagRow> Flags, List<HistoryRow> History, List<DocumentRow> Documents, string? ApplicantName);
+    public sealed record Loaded(ClaimRow? Row, List<FlagRow> Flags, List<HistoryRow> History, List<DocumentRow> Documents, string? ApplicantName,
+        IReadOnlyList<PriorClaimView>? Prior);
+
+    // Staff also see the identity's and the case's earlier claims, in the same round trip.
+    private static readonly string LoadForStaffSql = LoadSql + ";\n" + PriorClaims.Sql;
 
     /// <summary>
     /// The view's reads added to the caller's batch: alone for a read, or at the end of a write's last batch, where they
     /// see what the transaction has written and the answer needs no round trip of its own.
     /// </summary>
-    public static SqlBatch.Pending<Loaded> Load(SqlBatch batch, Guid id) =>
-        batch.Read(LoadSql, new { id }, async grid => new Loaded(
+    /// <param name="staff">Whether the reader is staff: only they see the earlier claims (an applicant never does).</param>
+    public static SqlBatch.Pending<Loaded> Load(SqlBatch batch, Guid id, bool staff = false) =>
+        batch.Read(staff ? LoadForStaffSql : LoadSql, new { id }, async grid => new Loaded(
             await grid.ReadSingleOrDefaultAsync<ClaimRow>(),
             (await grid.ReadAsync<FlagRow>()).ToList(),
             (await grid.ReadAsync<HistoryRow>()).ToList(),
             (await grid.ReadAsync<DocumentRow>()).ToList(),
-            await grid.ReadSingleOrDefaultAsync<string>()));
+            await grid.ReadSingleOrDefaultAsync<string>(),
+            staff ? await PriorClaims.ReadAsync(grid) : null));
 
     public async Task<Outcome<ClaimView>> GetAsync(Actor actor, Guid id, DeferredSessionCheck? session = null)
     {
         var batch = new SqlBatch();
         session?.AddTo(batch);
-        var loaded = Load(batch, id);
+        var loaded = Load(batch, id, actor.IsStaff);
         await using (var conn = await db.OpenConnectionAsync())
             await batch.RunAsync(conn, null);
         if (session?.Refusal is { } signedOut) return signedOut;
@@ -69,7 +75,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
     /// <summary>The view of a claim from its loaded rows, as <paramref name="actor"/> may see it.</summary>
     public async Task<Outcome<ClaimView>> ViewAsync(Actor actor, Loaded loaded)
     {
-        var (row, flags, history, documents, applicantName) = loaded;
+        var (row, flags, history, documents, applicantName, prior) = loaded;
         if (row is null || (!actor.IsStaff && row.ApplicantId != actor.Id)) return Refusal.NotFound("该申请");
 
         var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags));
@@ -102,7 +108,7 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
             row.NoticeEndsOn is { } notice ? Invariant.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt,
-            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList());
+            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList(), prior);
     }
 
     /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>

@@ -132,7 +132,7 @@ public sealed class ClaimTransitions(
 
         var ran = await RunAsync(t);
         if (!ran.Succeeded) return ran.Refusal!;
-        var view = answer ? ClaimReader.Load(ran.Value!.Writes, id) : null;
+        var view = answer ? ClaimReader.Load(ran.Value!.Writes, id, actor.IsStaff) : null;
         await ran.Value!.Writes.RunAsync(conn, tx);
         return view?.Value;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SubsidyService.Claims.Documents;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Policy;
@@ -31,7 +32,8 @@ public sealed record ClaimView(
     DateTime UpdatedAt,
     DateTime? SubmittedAt,
     IReadOnlyList<string> RequiredDocuments,
-    IReadOnlyList<string> MissingDocuments);
+    IReadOnlyList<string> MissingDocuments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriorClaimView>? PriorClaims = null);
 
 public sealed record ApplicantView(Guid Id, string DisplayName);
 

@@ -53,6 +53,8 @@ public sealed partial class TableOwnershipTests
         // A claim's history and its actors' names in the claim's one-round-trip load.
         "Claims/ClaimReader.cs: claim_events",
         "Claims/ClaimReader.cs: users",
+        // A staff view's earlier claims, each with its last change of status, in the same round trip.
+        "Claims/PriorClaims.cs: claim_events",
         // A payout chunk copies each claim's payee and amount in one INSERT … SELECT.
         "Payouts/PayoutStore.cs: claims",
         // Which claims a batch takes (ready, no open flag), locked with SKIP LOCKED in the chunk's transaction: the

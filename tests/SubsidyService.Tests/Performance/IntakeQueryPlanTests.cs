@@ -55,6 +55,7 @@ public sealed class IntakeQueryPlanTests(AppFixture fixture, ITestOutputHelper o
         queries.Add(("register import: claims", ScreeningQueries.ClaimsForRegisterCases,
             new { cases = new[] { Case(3), Case(4) }, statuses = new[] { "submitted", "under_review" } }));
         queries.Add(("register import: known rows", RegisterImport.KnownRows, new { cases = new[] { Case(3), Case(4) } }));
+        queries.Add(("prior claims", PriorClaims.Sql, new { id = claim }));
 
         var scans = new List<string>();
         foreach (var (name, sql, args) in queries)
