@@ -32,9 +32,19 @@ public static class MetricsExtensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(ServiceMeter.Name, "Microsoft.AspNetCore.RateLimiting")
-                .AddView(i => i.Meter.Name == ServiceMeter.Name && !ReferenceEquals(i.Meter, meter.Meter) ? MetricStreamConfiguration.Drop : null)
                 .AddPrometheusExporter();
             if (otlp) m.AddOtlpExporter();
+        });
+        // A meter listener hears every meter of a name in the process: another host's (a second node in one process, as
+        // tests run them) would be reported here too, and would take this host's share of the exporter's streams. Only
+        // this host's own meters (ASP.NET Core's come from its IMeterFactory) and the process-wide ones are kept.
+        builder.Services.ConfigureOpenTelemetryMeterProvider((sp, m) =>
+        {
+            var factory = sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            m.AddView(i =>
+                (i.Meter.Name == ServiceMeter.Name && !ReferenceEquals(i.Meter, meter.Meter))
+                || (i.Meter.Scope is System.Diagnostics.Metrics.IMeterFactory other && !ReferenceEquals(other, factory))
+                    ? MetricStreamConfiguration.Drop : null);
         });
         if (otlp) telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddNpgsql().AddOtlpExporter());
         return builder;
