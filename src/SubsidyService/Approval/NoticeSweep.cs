@@ -21,7 +21,7 @@ public sealed class NoticeSweep(NpgsqlDataSource db, ClaimTransitions transition
         var today = clock.Today();
         IReadOnlyList<Guid> due;
         await using (var conn = await db.OpenConnectionAsync(ct))
-            due = await ClaimStore.NoticeEndedAsync(conn, today, 100_000);
+            due = await ClaimNotices.NoticeEndedAsync(conn, today, 100_000);
 
         var moved = 0;
         foreach (var chunk in due.Chunk(Batch))

@@ -15,7 +15,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Claims;
 
 /// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
-public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings)
+public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings)
 {
     public sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
         string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
@@ -113,105 +113,4 @@ public sealed class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, W
 
     /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>
     private static string? RoleOf(HistoryRow h) => h.ActorId is null ? "system" : h.ActorRole;
-
-    public const int DefaultPageSize = 20;
-
-    /// <summary>Far beyond any real list; a larger page would overflow the offset.</summary>
-    public const int MaxPage = 100_000;
-
-    /// <param name="capTotal">
-    /// Pages pass true: a staff search's total is counted only up to <see cref="CappedTotal.Cap"/> and one more.
-    /// The API's total stays exact (its clients page to the end by it).
-    /// </param>
-    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ListSort? sort = null,
-        bool capTotal = false)
-    {
-        if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
-        if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
-        var filter = ListFilter(actor, status, q);
-        if (!filter.Succeeded) return filter.Refusal!;
-        var (where, args, statuses, searching) = filter.Value;
-        await using var conn = await db.OpenConnectionAsync();
-        var total = actor.IsStaff && !searching
-            ? await ClaimStatusCounts.TotalAsync(conn, statuses)
-            : await conn.ExecuteScalarAsync<long>(actor.IsStaff && capTotal ? CappedTotal.Sql(where) : $"SELECT count(*) FROM claims c {where}", args);
-        args.Add("offset", (page - 1) * pageSize);
-        args.Add("pageSize", pageSize);
-        var items = await conn.QueryAsync<SummaryRow>(PageSql(where, ListOrder(actor, sort)), args);
-        return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
-    }
-
-    internal static string PageSql(string where, string order) => $"{SummarySelect} {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
-
-    /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
-    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ListSort? sort)
-    {
-        var filter = ListFilter(actor, status, q);
-        if (!filter.Succeeded) return filter.Refusal!;
-        return new Outcome<IAsyncEnumerable<ClaimSummary>>(Stream(filter.Value.Where, filter.Value.Args, ListOrder(actor, sort)), null);
-
-        async IAsyncEnumerable<ClaimSummary> Stream(string where, DynamicParameters args, string order)
-        {
-            await using var conn = await db.OpenConnectionAsync();
-            await foreach (var row in conn.QueryUnbufferedAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {order}", args))
-                yield return row.ToSummary();
-        }
-    }
-
-    /// <summary>How many of the claims this person sees are in each status (all claims for staff, their own for an applicant).</summary>
-    public async Task<IReadOnlyDictionary<string, long>> StatusCountsAsync(Actor actor)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        // Staff count every claim: from the counts table. An applicant's own claims come from the applicant
-        // index, bounded by that applicant's claims.
-        if (actor.IsStaff) return await ClaimStatusCounts.AllAsync(conn);
-        var rows = await conn.QueryAsync<(string Status, long Count)>(
-            "SELECT status, count(*) FROM claims WHERE applicant_id = @me GROUP BY status", new { me = actor.Id });
-        return rows.ToDictionary(r => r.Status, r => r.Count);
-    }
-
-    private const string SummarySelect = """
-        SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
-               c.policy_version AS policyversion,
-               (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
-               c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat
-        FROM claims c
-        """;
-
-    // Staff work the oldest first; an applicant looks for the latest.
-    internal static string ListOrder(Actor actor, ListSort? sort) =>
-        sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
-
-    /// <summary>The list's WHERE over claims c and its arguments; the statuses asked for, and whether a search term narrows them further.</summary>
-    internal static Outcome<(string Where, DynamicParameters Args, string[] Statuses, bool Searching)> ListFilter(Actor actor, string? status, string? q)
-    {
-        var statuses = new List<string>();
-        foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!EnumCodes.TryParse<ClaimStatus>(s, out _))
-                return Refusal.Validation("status", $"未知的状态“{s}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimStatus>())} 之一（可用逗号分隔多个）。");
-            statuses.Add(s);
-        }
-        var text = q?.Trim() is { Length: > 0 } t ? t : null;
-        if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
-
-        const string where = """
-            WHERE (@all OR c.applicant_id = @me)
-              AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
-              AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%')
-            """;
-        var args = new DynamicParameters(new
-        {
-            all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text is null ? null : Like.Escape(text),
-            canonicalQ = text is null ? null : Like.Escape(Domain.Screening.CaseNumber.Canonical(text)),
-        });
-        return (where, args, statuses.ToArray(), text is not null);
-    }
-
-    private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,
-        string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt)
-    {
-        public ClaimSummary ToSummary() => new(Id, Status, Version, ApplicantName, CaseNumber, Invariant.Money(Amount),
-            PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt);
-    }
 }

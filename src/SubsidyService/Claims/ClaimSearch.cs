@@ -133,12 +133,12 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         return rows.ToDictionary(r => r.Id);
     }
 
-    /// <summary>The public notice, newest first (see <see cref="ClaimStore.PublicNoticeSql"/>).</summary>
+    /// <summary>The public notice, newest first (see <see cref="ClaimNotices.PublicNoticeSql"/>).</summary>
     public async Task<(IReadOnlyList<NoticeEntry> Items, long Total)> PublicNoticeAsync(int page, int pageSize)
     {
         await using var conn = await db.OpenConnectionAsync();
-        var total = await ClaimStore.PublicNoticeCountAsync(conn);
-        var items = await ClaimStore.PublicNoticeAsync(conn, (page - 1) * pageSize, pageSize);
+        var total = await ClaimNotices.PublicNoticeCountAsync(conn);
+        var items = await ClaimNotices.PublicNoticeAsync(conn, (page - 1) * pageSize, pageSize);
         return (items, total);
     }
 

@@ -121,9 +121,9 @@ public sealed class ClaimTransitions(
             return Refusal.Forbidden(decision.Message ?? "您的角色不能对该申请执行此操作。");
         if (decision.Outcome == TransitionOutcome.NotPermitted)
             return decision.Code == ClaimWorkflow.DocumentsMissingCode
-                ? DocumentsMissing(guard.MissingDocuments ?? [], decision.Message)
-                : NotPermitted(request.Trigger, from, decision.Message);
-        if (CheckReason(request) is { } missing) return missing;
+                ? TransitionRefusals.DocumentsMissing(guard.MissingDocuments ?? [], decision.Message)
+                : TransitionRefusals.NotPermitted(request.Trigger, from, decision.Message);
+        if (TransitionRefusals.CheckReason(request) is { } missing) return missing;
 
         var t = new TransitionContext(conn, tx, row, actor, request.Trigger, from, decision.Target!.Value, request.Reason,
             request.ReasonCode, evaluation, noticeDays, clock.GetUtcNow().UtcDateTime, request.Data, flags) { Reads = reads, Head = head.Value };
@@ -199,30 +199,5 @@ public sealed class ClaimTransitions(
             decision.Target!.Value, next.Reason, next.ReasonCode, first.Evaluation, first.PublicNoticeWorkingDays, first.Now, null, first.Flags);
         await ReadAheadAsync(TriggerDeclarations.Of(next.Trigger), t);
         return await RunAsync(t);
-    }
-
-    private static Refusal NotPermitted(ClaimTrigger trigger, ClaimStatus from, string? why) =>
-        new(422, "trigger_not_permitted", "当前状态不能执行该操作",
-            $"申请处于“{ClaimNames.Of(from)}”状态，不能执行“{ClaimNames.Of(trigger)}”" + (why is null ? "。" : $"：{why}。"));
-
-    /// <summary>422 naming each missing kind under <c>errors.documents</c> (codes), and in words for the page.</summary>
-    private static Refusal DocumentsMissing(IReadOnlyList<DocumentKind> missing, string? why) =>
-        new(422, ClaimWorkflow.DocumentsMissingCode, "申请材料不全",
-            $"尚缺以下材料，不能核实：{string.Join("、", missing.Select(Materials.NameOf))}。请一次性告知申请人补正。" + (why is null ? "" : $"（{why}）"),
-            new Dictionary<string, string[]> { ["documents"] = missing.Select(k => EnumCodes.ToCode(k)).ToArray() });
-
-    private static Refusal? CheckReason(TransitionRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (ClaimWorkflow.Instance.RequiresReason(request.Trigger) && request.Reason is null)
-            errors["reason"] = [$"“{ClaimNames.Of(request.Trigger)}”须填写理由。"];
-        if (ClaimWorkflow.Instance.RequiresReasonCode(request.Trigger))
-        {
-            if (request.ReasonCode is null)
-                errors["reasonCode"] = ["驳回须选择驳回原因代码。"];
-            else if (!RejectionReasons.All.ContainsKey(request.ReasonCode))
-                errors["reasonCode"] = [$"驳回原因代码应为 {string.Join("、", RejectionReasons.All.Keys)} 之一。"];
-        }
-        return errors.Count > 0 ? Refusal.Validation(errors) : null;
     }
 }

@@ -44,7 +44,7 @@ public sealed class PublicPageTests(AppFixture fixture) : IClassFixture<AppFixtu
         await conn.OpenAsync();
         // On a table this small the planner would scan it whole; forbid that to see which index it can use.
         await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn)) await off.ExecuteNonQueryAsync();
-        var sql = "EXPLAIN " + ClaimStore.PublicNoticeSql.Replace("@limit", "20").Replace("@offset", "0");
+        var sql = "EXPLAIN " + ClaimNotices.PublicNoticeSql.Replace("@limit", "20").Replace("@offset", "0");
         await using var explain = new NpgsqlCommand(sql, conn);
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
