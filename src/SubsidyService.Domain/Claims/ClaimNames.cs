@@ -41,6 +41,7 @@ public static class ClaimNames
         ClaimTrigger.CorrectBankAccount => "更正收款账户",
         ClaimTrigger.OpenRecovery => "启动追回",
         ClaimTrigger.SettleRecovery => "登记追回结果",
+        ClaimTrigger.AddDisputeDetails => "补充纠纷信息",
         _ => value.ToString(),
     };
 

@@ -32,4 +32,10 @@ public enum ClaimTrigger
 
     /// <summary>Finance records how the recovery was settled.</summary>
     SettleRecovery,
+
+    /// <summary>
+    /// The verifier adds the patents and opponents to a claim stored before they were asked for; screening then looks
+    /// for another instance of the same dispute, and verification waits for it.
+    /// </summary>
+    AddDisputeDetails,
 }

@@ -44,6 +44,9 @@ public sealed class ClaimWorkflow
         // A notice that ends with an objection unanswered has not ended "无异议": a person decides it first.
         var objectionsHandled = Condition.Requires(c => c.OpenObjections == 0, "公示期间收到的异议均已处理");
         var documentsComplete = Condition.Requires(c => c.DocumentsComplete, "政策版本列明的申请材料均已上传", DocumentsMissingCode);
+        // A claim from before patents and opponents were asked for is screened for the same dispute before money is decided.
+        var disputeIdentified = Condition.Requires(c => c.DisputeIdentified, "已载明涉案专利号和对方当事人（早于该两项设立的申请由审核人补充）");
+        var disputeMissing = Condition.Requires(c => !c.DisputeIdentified, "申请未载明涉案专利号和对方当事人");
         var eligible = Condition.RequiresEvaluation(c => c.Eligible, "按核实后的事实符合补助条件（不符合的应驳回）");
         var withNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "公示期大于 0 个工作日");
         var withoutNotice = Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "公示期为 0 个工作日");
@@ -60,7 +63,8 @@ public sealed class ClaimWorkflow
         m.Configure(ClaimStatus.UnderReview)
             .Permit(ClaimTrigger.RequestSupplement, ClaimStatus.SupplementRequested, verifier)
             .PermitReentry(ClaimTrigger.ResolveScreening, verifier)
-            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, documentsComplete, flagsResolved, eligible)
+            .PermitReentry(ClaimTrigger.AddDisputeDetails, verifier, disputeMissing)
+            .Permit(ClaimTrigger.Verify, ClaimStatus.Verified, verifier, documentsComplete, disputeIdentified, flagsResolved, eligible)
             .Permit(ClaimTrigger.Reject, ClaimStatus.Rejected, verifier)
             .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, applicant, owner);
 

@@ -80,12 +80,13 @@ public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator eval
 
         var (version, evaluation) = await evaluator.EvaluateAsync(row, GuardFacts.ConfirmedDuplicateFunding(flags));
         var missing = GuardFacts.MissingDocuments(version, documents.Select(d => d.Kind));
+        var stored = ClaimJson.Deserialize<ClaimFactsInput>(row.Facts);
         var permitted = ClaimWorkflow.Instance.PermittedTriggers(row.StatusValue, actor.Role,
             GuardFacts.Of(actor, row.ApplicantId, row.VerifiedBy, flags.Count(f => f.IsUnresolved), settings.PublicNoticeWorkingDays(version),
-                evaluation.Eligible, missing));
+                evaluation.Eligible, missing, disputeIdentified: GuardFacts.DisputeIdentified(stored)));
 
         var owner = row.ApplicantId == actor.Id;
-        var facts = ClaimJson.WithDefaults(ClaimJson.Deserialize<ClaimFactsInput>(row.Facts));
+        var facts = ClaimJson.WithDefaults(stored);
         if (!owner && actor.Role != Role.Verifier)
             facts = facts with { IdNumber = Masking.KeepEnds(facts.IdNumber ?? "") };
         var bank = ClaimJson.Deserialize<BankAccount>(row.BankAccount);

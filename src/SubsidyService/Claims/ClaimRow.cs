@@ -11,7 +11,7 @@ public sealed class ClaimRow
     public Guid ApplicantId { get; init; }
     public string Status { get; init; } = "";
     public int Version { get; init; }
-    public string Facts { get; init; } = "";
+    public string Facts { get; private set; } = "";
     public string BankAccount { get; init; } = "";
     public string ApplicantType { get; init; } = "";
     public string ApplicantName { get; init; } = "";
@@ -36,6 +36,14 @@ public sealed class ClaimRow
 
     /// <summary>The undertaking accepted at the latest submission (its text's version), cited by recovery notices.</summary>
     public string? UndertakingVersion { get; init; }
+
+    /// <summary>This row with other facts: what a transition that changes them goes on to screen.</summary>
+    public ClaimRow WithFacts(string facts)
+    {
+        var copy = (ClaimRow)MemberwiseClone();
+        copy.Facts = facts;
+        return copy;
+    }
 
     public ClaimStatus StatusValue => EnumCodes.TryParse<ClaimStatus>(Status, out var s) ? s
         : throw new InvalidOperationException($"claim {Id} has unknown status {Status}");

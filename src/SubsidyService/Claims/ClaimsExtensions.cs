@@ -27,6 +27,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton<ITransitionEffect, SupplementDefectsEffect>();
         builder.Services.AddSingleton<ITransitionEffect, RejectionReasonEffect>();
         builder.Services.AddSingleton<ITransitionEffect, BankAccountEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, DisputeDetailsEffect>();
         builder.Services.AddSingleton<ClaimTransitions>();
         builder.Services.AddSingleton<TransitionAdmission>();
         builder.Services.AddSingleton<ClaimIntake>();

@@ -80,6 +80,17 @@ public sealed record BankAccountCorrectionData(string? BankName, string? Account
 }
 
 /// <summary>
+/// <c>data</c> of <c>add_dispute_details</c>: <c>{patentNumbers, opposingParties}</c>, what a claim stored before these
+/// fields existed lacks; checked as on a claim (<see cref="Domain.Policy.ClaimFactsValidator.Dispute"/>).
+/// </summary>
+public sealed record DisputeDetailsData(IReadOnlyList<string>? PatentNumbers, IReadOnlyList<string>? OpposingParties) : TriggerData
+{
+    public const string Shape = "须为文本列表。";
+
+    internal static DisputeDetailsData Read(JsonFields f) => new(f.Texts("patentNumbers", Shape), f.Texts("opposingParties", Shape));
+}
+
+/// <summary>
 /// <c>data</c> of <c>settle_recovery</c>: which recovery, and how finance settled it
 /// (<c>{recoveryId, method, amount?, reference?, note}</c>); the Recoveries feature checks its values.
 /// </summary>

@@ -95,10 +95,14 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
     /// Decides on what <see cref="AddLookups"/> read: a refusal, or the findings, whose flags go to <paramref name="writes"/>.
     /// A flag the other claim learns of too is written at once (its row, its version and its event), after the writes so far.
     /// </summary>
+    /// <param name="only">
+    /// The findings wanted, when the claim was screened at submission already and one fact has since been added: then
+    /// nothing refuses, and the rest was decided before.
+    /// </param>
     internal async Task<Outcome<IReadOnlyList<ScreeningFinding>>> ScreenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SqlBatch writes,
-        ClaimRow claim, Actor actor, Lookups found)
+        ClaimRow claim, Actor actor, Lookups found, ScreeningCode? only = null)
     {
-        if (found.Barred) return Bars.BarCheck.Refusal;
+        if (found.Barred && only is null) return Bars.BarCheck.Refusal;
         var live = found.Live;
         var facts = ClaimJson.Deserialize<ClaimFactsInput>(claim.Facts);
         var candidate = new ScreeningCandidate(claim.Id, claim.IdNumber, found.Cases, found.Invoices)
@@ -113,6 +117,7 @@ public sealed class SubmissionScreening(EventLog events, IFundingRegister fundin
             found.Register).ToList();
         if (DomicileScreening.Screen(claim.IdNumber, claim.ApplicantType != EnumCodes.ToCode(ApplicantType.NaturalPerson), regionCodes) is { } region)
             findings.Add(region);
+        if (only is { } wanted) findings.RemoveAll(f => f.Code != wanted);
 
         var refusing = findings.Where(f => f.RefusesSubmission).ToList();
         if (refusing.Count > 0)

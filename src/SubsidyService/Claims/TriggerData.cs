@@ -21,6 +21,7 @@ public abstract record TriggerData
         [ClaimTrigger.Verify] = (typeof(VerifyData), VerifyData.Read),
         [ClaimTrigger.CorrectBankAccount] = (typeof(BankAccountCorrectionData), BankAccountCorrectionData.Read),
         [ClaimTrigger.SettleRecovery] = (typeof(SettleRecoveryData), SettleRecoveryData.Read),
+        [ClaimTrigger.AddDisputeDetails] = (typeof(DisputeDetailsData), DisputeDetailsData.Read),
     };
 
     /// <summary>The triggers a caller of the API may send data with, and the record each one reads.</summary>

@@ -29,6 +29,7 @@ public class ClaimWorkflowTableTests
         new(RequestSupplement, UnderReview, [Verifier], SupplementRequested),
         new(ResolveScreening, UnderReview, [Verifier], UnderReview),
         new(ResolveScreening, PayoutFailed, [Verifier], PayoutFailed),
+        new(AddDisputeDetails, UnderReview, [Verifier], UnderReview),
         new(Verify, UnderReview, [Verifier], Verified),
         new(Reject, Submitted, [Verifier], Rejected),
         new(Reject, UnderReview, [Verifier], Rejected),
@@ -49,8 +50,9 @@ public class ClaimWorkflowTableTests
         new(SettleRecovery, Paid, [Finance], Paid),
     ];
 
-    private static GuardContext Ctx(bool owner) =>
-        new(IsOwner: owner, ActorId: Actor, VerifiedBy: OtherVerifier, UnresolvedFlags: 0, PublicNoticeWorkingDays: 5);
+    private static GuardContext Ctx(bool owner, bool disputeIdentified = true) =>
+        new(IsOwner: owner, ActorId: Actor, VerifiedBy: OtherVerifier, UnresolvedFlags: 0, PublicNoticeWorkingDays: 5,
+            DisputeIdentified: disputeIdentified);
 
     public static IEnumerable<object[]> EveryCombination() =>
         from status in Enum.GetValues<ClaimStatus>()
@@ -63,7 +65,8 @@ public class ClaimWorkflowTableTests
     [MemberData(nameof(EveryCombination))]
     public void Decide_matches_the_api_table(ClaimStatus status, ClaimTrigger trigger, Role role, bool owner)
     {
-        var decision = ClaimWorkflow.Instance.Decide(status, trigger, role, Ctx(owner));
+        // Adding a dispute's details is only open while they are missing; every other trigger sees a complete claim.
+        var decision = ClaimWorkflow.Instance.Decide(status, trigger, role, Ctx(owner, disputeIdentified: trigger != AddDisputeDetails));
 
         var rows = ApiTable.Where(r => r.Trigger == trigger && r.From == status).ToList();
         if (rows.Count == 0)
@@ -113,9 +116,18 @@ public class ClaimWorkflowTableTests
         foreach (var status in Enum.GetValues<ClaimStatus>())
         foreach (var role in Enum.GetValues<Role>())
         {
-            var expected = ApiTable.Where(r => r.From == status && r.Roles.Contains(role)).Select(r => r.Trigger).Distinct().Order();
+            // A claim that names its dispute has nothing to add.
+            var expected = ApiTable.Where(r => r.From == status && r.Roles.Contains(role) && r.Trigger != AddDisputeDetails)
+                .Select(r => r.Trigger).Distinct().Order();
             ClaimWorkflow.Instance.PermittedTriggers(status, role, Ctx(owner: true)).Should().Equal(expected, $"{status} as {role}");
         }
+    }
+
+    [Fact]
+    public void A_claim_without_its_dispute_offers_adding_it_and_not_verify()
+    {
+        var permitted = ClaimWorkflow.Instance.PermittedTriggers(UnderReview, Verifier, Ctx(owner: false, disputeIdentified: false));
+        permitted.Should().Contain(AddDisputeDetails).And.NotContain(Verify);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class StoredEventShapesTests
         { "object", $$$"""{"approvalUndone":{"released":"4000.00","budgetYear":2026,"revokedLetters":["N1"]},"objectionId":"{{{Batch}}}"}""", typeof(ApprovalWithdrawnEvent) },
         { "objection_recorded", $$$"""{"objectionId":"{{{Batch}}}","objectorMasked":"王**","objectorFingerprint":"hmac-sha256:aa","contactMasked":"139****5678","contactFingerprint":"hmac-sha256:bb","contentSha256":"cc"}""", typeof(ObjectionRecordedEvent) },
         { "objection_dismissed", $$$"""{"objectionId":"{{{Batch}}}","replySha256":"dd"}""", typeof(ObjectionDismissedEvent) },
+        { "add_dispute_details", """{"patentNumbers":["ZL202310000001.X"],"opposingPartyFingerprints":["hmac-sha256:aa"],"flags":["same_dispute"]}""", typeof(DisputeDetailsAddedEvent) },
         { "settle_recovery", $$$"""{"recoveryId":"{{{Batch}}}","method":"refunded","amount":"4000.00","reference":"R-1","note":"已退回","settlement":{"recoveryId":"{{{Batch}}}","method":"refunded","amount":"4000.00","reference":"R-1","note":"已退回"}}""", typeof(RecoverySettledEvent) },
     };
 

@@ -29,6 +29,22 @@ public static partial class ClaimFactsValidator
         return null;
     }
 
+    /// <summary>
+    /// The patents and opponents a verifier adds to a claim stored before they were asked for: checked as on a claim,
+    /// at least one of each, since adding them is what lets screening find another instance of the dispute.
+    /// </summary>
+    public static ValidationResult<DisputeDetails> Dispute(IReadOnlyList<string?>? patentNumbers, IReadOnlyList<string?>? opposingParties)
+    {
+        var e = new FieldErrors();
+        var patents = PatentNumbers(e, patentNumbers ?? []);
+        var parties = OpposingParties(e, opposingParties ?? []);
+        if (patents.Count == 0 && (patentNumbers ?? []).Count == 0)
+            e.Add("patentNumbers", "须填写涉案专利号（至少 1 个）");
+        if (parties.Count == 0 && (opposingParties ?? []).Count == 0)
+            e.Add("opposingParties", "须填写对方当事人（被告或被请求人，至少 1 个）");
+        return e.Count > 0 ? new(null, e.ToDictionary()) : new(new DisputeDetails(patents, parties), e.ToDictionary());
+    }
+
     /// <summary>Each patent's check character is verified, so that a typo cannot hide the same dispute.</summary>
     private static List<string> PatentNumbers(FieldErrors e, IReadOnlyList<string?> inputs)
     {

@@ -47,6 +47,13 @@ public sealed record SubmittedEvent(IReadOnlyList<string> Flags, UndertakingReco
 /// <summary>The undertaking (承诺书) accepted at submission: which text, by its version and SHA-256.</summary>
 public sealed record UndertakingRecord(string Version, string Sha256);
 
+/// <summary>
+/// <c>add_dispute_details</c>: the patents added (public numbers) and the opponents as keyed fingerprints only, since an
+/// opponent may be a person and the log cannot take a name back; the flags screening then raised.
+/// </summary>
+public sealed record DisputeDetailsAddedEvent(IReadOnlyList<string> PatentNumbers, IReadOnlyList<string> OpposingPartyFingerprints,
+    IReadOnlyList<string> Flags) : ClaimEventData;
+
 /// <summary><c>request_supplement</c>: what the applicant is to put right.</summary>
 public sealed record SupplementRequestedEvent(IReadOnlyList<string> Defects) : ClaimEventData
 {

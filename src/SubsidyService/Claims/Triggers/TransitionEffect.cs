@@ -35,6 +35,9 @@ public enum Effect
     /// <summary>The payee account replaced after a failed payment (Claims).</summary>
     BankAccount,
 
+    /// <summary>Patents and opponents added to a claim stored before they were asked for, and the dispute screened (Claims).</summary>
+    DisputeDetails,
+
     /// <summary>The year's budget reserved and the public notice fixed (Approval).</summary>
     BudgetReservation,
 

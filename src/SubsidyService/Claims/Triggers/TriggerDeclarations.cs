@@ -63,6 +63,8 @@ public static class TriggerDeclarations
             var s = r.Data as SettleRecoveryData;
             return new RecoverySettledEvent(s?.RecoveryId, s?.Method, s?.Amount, s?.Reference, s?.Note, r.Parts.Get<SettlementRecord>());
         }),
+        Declare<DisputeDetailsAddedEvent>(ClaimTrigger.AddDisputeDetails, [Effect.DisputeDetails],
+            r => r.Parts.Require<DisputeDetailsAddedEvent>()),
     }.ToDictionary(d => d.Trigger);
 
     public static TriggerDeclaration Of(ClaimTrigger trigger) =>

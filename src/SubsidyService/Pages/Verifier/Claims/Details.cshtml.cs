@@ -80,6 +80,14 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public Task<IActionResult> OnPostObjectAsync() =>
         FireAsync(Id, "object", Input.Version, Input.Reason, panel: "object");
 
+    /// <summary>A claim stored before patents and opponents were asked for: the verifier adds them from the judgment.</summary>
+    public Task<IActionResult> OnPostDisputeAsync() =>
+        FireAsync(Id, "add_dispute_details", Input.Version, data: Input.DisputeDetailsData(), panel: "add_dispute_details");
+
+    /// <summary>The refused panel's errors under every key that starts with <paramref name="field"/> (each patent's line too).</summary>
+    public IEnumerable<string> ErrorsUnder(string panel, string field) =>
+        ActivePanel != panel ? [] : Errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(e => e.Value);
+
     public LetterPanel LetterPanel => new(Claim, "/Verifier/Claims");
 
     public Task<IActionResult> OnPostVerifyAsync() =>
