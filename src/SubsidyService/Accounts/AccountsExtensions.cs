@@ -91,21 +91,11 @@ public static class AccountsExtensions
     }
 
     /// <summary>
-    /// Who is asking: the client address from X-Forwarded-For only when the request came through one of the
-    /// proxies named in <c>ForwardedHeaders:KnownProxies</c> (otherwise anyone could pick the address their
-    /// rate limit counts against), then the token or cookie, checked against the account's current stamp.
+    /// Who is asking: the token or cookie, checked against the account's current stamp (the client's address was
+    /// settled first, by <see cref="SubsidyService.Operations.ReverseProxy"/>).
     /// </summary>
     public static WebApplication UseAccounts(this WebApplication app)
     {
-        var proxies = app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        if (proxies.Length > 0)
-        {
-            var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
-            app.UseForwardedHeaders(options);
-        }
         app.UseAuthentication();
         app.UseMiddleware<SessionCheck>();
         app.UseAuthorization();

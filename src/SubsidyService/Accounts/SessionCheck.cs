@@ -33,7 +33,7 @@ public sealed class SessionCheck(RequestDelegate next, SessionStore sessions)
                 return;
             }
             await http.SignOutAsync(AccountsExtensions.CookieScheme);
-            http.Response.Redirect("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+            http.Response.Redirect(http.Request.PathBase + "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path + http.Request.QueryString));
             return;
         }
         await next(http);

@@ -68,11 +68,18 @@ public static class JobsExtensions
             Authorization = [new JobsDashboardAuthorization()],
             IsReadOnlyFunc = JobsDashboardAuthorization.IsReadOnly,
             DashboardTitle = "后台任务",
-            AppPath = "/",
+            AppPath = SiteRoot(app.Configuration),
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(DashboardPolicy);
         return app;
     }
+
+    /// <summary>
+    /// The dashboard's "back to the site" link is one fixed string for every request, so under a proxy's prefix it is
+    /// the public address's path (<c>Authority:PublicUrl</c> <c>https://host/subsidy</c> gives <c>/subsidy/</c>).
+    /// </summary>
+    internal static string SiteRoot(IConfiguration config) =>
+        Uri.TryCreate(config["Authority:PublicUrl"], UriKind.Absolute, out var u) ? u.AbsolutePath.TrimEnd('/') + "/" : "/";
 
     // The dashboard posts the chosen jobs as jobs[]=id; the auditor sees which.
     private static string? JobsOf(IFormCollection form) =>

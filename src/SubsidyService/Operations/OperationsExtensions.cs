@@ -43,6 +43,7 @@ public static class OperationsExtensions
 
     public static WebApplication UseOperations(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();

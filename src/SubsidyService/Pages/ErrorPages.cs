@@ -27,13 +27,14 @@ public static class ErrorPages
             _ => ("出错了", "服务暂时无法完成请求，请稍后重试。"),
         };
         http.Response.ContentType = "text/html; charset=utf-8";
+        var root = WebUtility.HtmlEncode(http.Request.PathBase.Value ?? "");
         return http.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>{WebUtility.HtmlEncode(title)} · 专利维权代理费补助</title><link rel="stylesheet" href="/css/site.css" /></head>
+            <title>{WebUtility.HtmlEncode(title)} · 专利维权代理费补助</title><link rel="stylesheet" href="{root}/css/site.css" /></head>
             <body><main><div class="card narrow"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p>
-            <a class="btn secondary" href="/">返回首页</a></div></main></body>
+            <a class="btn secondary" href="{root}/">返回首页</a></div></main></body>
             </html>
             """);
     }

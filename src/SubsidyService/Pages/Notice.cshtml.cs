@@ -23,7 +23,7 @@ public sealed class NoticeModel(ClaimSearch search, IConfiguration config) : Pag
     /// <summary>Where and how to object (a telephone and an address); unset, the page says to object in writing.</summary>
     public string? ObjectionContact => config["Authority:ObjectionContact"] is { Length: > 0 } c ? c.Trim() : null;
 
-    public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, "/Notice", new Dictionary<string, string?>());
+    public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, Url.Content("~/Notice"), new Dictionary<string, string?>());
 
     public async Task OnGetAsync()
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.WebEncoders;
 using SubsidyService.Accounts;
 using SubsidyService.Pages.Claims;
@@ -20,6 +21,8 @@ public static class PagesExtensions
         // Chinese text from the model is written as characters, not as &#x…; entities (HTML-special
         // characters are still escaped).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // The form token's cookie is Secure whenever the page came over HTTPS (behind a proxy: as the proxy says); its default is never.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddWorkingDayCalendar();
         return builder;
     }
@@ -34,11 +37,11 @@ public static class PagesExtensions
     /// <summary>Where a signed-in person starts.</summary>
     public static string HomeOf(string? role) => role switch
     {
-        Roles.Applicant => "/Applicant",
-        Roles.Verifier => "/Verifier",
-        Roles.Finance => "/Finance",
-        Roles.Auditor => "/Auditor",
-        Roles.Admin => "/Admin",
+        Roles.Applicant => "~/Applicant",
+        Roles.Verifier => "~/Verifier",
+        Roles.Finance => "~/Finance",
+        Roles.Auditor => "~/Auditor",
+        Roles.Admin => "~/Admin",
         _ => "/",
     };
 }

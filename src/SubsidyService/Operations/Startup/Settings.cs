@@ -24,6 +24,7 @@ public static class Settings
         Bool("DataProtection:AllowUnencryptedKeyRing"),
         Urls("Urls"),
         Address("ForwardedHeaders:KnownProxies:*"),
+        Network("ForwardedHeaders:KnownNetworks:*"),
         Text("Smtp:Host"),
         Int("Smtp:Port", 1, 65535),
         OneOf("Smtp:Security", "none", "STARTTLS", "SSL", "TLS"),

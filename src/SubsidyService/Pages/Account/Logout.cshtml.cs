@@ -14,6 +14,6 @@ public sealed class LogoutModel(TokenIssuer tokens) : PageModel
         // The session row ends first: a copy of the cookie kept elsewhere stops working too.
         await tokens.SignOutAsync(User);
         await HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
-        return LocalRedirect("/Account/Login");
+        return LocalRedirect("~/Account/Login");
     }
 }

@@ -31,7 +31,7 @@ public sealed class CalendarModel(HolidayCalendar holidays, TimeProvider clock) 
         if (saved.Succeeded)
         {
             Notice = $"已保存 {ShownYear} 年节假日安排：节假日 {saved.Value!.Holidays.Count} 天，调休上班 {saved.Value.MakeUpWorkingDays.Count} 天。";
-            return Redirect($"/Admin/Calendar?year={ShownYear}");
+            return Redirect($"~/Admin/Calendar?year={ShownYear}");
         }
         Show(saved.Refusal!, listErrorsAtTop: true);
         IsIn = holidays.Has(ShownYear);

@@ -40,10 +40,10 @@ public sealed class IndexModel(AccountService accounts, AccountList list, Payout
         [("", "全部"), .. Roles.All.Select(r => (r, Roles.DisplayName(r)))];
 
     private Dictionary<string, string?> Filter => new() { ["accountRole"] = AccountRole, ["q"] = Q };
-    public ListLinks Links => new("/Admin", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Admin"), Filter, Sort);
     public StatusChips Chips => new(RoleFilters.Select(r => (r.Value, r.Name, r.Value.Length == 0 ? Counts.Values.Sum() : Counts.GetValueOrDefault(r.Value))).ToList(),
         AccountRole ?? "", Links, "accountRole");
-    public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, "/Admin", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => Pager.For(Math.Max(1, PageNumber), PageSize, Total, Url.Content("~/Admin"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public bool Locked(User u) => u.LockedUntil > clock.GetUtcNow().UtcDateTime;
     public string State(User u) => u.DisabledAt is not null ? "已停用" : Locked(u) ? $"登录受限至 {ChinaTime.Format(u.LockedUntil!.Value)}" : "正常";

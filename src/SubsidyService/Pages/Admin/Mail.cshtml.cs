@@ -35,9 +35,9 @@ public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions sm
     public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
-    public ListLinks Links => new("/Admin/Mail", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Admin/Mail"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links) with { Capped = true };
-    public Pager Pager => Pager.For(Messages, "/Admin/Mail", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "封");
+    public Pager Pager => Pager.For(Messages, Url.Content("~/Admin/Mail"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "封");
 
     public async Task OnGetAsync()
     {

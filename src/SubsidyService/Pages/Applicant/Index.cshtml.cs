@@ -22,13 +22,13 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     private Dictionary<string, string?> Filter => new() { ["status"] = Status };
-    public ListLinks Links => new("/Applicant", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Applicant"), Filter, Sort);
 
     /// <summary>Only the statuses this applicant has claims in (and 全部), so that the row stays short.</summary>
     public StatusChips Chips => StatusChips.Of(Filters.Where(f => f.Value.Length == 0 || Counts.ContainsKey(f.Value) || f.Value == Status),
         Counts, Status ?? "", Links);
 
-    public Pager Pager => new(Claims, "/Applicant", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => new(Claims, Url.Content("~/Applicant"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
     public string FilterName => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? Status ?? "";
 
     public async Task OnGetAsync()

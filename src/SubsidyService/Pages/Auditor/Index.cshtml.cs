@@ -49,10 +49,10 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
         ["status"] = Status, ["from"] = From, ["to"] = To, ["tier"] = Tier, ["applicant"] = Applicant, ["min"] = Min, ["max"] = Max,
     };
 
-    public ListLinks Links => new("/Auditor", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Auditor"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Statuses, StatusCounts, Status ?? "", Links);
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Auditor", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
+    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, Url.Content("~/Auditor"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
 
     public Task OnGetAsync() => SearchAsync();
 

@@ -27,6 +27,6 @@ public abstract class ClaimFormModel : ClaimPageModel
             return Page();
         }
         Notice = notice;
-        return Redirect($"/Applicant/Claims/{saved.Value}");
+        return Redirect($"~/Applicant/Claims/{saved.Value}");
     }
 }

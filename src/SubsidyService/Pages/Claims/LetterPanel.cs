@@ -16,7 +16,7 @@ public sealed record LetterPanel(ClaimView Claim, string BasePath, IReadOnlyList
     public string DownloadUrlOf(string number) => $"{DownloadUrl}?number={Uri.EscapeDataString(number)}";
 
     public static string VerifyUrl(string number, string? sha256 = null) =>
-        $"/Letters/Verify?number={Uri.EscapeDataString(number)}" + (sha256 is null ? "" : $"&sha256={sha256}");
+        $"~/Letters/Verify?number={Uri.EscapeDataString(number)}" + (sha256 is null ? "" : $"&sha256={sha256}");
 
     /// <summary>The current letter is the rejection notice once a claim is rejected, the approval letter otherwise.</summary>
     public string CurrentKind => ClaimText.LetterKind(Claim.Status == "rejected" ? LetterIssuer.Rejection : LetterIssuer.Approval);

@@ -51,7 +51,7 @@ public sealed class BudgetModel(BudgetStore budgets, ClaimSearch search, TimePro
         var set = await budgets.SetAsync(ShownYear, amount.Value, Actor.From(User).Id, clock.GetUtcNow().UtcDateTime);
         if (!set.Succeeded) return await RefusedAsync(set.Refusal!);
         Notice = $"已将 {ShownYear} 年度补助预算设为 {ClaimText.Money(set.Value!.Amount)}。";
-        return Redirect($"/Finance/Budget?year={ShownYear}");
+        return Redirect($"~/Finance/Budget?year={ShownYear}");
     }
 
     private async Task<IActionResult> RefusedAsync(Refusal refusal)

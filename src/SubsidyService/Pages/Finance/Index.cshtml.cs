@@ -36,7 +36,7 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
-    public Pager Pager => Pager.For(Queue.Page, Queue.PageSize, Queue.Total, "/Finance", new Dictionary<string, string?>());
+    public Pager Pager => Pager.For(Queue.Page, Queue.PageSize, Queue.Total, Url.Content("~/Finance"), new Dictionary<string, string?>());
 
     /// <summary>This year's budget left once this claim and every one before it in the queue were approved.</summary>
     public decimal? RemainingAfter(QueuedClaim q) => Budget is null ? null : Budget.Remaining - q.Cumulative;

@@ -32,9 +32,9 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
     public string FilterName => Filters.FirstOrDefault(f => f.Value == StateValue).Name ?? StateValue;
 
     private Dictionary<string, string?> Filter => new() { ["state"] = StateValue, ["q"] = Q };
-    public ListLinks Links => new("/Finance/Recoveries", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Finance/Recoveries"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StateValue, Links) with { Parameter = "state" };
-    public Pager Pager => Pager.For(Recoveries, "/Finance/Recoveries", new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => Pager.For(Recoveries, Url.Content("~/Finance/Recoveries"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public Task OnGetAsync() => LoadAsync();
 

@@ -25,7 +25,7 @@ public sealed class ClaimModel(ObjectionStore store, ObjectionRecording recordin
     public Guid? ReplyFormOf { get; private set; }
 
     /// <summary>Only a staff claim page is a place to go back to: an open redirect would be a phishing aid.</summary>
-    public string ClaimPage => Back is { } b && (b == $"/Verifier/Claims/{Id}" || b == $"/Finance/Claims/{Id}") ? b : $"/Objections/Claim/{Id}";
+    public string ClaimPage => "~" + (Back is { } b && (b == $"/Verifier/Claims/{Id}" || b == $"/Finance/Claims/{Id}") ? b : $"/Objections/Claim/{Id}");
 
     public Task OnGetAsync() => LoadAsync();
 

@@ -34,9 +34,9 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
-    public ListLinks Links => new("/Verifier", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Verifier"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
-    public Pager Pager => new(Claims, "/Verifier", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
+    public Pager Pager => new(Claims, Url.Content("~/Verifier"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
 
     public async Task OnGetAsync()
     {

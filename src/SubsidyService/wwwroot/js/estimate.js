@@ -124,7 +124,7 @@
 
   function estimate() {
     var mine = ++sequence;
-    fetch("/api/v1/estimate", {
+    fetch(form.getAttribute("data-estimate") || "api/v1/estimate", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
       body: JSON.stringify(facts())

@@ -21,7 +21,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 
     public bool Editable => ClaimText.Editable(Claim.Status);
 
-    public DocumentList DocumentList => new(Claim, "/Applicant/Claims", Editable, Preview: true);
+    public DocumentList DocumentList => new(Claim, Url.Content("~/Applicant/Claims"), Editable, Preview: true);
 
     /// <summary>The verifier's latest request, shown at the top while the claim waits for it.</summary>
     public HistoryView? SupplementRequest => Claim.Status == "supplement_requested"
@@ -31,7 +31,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public IReadOnlyList<string> SupplementDefects =>
         SupplementRequest is { } r && HistoryData.Record(r) is SupplementRequestedEvent s ? s.Defects : [];
 
-    public LetterPanel LetterPanel => new(Claim, "/Applicant/Claims", RecoveryNotices: RecoveryNotices);
+    public LetterPanel LetterPanel => new(Claim, Url.Content("~/Applicant/Claims"), RecoveryNotices: RecoveryNotices);
 
     /// <summary>The recovery notices issued on this claim: what the applicant owes is theirs to download.</summary>
     public IReadOnlyList<SubsidyService.Letters.LetterRecord> RecoveryNotices { get; private set; } = [];

@@ -13,8 +13,8 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
 
     public IReadOnlyList<LetterRecord> Letters { get; private set; } = [];
 
-    public DocumentList DocumentList => new(Claim, "/Auditor/Claims", Removable: false, Preview: true);
-    public LetterPanel LetterPanel => new(Claim, "/Auditor/Claims", Letters);
+    public DocumentList DocumentList => new(Claim, Url.Content("~/Auditor/Claims"), Removable: false, Preview: true);
+    public LetterPanel LetterPanel => new(Claim, Url.Content("~/Auditor/Claims"), Letters);
 
     public Task<IActionResult> OnGetAsync() => PageAsync(Id);
 

@@ -30,8 +30,8 @@ public sealed class DetailsModel(
     public DateOnly? NoticeEndsIfApproved { get; private set; }
     public IReadOnlyList<LetterRecord> Letters { get; private set; } = [];
 
-    public DocumentList DocumentList => new(Claim, "/Finance/Claims", Removable: false, Preview: true);
-    public LetterPanel LetterPanel => new(Claim, "/Finance/Claims", Letters);
+    public DocumentList DocumentList => new(Claim, Url.Content("~/Finance/Claims"), Removable: false, Preview: true);
+    public LetterPanel LetterPanel => new(Claim, Url.Content("~/Finance/Claims"), Letters);
 
     public decimal ClaimAmount => decimal.TryParse(Claim.Estimate.Amount, System.Globalization.NumberStyles.Number,
         System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : 0m;

@@ -24,10 +24,10 @@ public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPa
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["applicant"] = Applicant };
-    public ListLinks Links => new("/Finance/Claims", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Finance/Claims"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, "/Finance/Claims",
+    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, Url.Content("~/Finance/Claims"),
         new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
 
     public string Title => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? "申请";

@@ -30,9 +30,9 @@ public sealed class IndexModel(BatchList batches, PayoutRequests requests, Payou
     public bool Filtered => new[] { Status, From, To }.Any(v => !string.IsNullOrWhiteSpace(v));
 
     private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["from"] = From, ["to"] = To };
-    public ListLinks Links => new("/Finance/Payouts", Filter, Sort);
+    public ListLinks Links => new(Url.Content("~/Finance/Payouts"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
-    public Pager Pager => Pager.For(Batches, "/Finance/Payouts", new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "批");
+    public Pager Pager => Pager.For(Batches, Url.Content("~/Finance/Payouts"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }, "批");
 
     public async Task OnGetAsync()
     {

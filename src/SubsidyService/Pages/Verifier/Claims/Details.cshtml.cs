@@ -20,7 +20,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     [BindProperty] public ActionInput Input { get; set; } = new();
     public EstimateResponse? Preview { get; private set; }
 
-    public DocumentList DocumentList => new(Claim, "/Verifier/Claims", Removable: false, Preview: true);
+    public DocumentList DocumentList => new(Claim, Url.Content("~/Verifier/Claims"), Removable: false, Preview: true);
 
     /// <summary>Open flags by code: resolve_screening settles every open flag of one code at once.</summary>
     public IEnumerable<IGrouping<string, ScreeningView>> OpenFlags => Claim.Screening.Where(f => f.Resolution is null).GroupBy(f => f.Code);
@@ -88,7 +88,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public IEnumerable<string> ErrorsUnder(string panel, string field) =>
         ActivePanel != panel ? [] : Errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(e => e.Value);
 
-    public LetterPanel LetterPanel => new(Claim, "/Verifier/Claims");
+    public LetterPanel LetterPanel => new(Claim, Url.Content("~/Verifier/Claims"));
 
     public Task<IActionResult> OnPostVerifyAsync() =>
         FireAsync(Id, "verify", Input.Version, data: Input.VerifyData(), panel: "verify");
