@@ -81,6 +81,8 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         if (changes.Count > 0 && payments.Values.All(p => p.State != "pending" || answered.Contains(p.Id)))
             await notices.BatchSettledAsync(conn, tx, Settled(batchId, payments.Values, changes, now));
         if (changes.Count > 0)
+            await PayoutStore.RecountPendingAsync(conn, tx, batchId);
+        if (changes.Count > 0)
             await PayoutStore.RecordImportAsync(conn, tx, batchId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
                 summary.Lines, summary.Paid, summary.Failed, summary.Unchanged, actor.Role == Role.System ? null : actor.Id, now);
         await tx.CommitAsync();
