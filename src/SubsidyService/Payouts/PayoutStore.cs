@@ -148,6 +148,15 @@ public sealed class PayoutStore(NpgsqlDataSource db)
         return await PaymentsOf(conn, batchId).ToListAsync();
     }
 
+    /// <summary>One page of the batch's payments in reference order (the file's), by the payments_batch index.</summary>
+    public async Task<IReadOnlyList<PaymentRow>> PaymentsPageAsync(Guid batchId, int page, int pageSize)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<PaymentRow>(
+            $"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId ORDER BY reference OFFSET @offset LIMIT @pageSize",
+            new { batchId, offset = (page - 1) * pageSize, pageSize })).ToList();
+    }
+
     public async Task<BatchSettlement> SettlementAsync(Guid batchId)
     {
         await using var conn = await db.OpenConnectionAsync();

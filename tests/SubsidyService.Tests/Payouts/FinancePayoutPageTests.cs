@@ -28,11 +28,12 @@ public sealed class FinancePayoutPageTests(PayoutFixture fixture) : IClassFixtur
         var html = await browser.HtmlAsync(details);
         for (var i = 0; i < 300 && !html.Contains(">文件已生成，待银行回单<"); i++)
         {
-            html.Should().Contain("http-equiv=\"refresh\"", "an unfinished batch's page reloads itself");
+            html.Should().Contain("?handler=Progress\"").And.NotContain("http-equiv=\"refresh\"", "an unfinished batch's page polls; it does not reload itself");
             await Task.Delay(100);
             html = await browser.HtmlAsync(details);
         }
         html.Should().Contain(">文件已生成，待银行回单<").And.NotContain("http-equiv=\"refresh\"").And.NotContain(">已完成<");
+        html.Should().Contain("data-progress-url=\"\"", "a finished batch has nothing to poll");
         html.Should().Contain($"<strong id=\"batch-count\">{ids.Length}</strong>").And.Contain((ids.Length * 4000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元");
 
         var csv = await browser.Client.GetAsync(details + "?handler=Csv");

@@ -110,6 +110,92 @@ public sealed class PayoutConfirmPageTests(PayoutFixture fixture) : IClassFixtur
         await conn.ExecuteAsync("DELETE FROM payout_batches WHERE id = ANY(@ids)", new { ids = evening.Concat(morning).ToArray() });
     }
 
+    [Fact]
+    public async Task The_batch_page_lists_its_payments_with_masked_accounts_and_offers_its_progress_as_json()
+    {
+        var s = await PayoutSetup.StartAsync(App);
+        await s.ReadyClaimsAsync(2);
+        var batch = await s.RunBatchThroughApiAsync();
+        var id = batch.GetProperty("id").GetGuid();
+        var finance = await PageBrowser.SignInAsync(App, Roles.Finance);
+        var lines = PayoutSetup.Lines(await s.FileAsync(id)).Skip(1).ToList();
+        var verifier = await PageBrowser.SignInAsync(App, Roles.Verifier);
+
+        var html = await finance.HtmlAsync($"/Finance/Payouts/Details/{id}");
+        var table = Regex.Match(html, "<table class=\"list stack\" id=\"batch-payments\"[\\s\\S]*?</table>").Value;
+        table.Should().Contain("<th>业务参考号</th><th>申请（案号）</th><th>户名</th><th>开户行</th><th>账号</th><th class=\"num\">金额</th><th>状态</th>");
+        foreach (var line in lines)
+        {
+            var row = Regex.Match(table, $"<tr data-reference=\"{line[5]}\">[\\s\\S]*?</tr>").Value;
+            row.Should().Contain($"/Finance/Claims/{line[0]}").And.Contain(line[1]).And.Contain(line[2]).And.Contain("4,000.00 元").And.Contain(">待银行回单<");
+            row.Should().NotContain(line[3], "the account number is masked on the page").And.Contain(line[3][..3]).And.Contain(line[3][^4..]);
+        }
+        // The payments for people: Chinese headers, the account in full (finance only), the same lines as the bank's file.
+        var listCsv = await finance.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=ListCsv");
+        listCsv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var bytes = await listCsv.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
+        var people = PayoutSetup.Lines(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        people[0].Should().Equal("申请编号", "户名", "开户行", "账号", "金额", "业务参考号");
+        people.Skip(1).Should().BeEquivalentTo(lines.Select(l => new[] { l[0], l[1], l[2], l[3], l[4], l[5] }), o => o.WithStrictOrdering());
+        var xlsx = await finance.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=ListXlsx");
+        xlsx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+            rows[0].Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).Should().Equal(people[0]);
+            var cells = rows[1].Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            cells.Select(c => c.InnerText).Should().Equal(people[1]);
+            cells[3].DataType!.Value.Should().Be(DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, "an account number stays text");
+            cells[4].DataType!.Value.Should().Be(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, "an amount is a number Excel sums");
+        }
+        (await verifier.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=ListCsv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+
+        html.Should().NotContain("http-equiv=\"refresh\"");
+        html.Should().Contain("role=\"progressbar\"").And.Contain("aria-valuenow=\"100\"").And.Contain("aria-live=\"polite\"");
+
+        var progress = await finance.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=Progress");
+        progress.StatusCode.Should().Be(HttpStatusCode.OK);
+        progress.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var json = await ClaimApi.JsonAsync(progress);
+        json.GetProperty("percent").GetInt32().Should().Be(100);
+        json.GetProperty("finished").GetBoolean().Should().BeTrue();
+        json.GetProperty("state").GetString().Should().Be("文件已生成，待银行回单");
+        json.GetProperty("name").GetString().Should().Be(batch.GetProperty("name").GetString());
+        (await finance.Client.GetAsync($"/Finance/Payouts/Details/{Guid.NewGuid()}?handler=Progress")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await verifier.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=Progress")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+
+        // A batch still gathering: the page carries the poll address and no reload.
+        await using (var conn = await TestPostgres.OpenAsync(App.ConnectionString))
+        {
+            var running = Guid.NewGuid();
+            await conn.ExecuteAsync("""
+                INSERT INTO payout_batches (id, status, origin, requested_at, updated_at, expected, gathered, claim_ids)
+                VALUES (@running, 'running', 'manual', now(), now(), 40, 10, '{}')
+                """, new { running });
+            var page = await finance.HtmlAsync($"/Finance/Payouts/Details/{running}");
+            page.Should().Contain($"data-progress-url=\"/Finance/Payouts/Details/{running}?handler=Progress\"").And.Contain("aria-valuenow=\"25\"")
+                .And.Contain(">汇集中<").And.NotContain("http-equiv=\"refresh\"");
+            var poll = await ClaimApi.JsonAsync(await finance.Client.GetAsync($"/Finance/Payouts/Details/{running}?handler=Progress"));
+            poll.GetProperty("percent").GetInt32().Should().Be(25);
+            poll.GetProperty("finished").GetBoolean().Should().BeFalse();
+            await conn.ExecuteAsync("UPDATE payout_batches SET status = 'failed' WHERE id = @running", new { running });
+        }
+    }
+
+    [Fact]
+    public void The_peoples_list_quotes_cells_a_spreadsheet_would_run_as_formulas()
+    {
+        var payment = new PaymentRow
+        {
+            ClaimId = Guid.NewGuid(), Reference = "SP0000000001", PayeeName = "=HYPERLINK(\"http://x\",\"点此\")", BankName = "@SUM(1)",
+            AccountNumber = "+cmd|'/C calc'!A0", Amount = 4000m, State = "pending",
+        };
+        var text = System.Text.Encoding.UTF8.GetString(PaymentList.ToCsv([payment]));
+        text.Should().Contain("\"'=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\"").And.Contain(",'@SUM(1),").And.Contain(",'+cmd|'/C calc'!A0,")
+            .And.Contain(",4000.00,SP0000000001");
+    }
+
     /// <summary>The hidden fields of the confirmation page's form: the fingerprint of what it showed, its count and total.</summary>
     public static List<KeyValuePair<string, string>> ConfirmFields(string confirmPage)
     {
