@@ -95,7 +95,7 @@ public static class PayoutEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithSummary("Apply the bank's results (CSV reference,result,amount,message): checked whole, refused whole (422) on any bad line " +
+        .WithSummary("Apply the bank's results (CSV reference,result,amount,message, or the Chinese headers 业务参考号,结果,金额,说明 in any order; result paid|failed or 成功|失败): checked whole, refused whole (422) on any bad line " +
                      "or an amount other than the payment's; 403 second_person_required for the finance user who ran the batch");
     }
 
