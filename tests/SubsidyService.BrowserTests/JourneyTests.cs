@@ -221,10 +221,24 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await run.StepAsync("payout-batch", finance, fc, async () =>
         {
             await finance.GotoAsync("/Finance/Payouts");
+            // The first click only shows what would be paid; the batch runs on the confirmation.
             await finance.ClickAsync("button:has-text('立即执行拨付批次')");
-            // The details page refreshes itself until the batch's job has finished.
-            await Assertions.Expect(finance.Locator("#batch-status")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+            await Assertions.Expect(finance.Locator("#preview-count")).ToHaveTextAsync("1");
+            await Assertions.Expect(finance.Locator("#preview-total")).ToHaveTextAsync("4,000.00 元");
+            var polls = 0;
+            finance.Request += (_, r) => { if (r.Url.Contains("handler=Progress")) polls++; };
+            await finance.ClickAsync("button:has-text('确认拨付 1 件')");
+            // The details page asks for the batch's progress (no meta refresh) and shows the file once written,
+            // waiting for the bank: never 已完成 before the bank has answered.
+            (await finance.Locator("meta[http-equiv=refresh]").CountAsync()).Should().Be(0);
+            await Assertions.Expect(finance.Locator("#batch-status")).ToHaveTextAsync("文件已生成，待银行回单", new() { Timeout = 60_000 });
             await Assertions.Expect(finance.Locator("#batch-count")).ToHaveTextAsync("1");
+            await Assertions.Expect(finance.Locator("[role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "100");
+            await Assertions.Expect(finance.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^拨付批次 \d{4}-\d{2}-\d{2} 第\d+批$"));
+            await Assertions.Expect(finance.Locator("#batch-payments tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(finance.Locator("#batch-payments tbody td[data-label=账号]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\w{3}\*+\w{4}$"), new() { Timeout = 5_000 });
+            // Polled at least once unless the job had finished before the page was first drawn.
+            (polls > 0 || await finance.Locator("#batch-progress-region[data-progress-url='']").CountAsync() == 1).Should().BeTrue();
         });
         await run.StepAsync("payout-file", finance, fc, async () =>
         {
@@ -251,6 +265,7 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
             });
             await finance.ClickAsync("button:has-text('导入')");
             await Assertions.Expect(finance.Locator("#results-summary")).ToContainTextAsync("支付成功 1 笔");
+            await Assertions.Expect(finance.Locator("#batch-status")).ToHaveTextAsync("已回单");
         });
 
         // ── The applicant is paid, reads the messages, downloads the letter and checks it ──

@@ -13,8 +13,8 @@ public static class Csv
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        // A leading =, +, - or @ would run as a formula in a spreadsheet.
-        if (value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
+        // A leading =, +, - or @ (or a tab or carriage return before one) would run as a formula in a spreadsheet.
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
             value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }

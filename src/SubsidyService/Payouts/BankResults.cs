@@ -29,13 +29,30 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
     public const int MaxMessageLength = 500;
     public static readonly string[] Header = ["reference", "result", "amount", "message"];
 
+    /// <summary>The file's columns: the API's English headers or the Chinese ones of the people's payment list, in any order.</summary>
+    public static readonly IReadOnlyList<FileColumn> Columns =
+    [
+        new("reference", "业务参考号", true, "参考号", "交易参考号"),
+        new("result", "结果", true, "支付结果", "处理结果"),
+        new("amount", "金额", true, "金额(元)", "支付金额", "交易金额"),
+        new("message", "说明", false, "备注", "附言", "失败原因", "银行说明"),
+    ];
+
+    /// <summary>The results people may write: the API's words and the Chinese ones.</summary>
+    private static string? ResultOf(string cell) => cell.Trim().ToLowerInvariant() switch
+    {
+        "paid" or "成功" or "支付成功" => "paid",
+        "failed" or "失败" or "支付失败" => "failed",
+        _ => null,
+    };
+
     private sealed record Line(int Number, PaymentRow Payment, string Result, string? Message);
 
     public async Task<Outcome<BankResultsSummary>> ImportAsync(Guid batchId, byte[] content, Actor actor)
     {
         var parsed = Parse(content);
         if (!parsed.Succeeded) return parsed.Refusal!;
-        var records = parsed.Value!;
+        var (columns, records) = parsed.Value;
 
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
@@ -49,7 +66,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             return new Refusal(422, "batch_not_completed", "批次尚未完成", "拨付批次完成并生成支付文件后，才能导入银行回单。");
         var payments = await PayoutStore.LockPaymentsAsync(conn, tx, batchId);
 
-        var checkedLines = Check(records, payments, out var errors);
+        var checkedLines = Check(columns, records, payments, out var errors);
         if (records.Count > payments.Count)
             errors.Insert(0, ("file", $"回单共 {records.Count} 行，超过本批次的 {payments.Count} 笔支付。"));
         if (errors.Count > 0)
@@ -81,6 +98,8 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         if (changes.Count > 0 && payments.Values.All(p => p.State != "pending" || answered.Contains(p.Id)))
             await notices.BatchSettledAsync(conn, tx, Settled(batchId, payments.Values, changes, now));
         if (changes.Count > 0)
+            await PayoutStore.RecountPendingAsync(conn, tx, batchId);
+        if (changes.Count > 0)
             await PayoutStore.RecordImportAsync(conn, tx, batchId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(),
                 summary.Lines, summary.Paid, summary.Failed, summary.Unchanged, actor.Role == Role.System ? null : actor.Id, now);
         await tx.CommitAsync();
@@ -98,7 +117,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             all.Count(p => !p.Paid), all.Where(p => !p.Paid).Sum(p => p.Amount));
     }
 
-    private static List<Line> Check(List<(int Line, List<string> Fields)> records, Dictionary<string, PaymentRow> payments,
+    private static List<Line> Check(FileColumns columns, List<(int Line, List<string> Fields)> records, Dictionary<string, PaymentRow> payments,
         out List<(string Key, string Message)> errors)
     {
         errors = [];
@@ -108,33 +127,34 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         {
             var key = $"lines[{number}]";
             var problems = new List<string>();
-            var reference = fields[0].Trim();
-            var result = fields.Count > 1 ? fields[1].Trim().ToLowerInvariant() : "";
-            var amount = fields.Count > 2 ? fields[2].Trim() : "";
-            var message = fields.Count > 3 && fields[3].Trim().Length > 0 ? fields[3].Trim() : null;
-            if (fields.Count > Header.Length) problems.Add($"列数多于 {Header.Length} 列（{string.Join(",", Header)}）。");
+            var reference = columns.Cell(fields, "reference");
+            var resultCell = columns.Cell(fields, "result");
+            var result = ResultOf(resultCell);
+            var amount = columns.Cell(fields, "amount");
+            var message = columns.Cell(fields, "message") is { Length: > 0 } m ? m : null;
+            if (columns.Overflows(fields)) problems.Add($"列数多于首行的 {columns.Width} 列。");
             PaymentRow? payment = null;
-            if (reference.Length == 0) problems.Add("缺少参考号（reference）。");
-            else if (seen.TryGetValue(reference, out var first)) problems.Add($"参考号 {reference} 重复（第 {first} 行已出现）。");
-            else if (!payments.TryGetValue(reference, out payment)) problems.Add($"参考号 {reference} 不属于本批次。");
+            if (reference.Length == 0) problems.Add("“业务参考号”为空。");
+            else if (seen.TryGetValue(reference, out var first)) problems.Add($"业务参考号 {reference} 重复（第 {first} 行已出现）。");
+            else if (!payments.TryGetValue(reference, out payment)) problems.Add($"业务参考号 {reference} 不属于本批次。");
             if (reference.Length > 0) seen.TryAdd(reference, number);
-            if (result is not ("paid" or "failed")) problems.Add($"结果须为 paid（成功）或 failed（失败），而不是“{fields.ElementAtOrDefault(1)}”。");
+            if (result is null) problems.Add($"“结果”须为 成功 或 失败（也可写 paid、failed），而不是“{resultCell}”。");
             else if (payment is { State: not "pending" } && payment.State != result)
-                problems.Add($"参考号 {reference} 已登记为{(payment.State == "paid" ? "支付成功" : "支付失败")}，不能改为{(result == "paid" ? "成功" : "失败")}。");
+                problems.Add($"业务参考号 {reference} 已登记为{(payment.State == "paid" ? "支付成功" : "支付失败")}，不能改为{(result == "paid" ? "成功" : "失败")}。");
             if (!Yuan.TryParseMoney(amount, out var paidAmount, out _))
-                problems.Add($"金额（amount）须为正数、最多两位小数，而不是“{amount}”。");
+                problems.Add($"“金额”须为正数、最多两位小数，而不是“{amount}”。");
             else if (payment is not null && paidAmount.Value != payment.Amount)
                 problems.Add($"金额 {paidAmount} 元与本批次该笔支付的 {Invariant.Money(payment.Amount)} 元不符。");
-            if (message?.Length > MaxMessageLength) problems.Add($"说明不能超过 {MaxMessageLength} 个字符。");
+            if (message?.Length > MaxMessageLength) problems.Add($"“说明”不能超过 {MaxMessageLength} 个字符。");
 
             if (problems.Count > 0) errors.AddRange(problems.Select(p => (key, p)));
-            else lines.Add(new Line(number, payment!, result, message));
+            else lines.Add(new Line(number, payment!, result!, message));
         }
         return lines;
     }
 
-    /// <summary>The CSV's records after its header; a file that is not UTF-8 text or lacks the header is refused (400 naming the file).</summary>
-    private static Outcome<List<(int Line, List<string> Fields)>> Parse(byte[] content)
+    /// <summary>The CSV's columns and its records after the header; a file that is not UTF-8 text or whose header lacks a column is refused (400 naming the file).</summary>
+    private static Outcome<(FileColumns Columns, List<(int Line, List<string> Fields)> Records)> Parse(byte[] content)
     {
         if (content.Length == 0) return Refusal.Validation("file", "回单文件为空。");
         if (content.Length > MaxBytes) return Refusal.Validation("file", $"回单文件不能超过 {MaxBytes / 1024 / 1024} MB。");
@@ -148,9 +168,14 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
             return Refusal.Validation("file", "回单文件须为 UTF-8 编码的 CSV。");
         }
         var records = Csv.Parse(text);
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).Take(Header.Length).SequenceEqual(Header))
-            return Refusal.Validation("file", $"回单首行须为：{string.Join(",", Header)}。");
+        if (records.Count == 0) return Refusal.Validation("file", "回单文件为空。");
+        var (columns, problems) = FileColumns.Read(records[0].Fields, Columns);
+        if (columns is null)
+            return Refusal.Validation(new Dictionary<string, string[]>
+            {
+                ["file"] = [.. problems, $"回单首行须为列名：{FileColumns.ChineseHeader(Columns)}（或 {string.Join(",", Header)}）。"],
+            });
         if (records.Count == 1) return Refusal.Validation("file", "回单中没有结果行。");
-        return records.Skip(1).ToList();
+        return (columns, records.Skip(1).ToList());
     }
 }

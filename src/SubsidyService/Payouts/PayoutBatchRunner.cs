@@ -28,8 +28,12 @@ public sealed class PayoutBatchRunner(
     {
         var o = options.Value;
         BatchRow? run;
+        Guid[]? only;
         await using (var conn = await db.OpenConnectionAsync(ct))
-            run = await PayoutStore.BeginRunAsync(conn, batchId, await PayoutCandidates.CountReadyAsync(conn), o.MaxAttempts, Now);
+        {
+            only = await PayoutStore.ScopeOfAsync(conn, batchId);
+            run = await PayoutStore.BeginRunAsync(conn, batchId, await PayoutCandidates.CountReadyAsync(conn, only), o.MaxAttempts, Now);
+        }
         if (run is null || run.Status != "running")
         {
             logger.LogInformation("Payout batch {BatchId}: nothing to run ({Status})", batchId, run?.Status ?? "finished, unknown, or not started while payouts are paused");
@@ -42,7 +46,7 @@ public sealed class PayoutBatchRunner(
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                var taken = await GatherChunkAsync(batchId, refused, Math.Max(1, o.ChunkSize), ct);
+                var taken = await GatherChunkAsync(batchId, refused, only, Math.Max(1, o.ChunkSize), ct);
                 if (taken is null) return; // another run of this batch completed it
                 if (taken == 0) break;
             }
@@ -61,7 +65,7 @@ public sealed class PayoutBatchRunner(
     }
 
     /// <summary>One chunk, one transaction. Returns how many claims it looked at (0: none left), or null when the batch is no longer running.</summary>
-    private async Task<int?> GatherChunkAsync(Guid batchId, HashSet<Guid> refused, int size, CancellationToken ct)
+    private async Task<int?> GatherChunkAsync(Guid batchId, HashSet<Guid> refused, Guid[]? only, int size, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -69,7 +73,7 @@ public sealed class PayoutBatchRunner(
         // can join a batch after its file is written.
         if (await PayoutStore.LockRunningAsync(conn, tx, batchId) is null) return null;
 
-        var candidates = await PayoutCandidates.LockReadyAsync(conn, tx, size, refused);
+        var candidates = await PayoutCandidates.LockReadyAsync(conn, tx, size, refused, only);
         if (candidates.Count == 0) return 0;
         var decisions = BulkTransitions.Decide(candidates, ClaimTrigger.IncludeInPayout);
         foreach (var d in decisions.Where(d => !d.IsPermitted))

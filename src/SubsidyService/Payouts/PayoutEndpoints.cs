@@ -8,12 +8,16 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Payouts;
 
-/// <summary>API.md's batch: <c>{id, status, claimCount, totalAmount, progress}</c>, and what else finance needs to follow it.</summary>
-public sealed record PayoutBatchView(Guid Id, string Status, int ClaimCount, string TotalAmount, double Progress,
+/// <summary>
+/// API.md's batch: <c>{id, status, claimCount, totalAmount, progress}</c>, and what else finance needs to follow it: its
+/// name ("2026-12-05 第1批") and how many of its payments the bank has still to answer (a completed batch has
+/// written its file; the bank has answered it when <c>pendingPayments</c> is 0).
+/// </summary>
+public sealed record PayoutBatchView(Guid Id, string Name, string Status, int ClaimCount, string TotalAmount, double Progress, int PendingPayments,
     string Origin, DateTime RequestedAt, DateTime? StartedAt, DateTime? CompletedAt, int Attempts, string? FileSha256, string? LastError)
 {
-    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Status, b.ClaimCount, Invariant.Money(b.TotalAmount), b.Progress,
-        b.Origin, b.RequestedAt, b.StartedAt, b.CompletedAt, b.Attempts, b.FileSha256, b.LastError);
+    public static PayoutBatchView Of(BatchRow b) => new(b.Id, b.Name, b.Status, b.ClaimCount, Invariant.Money(b.TotalAmount), b.Progress,
+        b.PendingCount, b.Origin, b.RequestedAt, b.StartedAt, b.CompletedAt, b.Attempts, b.FileSha256, b.LastError);
 }
 
 public sealed record PayoutBatchCreated(Guid Id);
@@ -91,11 +95,12 @@ public static class PayoutEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithSummary("Apply the bank's results (CSV reference,result,amount,message): checked whole, refused whole (422) on any bad line " +
+        .WithSummary("Apply the bank's results (CSV reference,result,amount,message, or the Chinese headers 业务参考号,结果,金额,说明 in any order; result paid|failed or 成功|失败): checked whole, refused whole (422) on any bad line " +
                      "or an amount other than the payment's; 403 second_person_required for the finance user who ran the batch");
     }
 
-    public static string FileName(BatchRow b) => $"payout-{ChinaTime.DateOf(b.RequestedAt):yyyyMMdd}-{b.Id.ToString()[..8]}";
+    /// <summary>"payout-20261205-1": the batch's name in a form every file system keeps.</summary>
+    public static string FileName(BatchRow b) => $"payout-{ChinaTime.DateOf(b.RequestedAt):yyyyMMdd}-{b.DayNumber}";
 
     /// <summary>The file as a raw body or as the <c>file</c> field of a form.</summary>
     private static async Task<Outcome<byte[]>> ReadFileAsync(HttpContext http)

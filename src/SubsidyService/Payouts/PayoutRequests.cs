@@ -9,10 +9,11 @@ public sealed class PayoutRequests(PayoutStore store, PayoutPause pause, IPayout
     private static readonly TimeSpan HandOverGrace = TimeSpan.FromMinutes(1);
 
     /// <summary>Refused (409 <c>payouts_paused</c>) while payouts are paused in the database.</summary>
-    public async Task<Outcome<Guid>> RequestAsync(Guid? requestedBy, string origin = "manual")
+    /// <param name="claimIds">The claims finance confirmed (the batch takes no other); null: every claim ready when it runs.</param>
+    public async Task<Outcome<Guid>> RequestAsync(Guid? requestedBy, string origin = "manual", Guid[]? claimIds = null)
     {
         var id = Guid.NewGuid();
-        if (!await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime))
+        if (!await store.CreateBatchAsync(id, origin, requestedBy, clock.GetUtcNow().UtcDateTime, claimIds))
             return PayoutPause.PausedRefusal(await pause.GetAsync());
         await store.SetJobIdAsync(id, jobs.EnqueueBatch(id));
         await security.RecordAsync(SecurityAct.PayoutBatchRequested, id.ToString(), origin == "manual" ? "手动执行" : "按计划执行");

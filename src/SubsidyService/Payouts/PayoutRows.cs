@@ -20,6 +20,18 @@ public sealed class BatchRow
     public string? FileSha256 { get; init; }
     public string? LastError { get; init; }
 
+    /// <summary>The batch's number among those requested the same China day, from 1.</summary>
+    public int DayNumber { get; init; }
+
+    /// <summary>What people call the batch: the China date it was requested and its number that day, "2026-12-05 第1批".</summary>
+    public string Name => $"{ChinaTime.DateOf(RequestedAt):yyyy-MM-dd} 第{DayNumber}批";
+
+    /// <summary>Payments the bank has not answered yet (set when the file is written, counted again by each results import).</summary>
+    public int PendingCount { get; init; }
+
+    /// <summary>The file is written and the bank has answered every payment in it (an empty batch has nothing to answer).</summary>
+    public bool IsAnswered => Status == "completed" && PendingCount == 0;
+
     public bool IsFinished => Status is "completed" or "failed";
 
     /// <summary>0..1: the claims gathered of those ready when the run began; 1 once the file is written.</summary>
@@ -30,7 +42,8 @@ public sealed class BatchRow
     public const string Columns = """
         id, status, origin, requested_by AS requestedby, requested_at AS requestedat, started_at AS startedat,
         completed_at AS completedat, attempts, expected, gathered, claim_count AS claimcount, total_amount AS totalamount,
-        file_sha256 AS filesha256, last_error AS lasterror
+        file_sha256 AS filesha256, last_error AS lasterror,
+        day_number AS daynumber, pending_count AS pendingcount
         """;
 }
 

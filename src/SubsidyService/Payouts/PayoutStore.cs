@@ -11,15 +11,20 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     /// Records a queued batch unless payouts are paused in the database; false when paused. One statement, so a
     /// pause committed before it is always seen: no batch slips in between a check and the insert.
     /// </summary>
-    public async Task<bool> CreateBatchAsync(Guid id, string origin, Guid? requestedBy, DateTime now)
+    /// <param name="claimIds">The claims a confirmed batch may take; null: every claim ready when it runs.</param>
+    public async Task<bool> CreateBatchAsync(Guid id, string origin, Guid? requestedBy, DateTime now, Guid[]? claimIds = null)
     {
         await using var conn = await db.OpenConnectionAsync();
         return await conn.ExecuteAsync("""
-            INSERT INTO payout_batches (id, status, origin, requested_by, requested_at, updated_at)
-            SELECT @id, 'queued', @origin, @requestedBy, @now, @now
+            INSERT INTO payout_batches (id, status, origin, requested_by, requested_at, updated_at, claim_ids)
+            SELECT @id, 'queued', @origin, @requestedBy, @now, @now, @claimIds
             WHERE NOT EXISTS (SELECT FROM payout_pause WHERE paused)
-            """, new { id, origin, requestedBy, now }) == 1;
+            """, new { id, origin, requestedBy, now, claimIds }) == 1;
     }
+
+    /// <summary>The claims a confirmed batch may take, or null for a batch of every ready claim.</summary>
+    public static Task<Guid[]?> ScopeOfAsync(NpgsqlConnection conn, Guid id) =>
+        conn.QuerySingleOrDefaultAsync<Guid[]?>("SELECT claim_ids FROM payout_batches WHERE id = @id", new { id });
 
     /// <summary>Every batch recorded and not yet started: handed over again when payouts resume.</summary>
     public async Task<IReadOnlyList<Guid>> QueuedAsync()
@@ -115,7 +120,7 @@ public sealed class PayoutStore(NpgsqlDataSource db)
 
     public static Task CompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, int count, decimal total, byte[] file, string sha256, DateTime now) =>
         conn.ExecuteAsync("""
-            UPDATE payout_batches SET status = 'completed', claim_count = @count, total_amount = @total, file_csv = @file,
+            UPDATE payout_batches SET status = 'completed', claim_count = @count, pending_count = @count, total_amount = @total, file_csv = @file,
                 file_sha256 = @sha256, completed_at = @now, updated_at = @now, last_error = NULL
             WHERE id = @id
             """, new { id, count, total, file, sha256, now }, tx);
@@ -143,6 +148,15 @@ public sealed class PayoutStore(NpgsqlDataSource db)
         return await PaymentsOf(conn, batchId).ToListAsync();
     }
 
+    /// <summary>One page of the batch's payments in reference order (the file's), by the payments_batch index.</summary>
+    public async Task<IReadOnlyList<PaymentRow>> PaymentsPageAsync(Guid batchId, int page, int pageSize)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<PaymentRow>(
+            $"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId ORDER BY reference OFFSET @offset LIMIT @pageSize",
+            new { batchId, offset = (page - 1) * pageSize, pageSize })).ToList();
+    }
+
     public async Task<BatchSettlement> SettlementAsync(Guid batchId)
     {
         await using var conn = await db.OpenConnectionAsync();
@@ -162,6 +176,13 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     public static Task SettlePaymentAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string state, string? message, DateTime now) =>
         conn.ExecuteAsync("UPDATE payments SET state = @state, bank_message = @message, settled_at = @now WHERE id = @id AND state = 'pending'",
             new { id, state, message, now }, tx);
+
+    /// <summary>Counts again what the bank has still to answer, after a results import settled some payments.</summary>
+    public static Task RecountPendingAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>
+        conn.ExecuteAsync("""
+            UPDATE payout_batches SET pending_count = (SELECT count(*) FROM payments WHERE batch_id = @batchId AND state = 'pending')
+            WHERE id = @batchId
+            """, new { batchId }, tx);
 
     public static Task RecordImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId, string sha256, int lines,
         int paid, int failed, int unchanged, Guid? by, DateTime now) =>

@@ -15,6 +15,7 @@ public static class PayoutsExtensions
         builder.Services.AddSingleton<PayoutStore>();
         builder.Services.AddSingleton<BatchList>();
         builder.Services.AddSingleton<PayoutRequests>();
+        builder.Services.AddSingleton<PayoutConfirmation>();
         builder.Services.AddSingleton<PayoutPause>();
         builder.Services.AddSingleton<RestoreGuard>();
         builder.Services.AddSingleton<PayoutBatchRunner>();

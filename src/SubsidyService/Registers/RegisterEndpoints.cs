@@ -27,7 +27,7 @@ public static class RegisterEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .WithSummary("Import an other-level funding register (CSV or .xlsx): all rows or none; live claims are screened again");
+        .WithSummary("Import an other-level funding register (CSV or .xlsx; the English header of API.md or the Chinese one 资助来源,级别,受助人,证件号码,案号,金额,资助日期,资助项目, in any order): all rows or none; live claims are screened again");
     }
 
     /// <summary>The file as a raw body (CSV or .xlsx) or as the <c>file</c> field of a form.</summary>

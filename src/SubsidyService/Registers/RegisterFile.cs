@@ -12,6 +12,22 @@ public static class RegisterFile
 {
     public static readonly string[] Header = ["source", "level", "recipientName", "recipientId", "caseNumber", "amount", "awardedOn", "programme"];
 
+    /// <summary>
+    /// The register's columns in <see cref="Header"/>'s order: the API's English headers or the Chinese ones a clerk's
+    /// spreadsheet has, in any order. <see cref="RegisterRow"/> names each by its Chinese name.
+    /// </summary>
+    public static readonly IReadOnlyList<FileColumn> Columns =
+    [
+        new("source", "资助来源", true, "来源", "资助单位", "发放单位"),
+        new("level", "级别", true, "资助级别", "层级"),
+        new("recipientName", "受助人", true, "受助人名称", "获资助人", "受助单位", "姓名或名称"),
+        new("recipientId", "证件号码", false, "受助人证件号码", "身份证号", "统一社会信用代码", "证件号"),
+        new("caseNumber", "案号", true),
+        new("amount", "金额", true, "金额(元)", "资助金额", "资助金额(元)"),
+        new("awardedOn", "资助日期", false, "发放日期", "日期"),
+        new("programme", "资助项目", false, "项目", "项目名称"),
+    ];
+
     public static bool IsXlsx(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);
 
     public static Outcome<List<(int Line, List<string> Fields)>> Read(byte[] content)
@@ -34,10 +50,14 @@ public static class RegisterFile
             return Refusal.Validation("file", "无法读取该 .xlsx 文件，请确认文件完好。");
         }
         if (rows.Count == 0) return Refusal.Validation("file", "文件为空。");
-        var header = rows[0].Fields.Select(f => f.Trim()).ToList();
-        if (!header.SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
-            return Refusal.Validation("header", $"首行须为：{string.Join(",", Header)}");
-        return rows.Skip(1).ToList();
+        var (columns, problems) = FileColumns.Read(rows[0].Fields, Columns);
+        if (columns is null)
+            return Refusal.Validation(new Dictionary<string, string[]>
+            {
+                ["header"] = [.. problems, $"首行为列名：{FileColumns.ChineseHeader(Columns)}（或 {string.Join(",", Header)}）。"],
+            });
+        // Each row in the columns' order whatever the file's, cells beyond the header kept at the end for RegisterRow to refuse.
+        return rows.Skip(1).Select(r => (r.Line, columns.Canonical(r.Fields))).ToList();
     }
 
     // An .xlsx is a ZIP of XML: a small file can unpack to gigabytes or name a cell a billion columns to the

@@ -13,41 +13,43 @@ public sealed record RegisterRow(int Line, string Source, string Level, string R
     {
         var problems = new List<string>();
         string Cell(int i) => i < f.Count ? f[i].Trim() : "";
-        string? Required(int i, string name, int max)
+        // Errors name the column as the clerk's spreadsheet does: “资助来源”不能为空.
+        string Name(int i) => RegisterFile.Columns[i].Quoted;
+        string? Required(int i, int max)
         {
             var v = Cell(i);
-            if (v.Length == 0) problems.Add($"{name}：不能为空");
-            else if (v.Length > max) problems.Add($"{name}：不能超过 {max} 个字符");
+            if (v.Length == 0) problems.Add($"{Name(i)}不能为空");
+            else if (v.Length > max) problems.Add($"{Name(i)}不能超过 {max} 个字符");
             else return v;
             return null;
         }
-        string? Optional(int i, string name, int max)
+        string? Optional(int i, int max)
         {
             var v = Cell(i);
-            if (v.Length > max) { problems.Add($"{name}：不能超过 {max} 个字符"); return null; }
+            if (v.Length > max) { problems.Add($"{Name(i)}不能超过 {max} 个字符"); return null; }
             return v.Length == 0 ? null : v;
         }
 
-        var source = Required(0, "source", 100);
-        var level = Required(1, "level", 20);
-        var recipientName = Required(2, "recipientName", 100);
-        var recipientId = Optional(3, "recipientId", 18);
-        var caseNumber = Required(4, "caseNumber", 64);
+        var source = Required(0, 100);
+        var level = Required(1, 20);
+        var recipientName = Required(2, 100);
+        var recipientId = Optional(3, 18);
+        var caseNumber = Required(4, 64);
         decimal amount = 0;
-        if (!Yuan.TryParseMoney(Cell(5), out var yuan, out var error)) problems.Add($"amount：{error}");
+        if (!Yuan.TryParseMoney(Cell(5), out var yuan, out var error)) problems.Add($"{Name(5)}：{error}");
         else amount = yuan.Value;
         DateOnly? awardedOn = null;
         if (Cell(6).Length > 0)
         {
             if (!DateOnly.TryParseExact(Cell(6), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) &&
                 !(double.TryParse(Cell(6), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && TryFromSerial(serial, out d)))
-                problems.Add("awardedOn：须为 YYYY-MM-DD 格式的日期");
-            else if (d > today) problems.Add("awardedOn：不能晚于今天");
+                problems.Add($"{Name(6)}须为 YYYY-MM-DD 格式的日期");
+            else if (d > today) problems.Add($"{Name(6)}不能晚于今天");
             else awardedOn = d;
         }
-        var programme = Optional(7, "programme", 200);
+        var programme = Optional(7, 200);
         if (f.Count > RegisterFile.Header.Length && f.Skip(RegisterFile.Header.Length).Any(x => x.Trim().Length > 0))
-            problems.Add($"列数多于 {RegisterFile.Header.Length} 列");
+            problems.Add("列数多于首行的列名");
 
         return problems.Count > 0
             ? (null, problems)

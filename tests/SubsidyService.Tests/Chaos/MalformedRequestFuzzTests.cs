@@ -165,6 +165,8 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
             (admin, "/Admin", "/Admin/Index"),
             (admin, "/Admin/Policies", "/Admin/Policies"),
             (finance, "/Finance/Budget", "/Finance/Budget"),
+            // Its button only shows what a batch would pay; the batch runs on a confirmation carrying what was shown.
+            (finance, "/Finance/Payouts", "/Finance/Payouts/Index"),
         };
         PagesThatPost().Should().BeSubsetOf(visits.Select(v => v.Page).Append("/Account/Logout").Concat(NotYetFuzzed));
 
@@ -194,11 +196,10 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
 
     /// <summary>
     /// Pages whose forms need state this test does not build yet (a verified claim, a batch, a recovery, a pending
-    /// message) or whose empty post is itself a legitimate action (running a payout batch). Each is covered by its
-    /// own page tests; listed here by name so that a new page still fails the check above.
+    /// message). Each is covered by its own page tests; listed here by name so that a new page still fails the check above.
     /// </summary>
     private static readonly string[] NotYetFuzzed =
-        ["/Finance/Index", "/Finance/Claims/Details", "/Finance/Payouts/Index", "/Finance/Payouts/Details", "/Finance/Recoveries", "/Admin/Mail",
+        ["/Finance/Index", "/Finance/Claims/Details", "/Finance/Payouts/Details", "/Finance/Recoveries", "/Admin/Mail",
          "/Bars/Index", "/Admin/Calendar", "/Objections/Claim", "/Finance/Policies"];
 
     private static IEnumerable<string> PagesThatPost() =>

@@ -159,9 +159,37 @@ public sealed class ScreeningTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         var problem = await response.ShouldBeValidationProblemNamingAsync("rows[3]", "rows[4]");
         problem.GetProperty("errors").GetProperty("rows[3]").EnumerateArray().Select(e => e.GetString()).Should()
-            .Contain(e => e!.StartsWith("recipientName")).And.Contain(e => e!.StartsWith("amount"));
+            .Contain("“受助人”不能为空").And.Contain(e => e!.StartsWith("“金额”："));
         await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM funding_register_rows WHERE case_number = '(2024)浙02民初1号'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_register_with_chinese_headers_in_any_order_imports_and_its_errors_name_the_chinese_column()
+    {
+        var (verifier, _) = await fixture.App.ClientAsAsync(Roles.Verifier);
+        static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+        var imported = await verifier.PostAsync("/api/v1/registers/external-funding",
+            Csv("案号,受助人,资助来源,级别,金额（元）\r\n(2024)浙02民初771号,张明,省知识产权局,省级,3000.00\r\n"));
+        imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await ClaimApi.JsonAsync(imported)).GetProperty("imported").GetInt32().Should().Be(1);
+        await using (var conn = await TestPostgres.OpenAsync(fixture.ConnectionString))
+            (await conn.QuerySingleAsync<(string, string, decimal)>(
+                "SELECT source, recipient_name, amount FROM funding_register_rows WHERE case_number = '(2024)浙02民初771号'"))
+                .Should().Be(("省知识产权局", "张明", 3000.00m), "each cell is read from its own column whatever the order");
+
+        var missing = await verifier.PostAsync("/api/v1/registers/external-funding", Csv("资助来源,级别,受助人,案号\r\n省知识产权局,省级,张明,(2024)浙02民初772号\r\n"));
+        var problem = await missing.ShouldBeValidationProblemNamingAsync("header");
+        problem.GetProperty("errors").GetProperty("header")[0].GetString().Should().Be("缺少“金额”列（也可用英文列名 amount）。");
+        var unknown = await verifier.PostAsync("/api/v1/registers/external-funding", Csv("资助来源,级别,受助人,案号,金额,备注栏\r\n省知识产权局,省级,张明,(2024)浙02民初773号,1.00,x\r\n"));
+        (await unknown.ShouldBeValidationProblemNamingAsync("header")).GetProperty("errors").GetProperty("header")[0].GetString()
+            .Should().StartWith("无法识别的列“备注栏”");
+
+        var blank = await verifier.PostAsync("/api/v1/registers/external-funding", Csv("资助来源,级别,受助人,案号,金额\r\n,省级,张明,(2024)浙02民初774号,3000.00\r\n"));
+        var errors = (await blank.ShouldBeValidationProblemNamingAsync("rows[2]")).GetProperty("errors").GetProperty("rows[2]");
+        errors.EnumerateArray().Select(e => e.GetString()).Should().Equal("“资助来源”不能为空");
+        errors.ToString().Should().NotContain("source");
     }
 
     [Fact]

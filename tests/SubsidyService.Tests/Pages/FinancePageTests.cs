@@ -24,7 +24,16 @@ public sealed class FinancePageTests(AppFixture fixture) : IClassFixture<AppFixt
         queue.Should().Contain("依次批准后预算剩余");
         var picks = new[] { first, second }.Select(id => KeyValuePair.Create("Selected", Pick(queue, id))).ToList();
 
-        var post = await finance.PostAsync("/Finance", "/Finance?handler=Approve", picks);
+        // The first post approves nothing: it shows the count, the total and the budget after them.
+        var preview = await finance.PostAsync("/Finance", "/Finance?handler=Approve", picks);
+        preview.StatusCode.Should().Be(HttpStatusCode.OK);
+        var confirm = await PageBrowser.HtmlOf(preview);
+        confirm.Should().Contain("id=\"approve-confirm\"").And.Contain("<strong id=\"confirm-count\">2</strong>")
+            .And.Contain("<strong id=\"confirm-total\">8,000.00 元</strong>").And.Contain("批准后剩余").And.Contain("（不足");
+        (await ClaimApi.GetAsync(flows.Finance, first)).Status().Should().Be("verified", "the confirmation page approves nothing");
+        (await ClaimApi.GetAsync(flows.Finance, second)).Status().Should().Be("verified");
+
+        var post = await finance.PostAsync("/Finance", "/Finance?handler=ApproveConfirmed", ConfirmFields(confirm));
 
         post.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await PageBrowser.HtmlOf(post);
@@ -57,8 +66,52 @@ public sealed class FinancePageTests(AppFixture fixture) : IClassFixture<AppFixt
 
         var stale = await finance.PostAsync("/Finance", "/Finance?handler=Approve", [KeyValuePair.Create("Selected", Pick(queue, id))]);
         var html = await PageBrowser.HtmlOf(stale);
-        ResultRow(html, id).Should().Contain("✘ 未批准").And.Contain("version_conflict").And.Contain("该申请已被他人更新");
+        html.Should().Contain("id=\"approve-confirm\"").And.Contain("已被他人更新，将不予批准").And.Contain("<strong id=\"confirm-count\">0</strong>")
+            .And.NotContain("确认批准 ", "nothing is left to confirm");
+        // Confirming anyway (the old page's fields) still approves nothing: each claim keeps its own version check.
+        var forced = await PageBrowser.HtmlOf(await finance.PostAsync("/Finance", "/Finance?handler=ApproveConfirmed", ConfirmFields(html)));
+        ResultRow(forced, id).Should().Contain("✘ 未批准").And.Contain("version_conflict").And.Contain("该申请已被他人更新");
         (await ClaimApi.GetAsync(flows.Finance, id)).Status().Should().Be("verified");
+    }
+
+    [Fact]
+    public async Task A_bulk_approval_confirmed_after_its_claims_changed_approves_none_and_shows_them_again()
+    {
+        var flows = await ApprovalFlows.StartAsync(fixture.App);
+        var kept = await flows.VerifiedClaimAsync();
+        var changed = await flows.VerifiedClaimAsync();
+        await flows.SetBudgetLeavingAsync(100_000m);
+        var finance = await PageBrowser.SignInAsync(fixture.App, Roles.Finance);
+        var queue = await finance.HtmlAsync("/Finance");
+        var confirm = await PageBrowser.HtmlOf(await finance.PostAsync("/Finance", "/Finance?handler=Approve",
+            new[] { kept, changed }.Select(id => KeyValuePair.Create("Selected", Pick(queue, id))).ToList()));
+        confirm.Should().Contain("<strong id=\"confirm-count\">2</strong>");
+
+        // Between the confirmation page and the click, another clerk returns one claim and it is verified again.
+        var claim = await ClaimApi.MustFireAsync(flows.Finance, await ClaimApi.GetAsync(flows.Finance, changed), "return_for_review", reason: "请复核发票");
+        await ClaimApi.MustFireAsync(flows.Verifier, claim, "verify", data: new { majorImpact = false });
+
+        var refused = await finance.PostAsync("/Finance", "/Finance?handler=ApproveConfirmed", ConfirmFields(confirm));
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await PageBrowser.HtmlOf(refused);
+        html.Should().Contain("未批准任何申请").And.Contain("id=\"approve-confirm\"").And.Contain("已被他人更新，将不予批准")
+            .And.Contain("<strong id=\"confirm-count\">1</strong>", "the page is drawn again as the claims are now");
+        (await ClaimApi.GetAsync(flows.Finance, kept)).Status().Should().Be("verified", "a changed set approves none, not the rest");
+        (await ClaimApi.GetAsync(flows.Finance, changed)).Status().Should().Be("verified");
+
+        // A forged or missing fingerprint is refused the same way.
+        var forged = ConfirmFields(confirm).Where(f => f.Key != "Fingerprint").Append(KeyValuePair.Create("Fingerprint", new string('0', 64))).ToList();
+        (await PageBrowser.HtmlOf(await finance.PostAsync("/Finance", "/Finance?handler=ApproveConfirmed", forged))).Should().Contain("未批准任何申请");
+        (await ClaimApi.GetAsync(flows.Finance, kept)).Status().Should().Be("verified");
+    }
+
+    /// <summary>The hidden fields of the confirmation page's form: the picks and the fingerprint of what it showed.</summary>
+    private static List<KeyValuePair<string, string>> ConfirmFields(string confirmPage)
+    {
+        var form = Regex.Match(confirmPage, "<form[^>]*handler=ApproveConfirmed[^>]*>[\\s\\S]*?</form>").Value;
+        form.Should().NotBeEmpty("the confirmation page has the confirm form");
+        return Regex.Matches(form, "<input type=\"hidden\" name=\"(Selected|Fingerprint)\" value=\"([^\"]*)\"")
+            .Select(m => KeyValuePair.Create(m.Groups[1].Value, m.Groups[2].Value)).ToList();
     }
 
     [Fact]

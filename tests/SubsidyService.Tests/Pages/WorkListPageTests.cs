@@ -57,9 +57,9 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.Take(3).Should().Equal(Bom);
         var csv = Csv.Parse(Encoding.UTF8.GetString(bytes));
-        csv[0].Fields.Should().Equal("提交时间", "方式", "状态", "笔数", "合计金额（元）", "开始时间", "完成时间", "支付文件 SHA-256", "最近错误", "批次编号");
+        csv[0].Fields.Should().Equal("批次", "提交时间", "方式", "状态", "待银行回单笔数", "笔数", "合计金额（元）", "开始时间", "完成时间", "支付文件 SHA-256", "最近错误", "批次标识");
         csv.Skip(1).Should().HaveCount(11);
-        csv[1].Fields.Should().StartWith([$"{Iso(day)} 09:01", "手动", "失败", "2", "2000.00"]);
+        csv[1].Fields.Should().StartWith([$"{Iso(day)} 第2批", $"{Iso(day)} 09:01", "手动", "失败", "0", "2", "2000.00"]);
         csv[1].Fields[^1].Should().Be(ids[1].ToString());
 
         (await finance.HtmlAsync($"/Finance/Payouts?from={Iso(day)}&to=2000-01-01")).Should().Contain("截止日期不能早于起始日期");

@@ -63,6 +63,36 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
     }
 
     [Fact]
+    public async Task Results_under_chinese_headers_in_any_order_with_chinese_words_import_and_a_missing_column_is_named_in_chinese()
+    {
+        var (s, batchId, lines) = await PaidOutAsync(3);
+
+        var missing = await s.PostResultsAsync(batchId, $"业务参考号,金额\r\n{lines[0][5]},4000.00\r\n");
+        var errors = (await missing.ShouldBeValidationProblemNamingAsync("file")).GetProperty("errors").GetProperty("file");
+        errors[0].GetString().Should().Be("缺少“结果”列（也可用英文列名 result）。");
+        errors.ToString().Should().NotContain("不能为空");
+        (await (await s.PostResultsAsync(batchId, $"业务参考号,结果,金额,经办人\r\n{lines[0][5]},成功,4000.00,张三\r\n"))
+            .ShouldBeValidationProblemNamingAsync("file")).GetProperty("errors").GetProperty("file")[0].GetString().Should().StartWith("无法识别的列“经办人”");
+        var badWord = await (await s.PostResultsAsync(batchId, $"业务参考号,结果,金额\r\n{lines[0][5]},也许,4000.00\r\n"))
+            .ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
+        badWord.GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Be("“结果”须为 成功 或 失败（也可写 paid、failed），而不是“也许”。");
+        var noReference = await (await s.PostResultsAsync(batchId, $"结果,金额,业务参考号\r\n成功,4000.00,\r\n"))
+            .ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected");
+        noReference.GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Be("“业务参考号”为空。");
+
+        // The people's list's own headers, the columns moved about, the results in Chinese.
+        var csv = "金额,业务参考号,结果,备注\r\n" +
+                  $"4000.00,{lines[0][5]},成功,\r\n4000.00,{lines[1][5]},支付失败,户名不符\r\n4000.00,{lines[2][5]},PAID,\r\n";
+        var imported = await s.PostResultsAsync(batchId, csv);
+        imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var summary = await ClaimApi.JsonAsync(imported);
+        (summary.GetProperty("paid").GetInt32(), summary.GetProperty("failed").GetInt32()).Should().Be((2, 1));
+        var failed = await ClaimApi.GetAsync(s.Finance, Guid.Parse(lines[1][0]));
+        failed.Status().Should().Be("payout_failed");
+        failed.GetProperty("history").EnumerateArray().Last().GetProperty("reason").GetString().Should().Contain("户名不符");
+    }
+
+    [Fact]
     public async Task A_file_with_any_bad_line_is_refused_whole_naming_each_line()
     {
         var (s, batchId, lines) = await PaidOutAsync(3);
@@ -113,7 +143,7 @@ public sealed class BankResultsTests(PayoutFixture fixture) : IClassFixture<Payo
         refused.GetProperty("errors").TryGetProperty("lines[2]", out _).Should().BeFalse();
         var noAmount = $"reference,result,amount,message\r\n{lines[0][5]},paid,,\r\n";
         (await (await s.PostResultsAsync(batchId, noAmount)).ShouldBeProblemAsync((HttpStatusCode)422, "bank_results_rejected"))
-            .GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("amount");
+            .GetProperty("errors").GetProperty("lines[2]")[0].GetString().Should().Contain("“金额”");
         // The old three-column file is not a results file any more.
         await (await s.PostResultsAsync(batchId, $"reference,result,message\r\n{lines[0][5]},paid,\r\n")).ShouldBeValidationProblemNamingAsync("file");
 

@@ -20,18 +20,20 @@ public sealed class FinancePayoutPageTests(PayoutFixture fixture) : IClassFixtur
         var browser = await PageBrowser.SignInAsync(App, Roles.Finance);
         (await browser.HtmlAsync("/Finance")).Should().Contain("href=\"/Finance/Payouts\"", "the menu links to the batches");
 
-        var started = await browser.PostAsync("/Finance/Payouts", "/Finance/Payouts", []);
+        var confirm = await PageBrowser.HtmlOf(await browser.PostAsync("/Finance/Payouts", "/Finance/Payouts", []));
+        var started = await browser.PostAsync("/Finance/Payouts", "/Finance/Payouts?handler=Confirm", PayoutConfirmPageTests.ConfirmFields(confirm));
         started.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var details = started.Headers.Location!.ToString();
         details.Should().StartWith("/Finance/Payouts/Details/");
         var html = await browser.HtmlAsync(details);
-        for (var i = 0; i < 300 && !html.Contains(">已完成<"); i++)
+        for (var i = 0; i < 300 && !html.Contains(">文件已生成，待银行回单<"); i++)
         {
-            html.Should().Contain("http-equiv=\"refresh\"", "an unfinished batch's page reloads itself");
+            html.Should().Contain("?handler=Progress\"").And.NotContain("http-equiv=\"refresh\"", "an unfinished batch's page polls; it does not reload itself");
             await Task.Delay(100);
             html = await browser.HtmlAsync(details);
         }
-        html.Should().Contain(">已完成<").And.NotContain("http-equiv=\"refresh\"");
+        html.Should().Contain(">文件已生成，待银行回单<").And.NotContain("http-equiv=\"refresh\"").And.NotContain(">已完成<");
+        html.Should().Contain("data-progress-url=\"\"", "a finished batch has nothing to poll");
         html.Should().Contain($"<strong id=\"batch-count\">{ids.Length}</strong>").And.Contain((ids.Length * 4000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元");
 
         var csv = await browser.Client.GetAsync(details + "?handler=Csv");
@@ -59,6 +61,7 @@ public sealed class FinancePayoutPageTests(PayoutFixture fixture) : IClassFixtur
         var total = (ids.Length * 4000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
         applied.Should().Contain($"id=\"sent-total\">{total}<").And.Contain($"id=\"confirmed-total\">{total}<")
             .And.Contain("id=\"pending-total\">0.00 元<", "the page sets what the bank confirmed beside what was sent");
+        applied.Should().Contain(">已回单<", "the bank has answered every payment");
 
         (await browser.HtmlAsync("/Finance/Payouts")).Should().Contain(details);
         (await browser.HtmlAsync("/Finance/Recoveries")).Should().Contain("重复资助追回");

@@ -12,6 +12,17 @@ namespace SubsidyService.Pages.Finance;
 public sealed record BulkResult(Guid Id, string CaseNumber, string ApplicantName, decimal? Amount, bool Approved, string? LetterNumber,
     string? Code, string? Title, string? Message);
 
+/// <summary>The confirmation step of a bulk approval: the ticked claims as they are now, and the fingerprint its button carries.</summary>
+public sealed record ApproveConfirmation(IReadOnlyList<(string Pick, int Version, ClaimListing? Claim)> Picks, string Fingerprint)
+{
+    /// <summary>A pick approval may still take: verified, and unchanged since the queue was drawn.</summary>
+    public static bool Approvable((string Pick, int Version, ClaimListing? Claim) p) =>
+        p.Claim is { Status: "verified" } c && c.Version == p.Version;
+
+    public int Count => Picks.Count(Approvable);
+    public decimal Total => Picks.Where(Approvable).Sum(p => p.Claim!.Amount);
+}
+
 /// <summary>
 /// The finance bureau's queue: verified claims in the order they were verified, with what this year's
 /// budget would have left after each, and a bulk approval that approves each ticked claim on its own
@@ -36,6 +47,12 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
+    /// <summary>Set by the first POST of a bulk approval: what would be approved. Nothing is approved then.</summary>
+    public ApproveConfirmation? Confirmation { get; private set; }
+
+    /// <summary>What the confirmation page showed, carried back by its button.</summary>
+    [BindProperty] public string? Fingerprint { get; set; }
+
     public Pager Pager => Pager.For(Queue.Page, Queue.PageSize, Queue.Total, Url.Content("~/Finance"), new Dictionary<string, string?>());
 
     /// <summary>This year's budget left once this claim and every one before it in the queue were approved.</summary>
@@ -45,18 +62,27 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
 
     public Task OnGetAsync() => LoadAsync();
 
+    /// <summary>"批准所选申请" shows the count, the total and the budget after them; nothing is approved here.</summary>
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        var picks = new List<(Guid Id, int Version)>();
-        foreach (var s in Selected.Distinct())
+        if (Picks() is not { } picks) return await RefusedAsync(PicksRefusal!);
+        Confirmation = await ConfirmationOfAsync(picks);
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The confirmation: approves each ticked claim, refused whole if any of them changed since the confirmation page.</summary>
+    public async Task<IActionResult> OnPostApproveConfirmedAsync()
+    {
+        if (Picks() is not { } picks) return await RefusedAsync(PicksRefusal!);
+        var now = await ConfirmationOfAsync(picks);
+        if (!SetFingerprint.Matches(Fingerprint, now.Fingerprint))
         {
-            var parts = s.Split(':');
-            if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version))
-                return await RefusedAsync(Refusal.Validation("selected", "勾选的申请无法识别，请刷新页面后重新勾选。"));
-            picks.Add((id, version));
+            Confirmation = now;
+            ShowProblem("所选申请在确认页显示后有变化（被他人处理或金额有变），未批准任何申请。请核对下面更新后的清单，再确认。");
+            await LoadAsync();
+            return Page();
         }
-        if (picks.Count == 0) return await RefusedAsync(Refusal.Validation("selected", "请先勾选要批准的申请。"));
-        if (picks.Count > MaxBulk) return await RefusedAsync(Refusal.Validation("selected", $"一次最多批准 {MaxBulk} 件，请分批操作。"));
 
         var actor = Actor.From(User);
         var outcomes = new List<(Guid Id, Refusal? Refusal)>();
@@ -74,6 +100,37 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
         }).ToList();
         await LoadAsync();
         return Page();
+    }
+
+    private Refusal? PicksRefusal { get; set; }
+
+    /// <summary>The ticked "id:version" values, or null with <see cref="PicksRefusal"/> set.</summary>
+    private List<(Guid Id, int Version)>? Picks()
+    {
+        var picks = new List<(Guid Id, int Version)>();
+        foreach (var s in Selected.Distinct())
+        {
+            var parts = s.Split(':');
+            if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var version))
+            {
+                PicksRefusal = Refusal.Validation("selected", "勾选的申请无法识别，请刷新页面后重新勾选。");
+                return null;
+            }
+            picks.Add((id, version));
+        }
+        if (picks.Count == 0) PicksRefusal = Refusal.Validation("selected", "请先勾选要批准的申请。");
+        else if (picks.Count > MaxBulk) PicksRefusal = Refusal.Validation("selected", $"一次最多批准 {MaxBulk} 件，请分批操作。");
+        return PicksRefusal is null ? picks : null;
+    }
+
+    /// <summary>The picks as the claims are now; the fingerprint covers each one's current version and amount.</summary>
+    private async Task<ApproveConfirmation> ConfirmationOfAsync(List<(Guid Id, int Version)> picks)
+    {
+        var claims = await search.ByIdsAsync(picks.Select(p => p.Id).ToList());
+        var rows = picks.Select(p => ($"{p.Id}:{p.Version}", p.Version, claims.GetValueOrDefault(p.Id))).ToList();
+        var fingerprint = SetFingerprint.Of(picks.Select(p => claims.GetValueOrDefault(p.Id) is { } c
+            ? (c.Id, c.Version, c.Amount) : (p.Id, -1, 0m)));
+        return new ApproveConfirmation(rows, fingerprint);
     }
 
     private async Task<IActionResult> RefusedAsync(Refusal refusal)

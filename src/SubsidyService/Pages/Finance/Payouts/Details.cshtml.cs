@@ -13,8 +13,19 @@ namespace SubsidyService.Pages.Finance.Payouts;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = BankResults.MaxBytes + 64 * 1024)]
 [RequestSizeLimit(BankResults.MaxBytes + 64 * 1024)]
-public sealed partial class DetailsModel(PayoutStore store, BankResults results) : ClaimPageModel
+public sealed partial class DetailsModel(PayoutStore store, BankResults results, ClaimSearch search) : ClaimPageModel
 {
+    public const int PaymentsPageSize = 100;
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PaymentsPage { get; set; } = 1;
+
+    /// <summary>This page of the batch's payments, with the claims they pay.</summary>
+    public IReadOnlyList<PaymentRow> Payments { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, ClaimListing> PaymentClaims { get; private set; } = new Dictionary<Guid, ClaimListing>();
+
+    public Pager PaymentsPager => Pager.For(Math.Max(1, PaymentsPage), PaymentsPageSize, Batch.ClaimCount, Url.Content($"~/Finance/Payouts/Details/{Batch.Id}"),
+        new Dictionary<string, string?>(), "笔");
+
     public BatchRow Batch { get; private set; } = null!;
     public BankResultsSummary? Summary { get; private set; }
     public BatchSettlement Settlement { get; private set; } = null!;
@@ -26,6 +37,11 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
     {
         Batch = batch;
         Settlement = await store.SettlementAsync(batch.Id);
+        if (batch.Status == "completed")
+        {
+            Payments = await store.PaymentsPageAsync(batch.Id, Math.Max(1, PaymentsPage), PaymentsPageSize);
+            PaymentClaims = await search.ByIdsAsync(Payments.Select(p => p.ClaimId).ToList());
+        }
         return Page();
     }
 
@@ -42,6 +58,14 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
         return await ShowAsync(batch);
     }
 
+    /// <summary>The progress the page polls with fetch while the batch runs (no page reloads itself).</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { } batch) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(BatchProgress.Of(batch));
+    }
+
     public async Task<IActionResult> OnGetCsvAsync(Guid id)
     {
         if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
@@ -53,6 +77,21 @@ public sealed partial class DetailsModel(PayoutStore store, BankResults results)
         if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
         return File(PaymentFile.ToXlsx(await store.PaymentsAsync(id)), PayoutEndpoints.XlsxContentType, PayoutEndpoints.FileName(batch) + ".xlsx");
     }
+
+    /// <summary>The payments for people: Chinese headers, beside the bank's file above.</summary>
+    public async Task<IActionResult> OnGetListCsvAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
+        return File(PaymentList.ToCsv(await store.PaymentsAsync(id)), PayoutEndpoints.CsvContentType, ListName(batch) + ".csv");
+    }
+
+    public async Task<IActionResult> OnGetListXlsxAsync(Guid id)
+    {
+        if (await store.FindAsync(id) is not { Status: "completed" } batch) return NotFound();
+        return File(PaymentList.ToXlsx(await store.PaymentsAsync(id)), PayoutEndpoints.XlsxContentType, ListName(batch) + ".xlsx");
+    }
+
+    private static string ListName(BatchRow b) => $"拨付清单-{b.Name.Replace(' ', '-')}";
 
     public async Task<IActionResult> OnPostResultsAsync(Guid id, IFormFile? file)
     {
