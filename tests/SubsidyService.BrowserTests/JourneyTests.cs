@@ -188,6 +188,39 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
             await Assertions.Expect(row).ToContainTextAsync(new Regex(@"\d{4}年\d{1,2}月\d{1,2}日"));
         });
 
+        // ── Someone objects during the notice: the verifier records it, finance answers it ──
+        // A caller who read the notice's contact line objects by telephone; the verifier records what was said on the
+        // claim's page, and finance, having checked, answers the caller and dismisses the objection, so the claim
+        // leaves its notice when the period ends (an open objection would hold it there).
+        await run.StepAsync("public-notice-contact", visitor, pc, async () =>
+            await Assertions.Expect(visitor.Locator(".objection-contact")).ToContainTextAsync(ServiceProcess.ObjectionContact));
+        const string objection = "来电反映：该案二审已改判，申请人并未胜诉。";
+        await run.StepAsync("verifier-records-objection", verifier, vc, async () =>
+        {
+            await verifier.GotoAsync($"/Verifier/Claims/{id}");
+            await Assertions.Expect(verifier.Locator("h1 .badge")).ToHaveTextAsync("公示中");
+            await verifier.FillAsync("#objection-record #Objector", "李四");
+            await verifier.FillAsync("#objection-record #Contact", "13912345678");
+            await verifier.FillAsync("#objection-record #Content", objection);
+            await verifier.ClickAsync("#objection-record button:has-text('登记异议')");
+            await Assertions.Expect(verifier.Locator("[role=status]")).ToContainTextAsync("已登记异议");
+            var recorded = verifier.Locator("#objections .objection", new() { HasText = objection });
+            await Assertions.Expect(recorded).ToContainTextAsync("李四");
+            await Assertions.Expect(recorded.Locator("button:has-text('答复并驳回异议')")).ToBeVisibleAsync();
+        });
+        const string reply = "经核实，二审判决维持原判，申请人胜诉，异议不成立。";
+        await run.StepAsync("finance-answers-objection", finance, fc, async () =>
+        {
+            await finance.GotoAsync($"/Finance/Claims/{id}");
+            var open = finance.Locator("#objections .objection", new() { HasText = objection });
+            await open.Locator("textarea[name=Reply]").FillAsync(reply);
+            await open.Locator("button:has-text('答复并驳回异议')").ClickAsync();
+            await Assertions.Expect(finance.Locator("[role=status]")).ToContainTextAsync("已答复并驳回异议");
+            var answered = finance.Locator("#objections .objection", new() { HasText = objection });
+            await Assertions.Expect(answered.Locator(".outcome")).ToContainTextAsync("已答复驳回：" + reply);
+            await Assertions.Expect(finance.Locator("h1 .badge")).ToHaveTextAsync("公示中");
+        });
+
         // ── The notice period passes ──
         // The issue asks for "notice days 0", but with 0 the approval skips the notice altogether (API.md: approve
         // goes straight to ready_for_payout), and the claim could never appear on the notice page above. So the
@@ -200,7 +233,13 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
         await run.StepAsync("admin-runs-notice-sweep", admin, adc, async () =>
         {
             await BrowserFixture.SignInAsync(admin, "admin.demo");
+            // From the admin page's link to the dashboard, which is in Chinese with Chinese dates.
+            await admin.GotoAsync("/Admin");
+            await Assertions.Expect(admin.Locator("#jobs")).ToContainTextAsync("公示期满处理");
+            await admin.ClickAsync("#jobs a[href='/jobs']");
+            await Assertions.Expect(admin.Locator("#footer [data-moment-local]")).ToContainTextAsync(new Regex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$"));
             await admin.GotoAsync("/jobs/recurring");
+            await Assertions.Expect(admin.Locator("body")).ToContainTextAsync("公示期满处理（每 10 分钟）");
             await admin.CheckAsync("input.js-jobs-list-checkbox[value='public-notice-sweep']");
             await admin.ClickAsync("button.js-jobs-list-command[data-url$='/recurring/trigger']");
             await Assertions.Expect(admin.Locator("input.js-jobs-list-checkbox[value='public-notice-sweep']")).Not.ToBeCheckedAsync();

@@ -9,6 +9,9 @@ namespace SubsidyService.BrowserTests;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    /// <summary>Where the public notice tells people to object (<c>Authority:ObjectionContact</c>).</summary>
+    public const string ObjectionContact = "县市场监督管理局知识产权股，电话 0571-12345678";
+
     private Process _process;
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -78,6 +81,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
         psi.Environment["Embedded__DataDirectory"] = _dataDirectory;
         psi.Environment["Demo__Seed"] = "true";
+        // Where the public notice tells people to object; the journey files one as someone who read it would.
+        psi.Environment["Authority__ObjectionContact"] = ObjectionContact;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo"; // embedded and demo accounts: refused in Production
         // Every test signs in from this one address; the per-address limit is tested in the service's own tests.
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";

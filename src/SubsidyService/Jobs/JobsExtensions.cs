@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
 using SubsidyService.Accounts;
 using SubsidyService.Kernel;
@@ -36,6 +37,7 @@ public static class JobsExtensions
             if (options.WorkerCount is { } workers) server.WorkerCount = workers;
             server.SchedulePollingInterval = options.SchedulePollingInterval;
         });
+        services.AddSingleton<RecurringJobCatalog>();
         services.AddHostedService<RecurringJobSchedule>();
         services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
         services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser()
@@ -46,6 +48,9 @@ public static class JobsExtensions
     /// <summary>The dashboard: anonymous visitors are sent to sign in; admins act, finance looks, others get 403.</summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
+        // Staff read the dashboard in Chinese whatever their browser asks for.
+        Dashboard.ChineseDashboard.Install();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(Dashboard.ChineseDashboard.InChineseAsync));
         // Every act taken on the dashboard (a trigger, a retry, a deletion) is a POST under its path; each one that
         // was allowed goes into the security log with the page it was taken on.
         app.Use(async (http, next) =>
@@ -70,6 +75,7 @@ public static class JobsExtensions
             DashboardTitle = "后台任务",
             AppPath = SiteRoot(app.Configuration),
             DisplayStorageConnectionString = false,
+            DisplayNameFunc = (context, job) => context.GetHttpContext().RequestServices.GetRequiredService<RecurringJobCatalog>().DisplayName(job),
         }).RequireAuthorization(DashboardPolicy);
         return app;
     }

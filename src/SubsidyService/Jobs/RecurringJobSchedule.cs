@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace SubsidyService.Jobs;
 
@@ -11,7 +10,7 @@ namespace SubsidyService.Jobs;
 public sealed class RecurringJobSchedule(
     IEnumerable<IRecurringJobRegistration> registrations,
     IRecurringJobManager jobs,
-    IOptions<JobsOptions> options,
+    RecurringJobCatalog catalog,
     ILogger<RecurringJobSchedule> logger) : IHostedService
 {
     /// <summary>Schedules are read in China time, the county's (cron "0 2 * * *" is 02:00 there).</summary>
@@ -22,9 +21,7 @@ public sealed class RecurringJobSchedule(
     {
         foreach (var registration in registrations)
         {
-            var cron = options.Value.Schedules.TryGetValue(registration.Id, out var configured) && !string.IsNullOrWhiteSpace(configured)
-                ? configured
-                : registration.Cron;
+            var cron = catalog.CronOf(registration);
             registration.AddOrUpdate(jobs, cron, new RecurringJobOptions { TimeZone = TimeZone });
             logger.LogInformation("Recurring job {Id} scheduled: {Cron}", registration.Id, cron);
         }

@@ -21,6 +21,7 @@ public sealed class ObjectionHandling(NpgsqlDataSource db, ClaimTransitions tran
     {
         var reply = input.Reply?.Trim();
         if (reply?.Length > MaxReplyLength) return Refusal.Validation("reply", $"答复不能超过 {MaxReplyLength} 个字符。");
+        if (reply is not null && ObjectionText.HasControlCharacters(reply)) return Refusal.Validation("reply", ObjectionText.Refused("答复"));
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var locked = await LockOpenAsync(conn, tx, id);
@@ -43,6 +44,7 @@ public sealed class ObjectionHandling(NpgsqlDataSource db, ClaimTransitions tran
         var reply = input.Reply?.Trim();
         if (string.IsNullOrEmpty(reply)) return Refusal.Validation("reply", "驳回异议须填写对异议人的答复（reply）。");
         if (reply.Length > MaxReplyLength) return Refusal.Validation("reply", $"答复不能超过 {MaxReplyLength} 个字符。");
+        if (ObjectionText.HasControlCharacters(reply)) return Refusal.Validation("reply", ObjectionText.Refused("答复"));
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var locked = await LockOpenAsync(conn, tx, id);

@@ -27,6 +27,7 @@ public sealed class ObjectionRecording(NpgsqlDataSource db, EventLog events, Tim
         var content = input.Content?.Trim();
         if (string.IsNullOrEmpty(content)) errors["content"] = ["请填写异议内容。"];
         else if (content.Length > MaxContentLength) errors["content"] = [$"异议内容不能超过 {MaxContentLength} 个字符。"];
+        else if (ObjectionText.HasControlCharacters(content)) errors["content"] = [ObjectionText.Refused("异议内容")];
         var objector = Optional(input.Objector, "objector", "异议人", errors);
         var contact = Optional(input.Contact, "contact", "联系方式", errors);
         var receivedAt = input.ReceivedAt?.UtcDateTime ?? now;
@@ -65,6 +66,7 @@ public sealed class ObjectionRecording(NpgsqlDataSource db, EventLog events, Tim
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
         if (trimmed.Length > MaxNameLength) errors[field] = [$"{label}不能超过 {MaxNameLength} 个字符。"];
+        else if (ObjectionText.HasControlCharacters(trimmed)) errors[field] = [ObjectionText.Refused(label)];
         return trimmed;
     }
 }

@@ -17,6 +17,7 @@ namespace SubsidyService.Payouts;
 /// queue on the batch row's lock, and the payments' unique index makes a second live payment for a claim
 /// impossible, so nothing here relies on the job running once.
 /// </summary>
+[JobDescription("拨付批次执行", "逐笔生成批次中的付款并写出银行付款文件；由财务人员在“拨付批次”页面发起。")]
 [MoneyJob]
 public sealed class PayoutBatchRunner(
     NpgsqlDataSource db, PayoutStore store, BulkTransitions bulk, IOptions<PayoutOptions> options, IPayoutJobs jobs,

@@ -11,6 +11,7 @@ namespace SubsidyService.Payouts;
 /// after it was recorded is handed over here first. <c>Payouts:Paused</c> (configuration) stops this schedule only;
 /// the pause kept in the database (<see cref="PayoutPause"/>) stops it and batches requested by hand.
 /// </summary>
+[JobDescription("定时拨付批次", "有待拨付的申请时，像财务人员手动操作一样生成一个拨付批次并生成银行付款文件；拨付暂停时不生成。属于财务操作，本页不能手动执行。")]
 [MoneyJob]
 public sealed class ScheduledPayout(NpgsqlDataSource db, PayoutRequests requests, PayoutPause pause, IOptions<PayoutOptions> options,
     ILogger<ScheduledPayout> logger)

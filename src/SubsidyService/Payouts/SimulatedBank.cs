@@ -15,6 +15,7 @@ namespace SubsidyService.Payouts;
 /// the same import finance uses. Which payments fail is decided by each reference's hash, so a run repeated
 /// after a crash gives the same answer, and the import then finds nothing to change.
 /// </summary>
+[JobDescription("模拟银行回单", "演示和测试用的模拟银行：付款文件生成一段时间后给出回单。正式部署不使用。")]
 [MoneyJob]
 public sealed class SimulatedBank(PayoutStore store, BankResults results, IOptions<PayoutOptions> options, ILogger<SimulatedBank> logger)
 {

@@ -132,6 +132,21 @@ public sealed class ObjectionTests(AppFixture fixture) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task Control_characters_in_an_objection_or_its_reply_are_refused_naming_the_field()
+    {
+        // What the malformed-request test posts to the objection page: PostgreSQL cannot keep a NUL in text.
+        var (s, claim) = await InNoticeAsync();
+        await (await s.Verifier.PostAsJsonAsync($"/api/v1/claims/{claim.Id()}/objections", new { content = "不应补助\u0000\u0001" }))
+            .ShouldBeValidationProblemNamingAsync("content");
+        await (await s.Verifier.PostAsJsonAsync($"/api/v1/claims/{claim.Id()}/objections", new { objector = "王\u0000", contact = "139\u0000", content = "不应补助" }))
+            .ShouldBeValidationProblemNamingAsync("objector", "contact");
+
+        var objection = await RecordAsync(s.Verifier, claim.Id(), "来信反映：申请人在本县无住所。\n附：来信一封。");
+        await (await s.Finance.PostAsJsonAsync($"/api/v1/objections/{IdOf(objection)}/dismiss", new { reply = "经核实\u0000" }))
+            .ShouldBeValidationProblemNamingAsync("reply");
+    }
+
+    [Fact]
     public async Task The_log_keeps_the_objector_and_contact_only_masked_and_fingerprinted()
     {
         var (s, claim) = await InNoticeAsync();

@@ -9,6 +9,7 @@ namespace SubsidyService.Operations.Retention;
 /// purge ran and what it took without the log holding any of it. The log itself is never purged: security events are
 /// kept as long as the chain (beyond the 180 days the rules ask).
 /// </summary>
+[JobDescription("过期数据清理", "删除超过保存期限的数据（如已撤回申请的材料、已发出邮件的正文），并把各类删除的件数记入审计日志。")]
 public sealed class DataPurgeJob(IEnumerable<IRetentionPurge> purges, ISecurityEvents security, TimeProvider clock, ILogger<DataPurgeJob> logger)
     : IRecurringJob
 {

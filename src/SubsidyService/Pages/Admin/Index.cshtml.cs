@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Jobs;
 using SubsidyService.Kernel;
 using SubsidyService.Operations;
 using SubsidyService.Pages.Claims;
@@ -9,7 +10,7 @@ using SubsidyService.Payouts;
 namespace SubsidyService.Pages.Admin;
 
 /// <summary>Accounts: open a staff account; every account counted by role, filtered, sorted, paged and exported as CSV.</summary>
-public sealed class IndexModel(AccountService accounts, AccountList list, PayoutPause pause, TimeProvider clock) : PageModel
+public sealed class IndexModel(AccountService accounts, AccountList list, PayoutPause pause, RecurringJobCatalog jobCatalog, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -30,6 +31,9 @@ public sealed class IndexModel(AccountService accounts, AccountList list, Payout
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>The scheduled jobs, explained: the dashboard at /jobs names them but cannot say what they are for.</summary>
+    public IReadOnlyList<RecurringJobInfo> Jobs => jobCatalog.All();
 
     public IReadOnlyList<User> Users { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
