@@ -82,6 +82,7 @@ public sealed class UserStore(NpgsqlDataSource db)
     public async Task ChangePasswordAsync(Guid id, string hash)
     {
         await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync("UPDATE users SET password_hash = @hash, security_stamp = gen_random_uuid() WHERE id = @id", new { id, hash });
+        await conn.ExecuteAsync(
+            "UPDATE users SET password_hash = @hash, must_change_password = false, security_stamp = gen_random_uuid() WHERE id = @id", new { id, hash });
     }
 }
