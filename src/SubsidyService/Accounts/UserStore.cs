@@ -46,8 +46,10 @@ public sealed class UserStore(NpgsqlDataSource db)
         try
         {
             await conn.ExecuteAsync("""
-                INSERT INTO users (id, username, password_hash, email, display_name, role, created_at, security_stamp)
-                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, @CreatedAt, @SecurityStamp)
+                INSERT INTO users (id, username, password_hash, email, display_name, role, created_at, security_stamp,
+                                   privacy_notice_version, privacy_consented_at)
+                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, @CreatedAt, @SecurityStamp,
+                        @PrivacyNoticeVersion, @PrivacyConsentedAt)
                 """, user);
             return true;
         }
