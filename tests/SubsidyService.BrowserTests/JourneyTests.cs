@@ -45,6 +45,8 @@ public sealed partial class JourneyTests(JourneyFixture fixture, ITestOutputHelp
             await applicant.FillAsync("#DisplayName", "张明");
             await applicant.FillAsync("#Email", email);
             await applicant.FillAsync("#Password", Password);
+            await Assertions.Expect(applicant.Locator(".privacy-notice")).ToContainTextAsync("个人信息处理告知");
+            await applicant.CheckAsync("#PrivacyConsent");
             await applicant.ClickAsync("button:has-text('注册')");
             await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("我的申请");
         });

@@ -16,7 +16,10 @@ public static class AccountEndpoints
         {
             var (body, problem) = await RequestBody.ReadAsync<RegisterRequest>(http);
             if (problem is not null) return problem;
-            var result = await accounts.CreateAsync(body!.Username, body.Password, body.Email, body.DisplayName, Roles.Applicant);
+            if (body!.PrivacyNoticeAccepted == false)
+                return Refusal.Validation("privacyNoticeAccepted", "须同意《个人信息处理告知》才能注册。");
+            var result = await accounts.CreateAsync(body.Username, body.Password, body.Email, body.DisplayName, Roles.Applicant,
+                privacyNoticeVersion: body.PrivacyNoticeAccepted == true ? PrivacyNotice.Version : null);
             if (!result.Succeeded) return result.Refusal!;
             var u = result.Value!;
             return Results.Created($"/api/v1/users/{u.Id}", new RegisteredUser(u.Id, u.Username, u.Email, u.DisplayName, u.Role));

@@ -1,6 +1,8 @@
 namespace SubsidyService.Accounts;
 
-public sealed record RegisterRequest(string? Username, string? Password, string? Email, string? DisplayName);
+/// <param name="PrivacyNoticeAccepted">The applicant agreed to the personal-information notice (<c>GET /Account/Privacy</c>): true records the
+/// consent with the notice's version and the time; false refuses the registration; left out, none is recorded.</param>
+public sealed record RegisterRequest(string? Username, string? Password, string? Email, string? DisplayName, bool? PrivacyNoticeAccepted = null);
 
 public sealed record LoginRequest(string? Username, string? Password);
 

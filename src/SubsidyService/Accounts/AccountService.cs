@@ -14,13 +14,15 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, ISec
     private static readonly string DummyHash = Hasher.HashPassword(new User(), "not-a-real-password-0");
 
     /// <param name="enforcePasswordStrength">false only for the published demo accounts, whose password API.md fixes.</param>
+    /// <param name="privacyNoticeVersion">The personal-information notice the applicant agreed to, recorded with the time; null when none was shown.</param>
     public async Task<Outcome<User>> CreateAsync(string? username, string? password, string? email, string? displayName, string role,
-        bool enforcePasswordStrength = true)
+        bool enforcePasswordStrength = true, string? privacyNoticeVersion = null)
     {
         var errors = AccountRules.Check(username, password, email, displayName, enforcePasswordStrength);
         if (!Roles.All.Contains(role)) errors["role"] = ["角色须为 " + string.Join("、", Roles.All) + " 之一。"];
         if (errors.Count > 0) return Refusal.Validation(errors);
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
         {
             Id = Guid.NewGuid(),
@@ -28,7 +30,9 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, ISec
             Email = email!.Trim(),
             DisplayName = displayName!.Trim(),
             Role = role,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = now,
+            PrivacyNoticeVersion = privacyNoticeVersion,
+            PrivacyConsentedAt = privacyNoticeVersion is null ? null : now,
             // Stored with the row: registration signs the new applicant in at once, and the stamp check compares
             // the cookie's stamp with the row's on the very next request.
             SecurityStamp = Guid.NewGuid(),
@@ -36,7 +40,8 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, ISec
         user = WithHash(user, password!);
         if (!await users.TryCreateAsync(user))
             return Refusal.Validation("username", "该用户名已被使用，请换一个。");
-        await security.RecordAsync(SecurityAct.AccountCreated, user.Id.ToString(), $"角色 {role}");
+        await security.RecordAsync(SecurityAct.AccountCreated, user.Id.ToString(),
+            $"角色 {role}" + (privacyNoticeVersion is null ? "" : $"；同意个人信息处理告知 {privacyNoticeVersion}"));
         return user;
     }
 
@@ -92,6 +97,7 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, ISec
     private static User WithHash(User u, string password) => new()
     {
         Id = u.Id, Username = u.Username, Email = u.Email, DisplayName = u.DisplayName, Role = u.Role,
-        CreatedAt = u.CreatedAt, PasswordHash = Hasher.HashPassword(u, password),
+        CreatedAt = u.CreatedAt, PasswordHash = Hasher.HashPassword(u, password), SecurityStamp = u.SecurityStamp,
+        PrivacyNoticeVersion = u.PrivacyNoticeVersion, PrivacyConsentedAt = u.PrivacyConsentedAt,
     };
 }

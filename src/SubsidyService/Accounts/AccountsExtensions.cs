@@ -20,6 +20,7 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<AccountList>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<AccountAdministration>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<LoginThrottle>();
@@ -98,6 +99,7 @@ public static class AccountsExtensions
     {
         app.UseAuthentication();
         app.UseMiddleware<SessionCheck>();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         return app;
     }

@@ -44,15 +44,13 @@ public static class SessionEndpoints
         .WithSummary("Change the password; every earlier token and cookie stops working");
 
         var admin = app.MapGroup("/api/v1/users/{id:guid}").WithTags("Accounts").RequireAuthorization(Roles.Admin);
-        admin.MapPost("/disable", async (Guid id, UserStore users, ISecurityEvents security, TimeProvider clock) =>
-            await users.SetDisabledAsync(id, clock.GetUtcNow().UtcDateTime)
-                ? await Recorded(security, SecurityAct.AccountDisabled, id)
-                : Refusal.NotFound("该用户"))
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Disable an account (admin): it can no longer sign in and its sessions end at once");
-        admin.MapPost("/enable", async (Guid id, UserStore users, ISecurityEvents security) =>
-            await users.SetDisabledAsync(id, null) ? await Recorded(security, SecurityAct.AccountEnabled, id) : Refusal.NotFound("该用户"))
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+        admin.MapPost("/disable", async (Guid id, HttpContext http, AccountAdministration administration) =>
+                await administration.DisableAsync(Actor.From(http.User), id) ?? Results.NoContent())
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Disable an account (admin): it can no longer sign in and its sessions end at once; never one's own, never the last administrator");
+        admin.MapPost("/enable", async (Guid id, HttpContext http, AccountAdministration administration) =>
+                await administration.EnableAsync(Actor.From(http.User), id) ?? Results.NoContent())
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Enable a disabled account again (admin)");
         admin.MapPost("/unlock", async (Guid id, UserStore users, LoginThrottle throttle, ISecurityEvents security) =>
         {

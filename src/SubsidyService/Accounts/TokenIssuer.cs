@@ -46,8 +46,12 @@ public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> options, Ses
     /// <summary>The <c>user_sessions</c> row the token or cookie belongs to.</summary>
     public const string SessionClaim = "subsidy:session";
 
+    /// <summary>Present while the account's password is one an administrator set (<see cref="PasswordChangeGate"/>).</summary>
+    public const string MustChangePasswordClaim = "subsidy:must-change-password";
+
     private static ClaimsPrincipal Principal(User user, string scheme, Guid session) => new(new ClaimsIdentity(
     [
+        .. user.MustChangePassword ? [new Claim(MustChangePasswordClaim, "true")] : Array.Empty<Claim>(),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
         new Claim(ClaimTypes.Name, user.Username),
         new Claim(ClaimTypes.GivenName, user.DisplayName),

@@ -14,6 +14,11 @@ public sealed class User
     public DateTime CreatedAt { get; init; }
     public Guid SecurityStamp { get; init; }
     public DateTime? DisabledAt { get; init; }
+    /// <summary>Set when an administrator reset the password: its owner must choose a new one before anything else.</summary>
+    public bool MustChangePassword { get; init; }
+    /// <summary>The personal-information notice (<see cref="PrivacyNotice"/>) the applicant agreed to at registration, and when.</summary>
+    public string? PrivacyNoticeVersion { get; init; }
+    public DateTime? PrivacyConsentedAt { get; init; }
 
     /// <summary>The account as the event log names an actor.</summary>
     public Kernel.Actor AsActor() => new(Id, Username, DisplayName,

@@ -46,8 +46,10 @@ public sealed class UserStore(NpgsqlDataSource db)
         try
         {
             await conn.ExecuteAsync("""
-                INSERT INTO users (id, username, password_hash, email, display_name, role, created_at, security_stamp)
-                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, @CreatedAt, @SecurityStamp)
+                INSERT INTO users (id, username, password_hash, email, display_name, role, created_at, security_stamp,
+                                   privacy_notice_version, privacy_consented_at)
+                VALUES (@Id, @Username, @PasswordHash, @Email, @DisplayName, @Role, @CreatedAt, @SecurityStamp,
+                        @PrivacyNoticeVersion, @PrivacyConsentedAt)
                 """, user);
             return true;
         }
@@ -82,6 +84,7 @@ public sealed class UserStore(NpgsqlDataSource db)
     public async Task ChangePasswordAsync(Guid id, string hash)
     {
         await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync("UPDATE users SET password_hash = @hash, security_stamp = gen_random_uuid() WHERE id = @id", new { id, hash });
+        await conn.ExecuteAsync(
+            "UPDATE users SET password_hash = @hash, must_change_password = false, security_stamp = gen_random_uuid() WHERE id = @id", new { id, hash });
     }
 }

@@ -14,6 +14,7 @@ public static class ClaimsExtensions
             SubsidyService.Domain.Kernel.EnumCodes.AllCodes<SubsidyService.Domain.Claims.ClaimStatus>(),
             "SELECT status, count(*) FROM public.claims GROUP BY status");
         builder.Services.AddSingleton<WorkflowSettings>();
+        builder.Services.AddSingleton<ClaimRatings>();
         builder.Services.AddSingleton<ClaimEvaluator>();
         builder.Services.AddSingleton<SubmissionScreening>();
         builder.Services.AddSingleton<BulkTransitions>();

@@ -18,6 +18,8 @@ public enum SecurityAct
     AccountDisabled,
     AccountEnabled,
     AccountUnlocked,
+    PasswordReset,
+    RoleChanged,
     PolicyVersionAdded,
     PolicyVersionEnded,
     PolicyVersionConfirmed,

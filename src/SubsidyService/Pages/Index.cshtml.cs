@@ -8,8 +8,14 @@ using SubsidyService.Policy;
 namespace SubsidyService.Pages;
 
 /// <summary>The public start page: the policy in brief, the four steps, and the materials to have ready (一次告知).</summary>
-public sealed class IndexModel(PolicyStore policies, WorkflowSettings workflow, TimeProvider clock) : PageModel
+public sealed class IndexModel(PolicyStore policies, WorkflowSettings workflow, IConfiguration config, TimeProvider clock) : PageModel
 {
+    /// <summary>The review time limit (审核时限) in working days.</summary>
+    public int ReviewWorkingDays => workflow.ReviewWorkingDays;
+
+    /// <summary>Authority:ConsultationPhone; the guide names the bureau instead when it is unset.</summary>
+    public string? ConsultationPhone => config["Authority:ConsultationPhone"] is { Length: > 0 } p ? p.Trim() : null;
+
     /// <summary>The notice period of the version in force today, as a claim decided now would get it.</summary>
     public int NoticeWorkingDays { get; private set; } = 5;
 

@@ -22,6 +22,7 @@ public sealed partial class TableOwnershipTests
         ["claim_documents"] = "Claims",
         ["upload_budget"] = "Claims",
         ["screening_flags"] = "Claims",
+        ["claim_ratings"] = "Claims",
         ["claim_events"] = "Audit",
         ["audit_checkpoints"] = "Audit",
         ["audit_checkpoint_events"] = "Audit",

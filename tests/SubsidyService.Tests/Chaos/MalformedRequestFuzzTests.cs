@@ -152,6 +152,8 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
         var verifier = await PageForms.SignedInAsync(app, Roles.Verifier);
         var admin = await PageForms.SignedInAsync(app, Roles.Admin);
         var finance = await PageForms.SignedInAsync(app, Roles.Finance);
+        // An account of its own: a garbage post that still disables it or resets its password harms no other visit.
+        var managed = await app.CreateUserAsync(Roles.Auditor);
         var visits = new (HttpClient Browser, string Path, string Page)[]
         {
             (anonymous, "/Account/Login", "/Account/Login"),
@@ -166,6 +168,8 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
             (verifier, $"/Objections/Claim/{submitted}?back=/Verifier/Claims/{submitted}", "/Objections/Claim"),
             (admin, "/Admin", "/Admin/Index"),
             (admin, "/Admin/Policies", "/Admin/Policies"),
+            (admin, $"/Admin/Users/{managed.Id}", "/Admin/UserAccount"),
+            (finance, "/Account/Password", "/Account/Password"),
             (finance, "/Finance/Budget", "/Finance/Budget"),
             // Its button only shows what a batch would pay; the batch runs on a confirmation carrying what was shown.
             (finance, "/Finance/Payouts", "/Finance/Payouts/Index"),

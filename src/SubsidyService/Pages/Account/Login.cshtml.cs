@@ -28,6 +28,7 @@ public sealed class LoginModel(AccountService accounts, TokenIssuer tokens) : Pa
         {
             case LoginOutcome.Success:
                 await tokens.SignInCookieAsync(HttpContext, result.User!);
+                if (result.User!.MustChangePassword) return LocalRedirect("~" + PasswordChangeGate.PagePath);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PagesExtensions.HomeOf(result.User!.Role));
             case LoginOutcome.Throttled:
                 Error = AccountEndpoints.ThrottledMessage(result.RetryAfter!.Value);

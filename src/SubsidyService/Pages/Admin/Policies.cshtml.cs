@@ -26,6 +26,12 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
     [TempData] public string? Added { get; set; }
     [BindProperty(Name = "policyVersion")] public string? ChosenVersion { get; set; }
 
+    /// <summary>Ticked on the second post, after the page showed what departs from item 13's text.</summary>
+    [BindProperty(Name = "acceptWarnings")] public bool AcceptWarnings { get; set; }
+
+    /// <summary>What the version about to be saved departs from item 13's text in (<see cref="PolicyWarnings"/>); empty when nothing does.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
     public IReadOnlyList<PolicyVersionResponse> Versions { get; private set; } = [];
     private IReadOnlyList<StoredPolicyVersion> stored = [];
 
@@ -43,6 +49,14 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
         var input = new PolicyVersionInput(Id, EffectiveFrom, EffectiveTo, Rate,
             new Dictionary<string, string?> { ["natural_person"] = CapNaturalPerson, ["legal_person"] = CapLegalPerson, ["major_or_foreign"] = CapMajorOrForeign },
             WinningOutcomes, RegularCaseTypes, MajorCaseTypes, window, notice);
+        if (Errors.Count == 0 && !AcceptWarnings && PolicyVersionValidator.Validate(input).Value is { } valid &&
+            PolicyWarnings.Of(valid) is { Count: > 0 } warnings)
+        {
+            // Nothing is saved until the administrator has read these and posts again with the box ticked.
+            Warnings = warnings;
+            Versions = await ListAsync();
+            return Page();
+        }
         var (created, refused) = Errors.Count == 0 ? await PolicyEndpoints.AddAsync(store, input, User) : WithNumberErrors(input);
         if (created is null)
         {

@@ -54,6 +54,8 @@ public sealed class SecurityModel(SecurityEventList list) : ClaimPageModel
         "account_disabled" => "停用账户",
         "account_enabled" => "启用账户",
         "account_unlocked" => "解除登录限制",
+        "password_reset" => "重置密码（须由本人修改）",
+        "role_changed" => "变更角色",
         "policy_version_added" => "新增政策版本",
         "policy_version_ended" => "设定政策版本失效日期",
         "policy_version_confirmed" => "确认政策版本",

@@ -13,13 +13,16 @@ namespace SubsidyService.Pages.Reports;
 /// charts' text alternative.
 /// </summary>
 [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
-public sealed class IndexModel(SummaryQuery query, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(SummaryQuery query, SubsidyService.Claims.ClaimRatings ratings, TimeProvider clock) : ClaimPageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string? From { get; private set; }
     public string? To { get; private set; }
     public ReportSummary? Summary { get; private set; }
+
+    /// <summary>The applicants' ratings given in the period (好差评).</summary>
+    public SubsidyService.Claims.RatingSummary? Ratings { get; private set; }
     public bool MayExport => User.IsInRole(Roles.Auditor);
 
     /// <summary>The summary as JSON for the charts; the default encoder escapes &lt; and &gt;, so it cannot end its script element.</summary>
@@ -38,6 +41,7 @@ public sealed class IndexModel(SummaryQuery query, TimeProvider clock) : ClaimPa
             return;
         }
         Summary = await query.RunAsync(period.Value!, HttpContext.RequestAborted);
+        Ratings = await ratings.SummaryAsync(period.Value!.FromUtc, period.Value.ToUtcExclusive);
         From = Summary.From;
         To = Summary.To;
     }

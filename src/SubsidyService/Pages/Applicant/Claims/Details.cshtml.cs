@@ -14,7 +14,7 @@ namespace SubsidyService.Pages.Applicant.Claims;
 // A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
 public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox,
-    UndertakingText undertaking, Npgsql.NpgsqlDataSource db)
+    UndertakingText undertaking, ClaimRatings ratings, Npgsql.NpgsqlDataSource db)
     : ClaimDetailsModel(reader, transitions)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -56,6 +56,14 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         _ => null,
     };
 
+    /// <summary>The applicant's rating of the service, once the claim is done; null until given.</summary>
+    public ClaimRating? Rating { get; private set; }
+
+    /// <summary>Whether the rating form shows: the claim is paid or rejected and not yet rated.</summary>
+    public bool MayRate => Claim.Status is "paid" or "rejected" && Rating is null;
+
+    protected override async Task LoadMoreAsync() => Rating = await ratings.ForClaimAsync(Claim.Id);
+
     /// <summary>The messages sent about this claim, as they went (or would go) by mail.</summary>
     public IReadOnlyList<InboxMessage> Messages { get; private set; } = [];
 
@@ -84,6 +92,13 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         var added = await documents.AddAsync(Actor, Id, new Upload(kind, file.FileName, file.Length, file.OpenReadStream));
         if (added.Refusal is { Status: 404 }) return NotFound();
         return added.Succeeded ? Done($"已上传“{added.Value!.FileName}”。") : await RefusedAsync(Id, added.Refusal!, "upload");
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(int? score, string? comment)
+    {
+        var refused = await ratings.RateAsync(Actor, Id, score, comment);
+        if (refused is { Status: 404 }) return NotFound();
+        return refused is null ? Done("感谢您的评价。您的评价将用于改进补助办理服务。") : await RefusedAsync(Id, refused, "rating");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid docId)
