@@ -153,6 +153,17 @@ public sealed class EveryPageTests(BrowserFixture fixture, ITestOutputHelper out
         await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Assertions.Expect(menu).ToBeFocusedAsync();
 
+        // A claim page's own links (打印, 返回…) sit under its title on a phone, each on one line.
+        var verifier = await PhonePageAsync("verifier.demo");
+        await verifier.GotoAsync(tour.Stops.First(s => s.Path.StartsWith("/Verifier/Claims/", StringComparison.Ordinal)).Path);
+        (await verifier.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.page-head a')].filter(el => {
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
+            }).map(el => el.textContent.trim())
+            """)).Should().BeEmpty("a page's own links never break inside their words on a phone");
+
         // Wider than a phone the navigation is open, no button, and still no item breaks (the longest: finance's).
         var finance = await PhonePageAsync("finance.demo");
         foreach (var width in new[] { 720, 900, 1024, PageChecks.Wide })
