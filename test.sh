@@ -13,6 +13,11 @@ if [ ! -x .tools/redocly/node_modules/.bin/redocly ]; then
   npm install --prefix .tools/redocly --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null || exit 1
 fi
 
+if [ ! -f .tools/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing axe-core 4.14.1 (the browser tests' accessibility checks)…"
+  npm install --prefix .tools/axe --no-audit --no-fund --silent axe-core@4.14.1 >/dev/null || exit 1
+fi
+
 # This checkout's test servers live under their own folder; a killed run's leftovers are cleared
 # here without touching other checkouts' running tests.
 export SUBSIDY_TEST_ROOT="/tmp/subsidy-tests/$(pwd | sha256sum | cut -c1-12)"

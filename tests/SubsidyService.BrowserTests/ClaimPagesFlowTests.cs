@@ -10,7 +10,7 @@ public sealed class ClaimPagesFlowTests(BrowserFixture fixture)
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
 
     /// <summary>A patent of the claim's own (check character per POLICY.md), so that two claims are never one dispute.</summary>
-    private static string PatentFor(int caseNo)
+    internal static string PatentFor(int caseNo)
     {
         var digits = $"2020{caseNo % 100_000_000:00000000}";
         var sum = digits.Select((c, i) => (c - '0') * (2 + i % 8)).Sum() % 11;

@@ -102,7 +102,7 @@ public sealed partial class PageChecks
     }
 
     /// <summary>Which elements stick out past the right edge, to say where the sideways scroll comes from.</summary>
-    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+    internal static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
         () => [...document.querySelectorAll('body *')]
             .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
             .filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
