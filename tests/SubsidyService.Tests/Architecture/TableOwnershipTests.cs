@@ -22,6 +22,8 @@ public sealed partial class TableOwnershipTests
         ["claim_documents"] = "Claims",
         ["upload_budget"] = "Claims",
         ["screening_flags"] = "Claims",
+        ["application_number_sequences"] = "Claims",
+        ["supplement_reminders"] = "Notifications",
         ["claim_events"] = "Audit",
         ["audit_checkpoints"] = "Audit",
         ["audit_checkpoint_events"] = "Audit",
