@@ -122,13 +122,13 @@ public sealed partial class ClaimReader
 
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,
         string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt, string? ApplicationNumber,
-        DateTime? ReviewDueOn)
+        DateOnly? ReviewDueOn)
     {
         public ClaimSummary ToSummary(DateOnly today) => new(Id, Status, Version, ApplicantName, CaseNumber, Invariant.Money(Amount),
             PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt)
         {
             ApplicationNumber = ApplicationNumber,
-            ReviewDueOn = ReviewDueOn is { } d ? Invariant.Date(DateOnly.FromDateTime(d)) : null,
+            ReviewDueOn = ReviewDueOn is { } d ? Invariant.Date(d) : null,
             Overdue = ReviewDeadline.Overdue(Status, ReviewDueOn, today),
         };
     }

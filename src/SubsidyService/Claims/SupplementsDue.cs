@@ -4,10 +4,7 @@ using Npgsql;
 namespace SubsidyService.Claims;
 
 /// <summary>A claim waiting for its applicant's supplement, with the deadline the service set.</summary>
-public sealed record SupplementDue(Guid Id, Guid ApplicantId, string ApplicantName, string CaseNumber, string? ApplicationNumber, DateTime DueOn)
-{
-    public DateOnly Due => DateOnly.FromDateTime(DueOn);
-}
+public sealed record SupplementDue(Guid Id, Guid ApplicantId, string ApplicantName, string CaseNumber, string? ApplicationNumber, DateOnly DueOn);
 
 /// <summary>The claims still waiting for a supplement whose deadline falls between two days, for the reminder.</summary>
 public static class SupplementsDue

@@ -35,7 +35,7 @@ public sealed class SupplementReminders(NpgsqlDataSource db, WorkingDayCalendar 
         var horizon = calendar.AddWorkingDays(today, WorkingDaysBefore);
         await using var conn = await db.OpenConnectionAsync(ct);
         var due = (await SupplementsDue.BetweenAsync(conn, today, horizon))
-            .Where(c => calendar.WorkingDaysBetween(today, c.Due) <= WorkingDaysBefore).ToList();
+            .Where(c => calendar.WorkingDaysBetween(today, c.DueOn) <= WorkingDaysBefore).ToList();
         var sent = 0;
         foreach (var claim in due)
         {
@@ -44,12 +44,12 @@ public sealed class SupplementReminders(NpgsqlDataSource db, WorkingDayCalendar 
             var first = await conn.ExecuteAsync("""
                 INSERT INTO supplement_reminders (claim_id, due_on, sent_at) VALUES (@id, @due::date, @now)
                 ON CONFLICT DO NOTHING
-                """, new { id = claim.Id, due = claim.DueOn, now = clock.GetUtcNow().UtcDateTime }, tx) == 1;
+                """, new { id = claim.Id, due = claim.DueOn.ToDateTime(TimeOnly.MinValue), now = clock.GetUtcNow().UtcDateTime }, tx) == 1;
             if (first && await UserStore.ContactAsync(conn, tx, claim.ApplicantId) is { } to)
             {
                 var batch = new SqlBatch();
                 notifier.ToApplicant(batch, to, claim.Id, MailKinds.SupplementReminder, new SupplementReminderMail(claim.ApplicantName,
-                    claim.ApplicationNumber ?? claim.Id.ToString(), claim.CaseNumber, Invariant.Date(claim.Due)), []);
+                    claim.ApplicationNumber ?? claim.Id.ToString(), claim.CaseNumber, Invariant.Date(claim.DueOn)), []);
                 await batch.RunAsync(conn, tx);
                 sent++;
             }
