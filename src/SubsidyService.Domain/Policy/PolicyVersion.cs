@@ -39,6 +39,15 @@ public sealed record PolicyVersion(
     /// <summary>The document kinds a claim must carry before it is verified (POLICY.md "Materials").</summary>
     public IReadOnlyList<DocumentKind> RequiredDocuments { get; init; } = Materials.DefaultRequired;
 
+    public const int DefaultReviewWorkingDays = 20;
+    public const int DefaultSupplementWorkingDays = 15;
+
+    /// <summary>审核时限: working days from a submission to the verifier's decision.</summary>
+    public int ReviewWorkingDays { get; init; } = DefaultReviewWorkingDays;
+
+    /// <summary>补正期限: working days the applicant has to put a supplement right, from the verifier's request.</summary>
+    public int SupplementWorkingDays { get; init; } = DefaultSupplementWorkingDays;
+
     public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo.Value);
 
     public decimal? CapOf(Tier tier) => Caps.TryGetValue(tier, out var cap) ? cap : null;

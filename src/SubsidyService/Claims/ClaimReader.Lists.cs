@@ -26,12 +26,13 @@ public sealed partial class ClaimReader
     /// Pages pass true: a staff search's total is counted only up to <see cref="CappedTotal.Cap"/> and one more.
     /// The API's total stays exact (its clients page to the end by it).
     /// </param>
+    /// <param name="overdue">Only claims whose review is past its due date (<see cref="ReviewDeadline"/>).</param>
     public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ListSort? sort = null,
-        bool capTotal = false)
+        bool capTotal = false, bool overdue = false)
     {
         if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
         if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
-        var filter = ListFilter(actor, status, q);
+        var filter = ListFilter(actor, status, q, overdue ? clock.Today() : null);
         if (!filter.Succeeded) return filter.Refusal!;
         var (where, args, statuses, searching) = filter.Value;
         await using var conn = await db.OpenConnectionAsync();
@@ -41,23 +42,25 @@ public sealed partial class ClaimReader
         args.Add("offset", (page - 1) * pageSize);
         args.Add("pageSize", pageSize);
         var items = await conn.QueryAsync<SummaryRow>(PageSql(where, ListOrder(actor, sort)), args);
-        return new ClaimPage(items.Select(r => r.ToSummary()).ToList(), page, pageSize, total);
+        var today = clock.Today();
+        return new ClaimPage(items.Select(r => r.ToSummary(today)).ToList(), page, pageSize, total);
     }
 
     internal static string PageSql(string where, string order) => $"{SummarySelect} {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
 
     /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
-    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ListSort? sort)
+    public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ListSort? sort, bool overdue = false)
     {
-        var filter = ListFilter(actor, status, q);
+        var filter = ListFilter(actor, status, q, overdue ? clock.Today() : null);
         if (!filter.Succeeded) return filter.Refusal!;
+        var today = clock.Today();
         return new Outcome<IAsyncEnumerable<ClaimSummary>>(Stream(filter.Value.Where, filter.Value.Args, ListOrder(actor, sort)), null);
 
         async IAsyncEnumerable<ClaimSummary> Stream(string where, DynamicParameters args, string order)
         {
             await using var conn = await db.OpenConnectionAsync();
             await foreach (var row in conn.QueryUnbufferedAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {order}", args))
-                yield return row.ToSummary();
+                yield return row.ToSummary(today);
         }
     }
 
@@ -77,7 +80,8 @@ public sealed partial class ClaimReader
         SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
                c.policy_version AS policyversion,
                (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
-               c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat
+               c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat,
+               c.application_number AS applicationnumber, c.review_due_on AS reviewdueon
         FROM claims c
         """;
 
@@ -86,7 +90,9 @@ public sealed partial class ClaimReader
         sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
 
     /// <summary>The list's WHERE over claims c and its arguments; the statuses asked for, and whether a search term narrows them further.</summary>
-    internal static Outcome<(string Where, DynamicParameters Args, string[] Statuses, bool Searching)> ListFilter(Actor actor, string? status, string? q)
+    /// <param name="overdueOn">When given, only the claims whose review is overdue on that day.</param>
+    internal static Outcome<(string Where, DynamicParameters Args, string[] Statuses, bool Searching)> ListFilter(Actor actor, string? status, string? q,
+        DateOnly? overdueOn = null)
     {
         var statuses = new List<string>();
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -98,23 +104,32 @@ public sealed partial class ClaimReader
         var text = q?.Trim() is { Length: > 0 } t ? t : null;
         if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
 
-        const string where = """
+        var where = """
             WHERE (@all OR c.applicant_id = @me)
               AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
-              AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%')
-            """;
+              AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%'
+                   OR (@numberQ::text IS NOT NULL AND c.application_number LIKE '%' || @numberQ))
+            """ + (overdueOn is null ? "" : $"\n  AND {ReviewDeadline.OverdueSql}");
         var args = new DynamicParameters(new
         {
             all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text is null ? null : Like.Escape(text),
             canonicalQ = text is null ? null : Like.Escape(Domain.Screening.CaseNumber.Canonical(text)),
+            numberQ = text is null ? null : ApplicationNumbers.SearchTail(text),
         });
-        return (where, args, statuses.ToArray(), text is not null);
+        if (overdueOn is { } today) args.Add("today", today.ToDateTime(TimeOnly.MinValue));
+        return (where, args, statuses.ToArray(), text is not null || overdueOn is not null);
     }
 
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,
-        string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt)
+        string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt, string? ApplicationNumber,
+        DateOnly? ReviewDueOn)
     {
-        public ClaimSummary ToSummary() => new(Id, Status, Version, ApplicantName, CaseNumber, Invariant.Money(Amount),
-            PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt);
+        public ClaimSummary ToSummary(DateOnly today) => new(Id, Status, Version, ApplicantName, CaseNumber, Invariant.Money(Amount),
+            PolicyVersion, UnresolvedFlags, CreatedAt, SubmittedAt, UpdatedAt)
+        {
+            ApplicationNumber = ApplicationNumber,
+            ReviewDueOn = ReviewDueOn is { } d ? Invariant.Date(d) : null,
+            Overdue = ReviewDeadline.Overdue(Status, ReviewDueOn, today),
+        };
     }
 }

@@ -15,7 +15,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Claims;
 
 /// <summary>Reads claims as each role may see them: applicants only their own, personal data masked for roles that do not need it.</summary>
-public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings)
+public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator evaluator, WorkflowSettings settings, TimeProvider clock)
 {
     public sealed record HistoryRow(long Id, DateTime At, Guid? ActorId, string Actor, string? ActorRole, string? ActorDisplayName,
         string Trigger, string? FromStatus, string? ToStatus, string? Reason, string? Data);
@@ -109,8 +109,17 @@ public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator eval
             row.LetterNumber is { } number ? new LetterView(number, row.LetterSha256!) : null,
             row.NoticeEndsOn is { } notice ? Invariant.Date(DateOnly.FromDateTime(notice)) : null,
             row.CreatedAt, row.UpdatedAt, row.SubmittedAt,
-            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList(), prior);
+            version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList(), prior)
+        {
+            ApplicationNumber = row.ApplicationNumber,
+            ReviewDueOn = DateText(row.ReviewDueOn),
+            ReviewWorkingDays = version.ReviewWorkingDays,
+            Overdue = ReviewDeadline.Overdue(row.Status, row.ReviewDueOn, clock.Today()),
+            SupplementDueOn = row.Status == "supplement_requested" ? DateText(row.SupplementDueOn) : null,
+        };
     }
+
+    private static string? DateText(DateTime? date) => date is { } d ? Invariant.Date(DateOnly.FromDateTime(d)) : null;
 
     /// <summary>The acting account's role, or "system" for what the service did by itself (no account).</summary>
     private static string? RoleOf(HistoryRow h) => h.ActorId is null ? "system" : h.ActorRole;

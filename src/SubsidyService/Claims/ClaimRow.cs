@@ -44,6 +44,14 @@ public sealed class ClaimRow
         copy.Facts = facts;
         return copy;
     }
+    /// <summary>受理编号, "2026-000123": null until the first submission.</summary>
+    public string? ApplicationNumber { get; init; }
+
+    /// <summary>The review's due date (审核时限), set at each submission (a date, read as DateTime).</summary>
+    public DateTime? ReviewDueOn { get; init; }
+
+    /// <summary>The supplement's deadline, set when a verifier asks for one (a date, read as DateTime).</summary>
+    public DateTime? SupplementDueOn { get; init; }
 
     public ClaimStatus StatusValue => EnumCodes.TryParse<ClaimStatus>(Status, out var s) ? s
         : throw new InvalidOperationException($"claim {Id} has unknown status {Status}");
@@ -52,6 +60,6 @@ public sealed class ClaimRow
         id, applicant_id, status, version, facts::text AS facts, bank_account::text AS bank_account, applicant_type,
         applicant_name, id_number, case_number, canonical_case_number, policy_version, amount, verified_by, verified_at,
         verification::text AS verification, created_at, updated_at, submitted_at, approved_by, approved_at, notice_ends_on,
-        letter_number, letter_sha256, undertaking_version
+        letter_number, letter_sha256, undertaking_version, application_number, review_due_on, supplement_due_on
         """;
 }

@@ -7,7 +7,7 @@ namespace SubsidyService.Claims;
 /// <summary>A claim as the staff lists show it: the columns a list needs, none of the facts' detail.</summary>
 public sealed record ClaimListing(Guid Id, string Status, int Version, string ApplicantType, string ApplicantName, string CaseNumber,
     decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
-    string? LetterNumber);
+    string? LetterNumber, string? ApplicationNumber = null);
 
 /// <param name="TotalCounted">Counted up to <see cref="CappedTotal.Cap"/> and one more (a search), rather than exact (a list by status).</param>
 public sealed record ClaimListingPage(IReadOnlyList<ClaimListing> Items, int Page, int PageSize, long Total, bool TotalCounted = false);
@@ -26,7 +26,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
     private const string Columns = """
         c.id, c.status, c.version, c.applicant_type AS applicanttype, c.applicant_name AS applicantname, c.case_number AS casenumber,
         c.amount, c.created_at AS createdat, c.submitted_at AS submittedat, c.verified_at AS verifiedat, c.approved_at AS approvedat,
-        c.notice_ends_on AS noticeendson, c.letter_number AS letternumber
+        c.notice_ends_on AS noticeendson, c.letter_number AS letternumber, c.application_number AS applicationnumber
         """;
 
     /// <summary>
@@ -71,7 +71,8 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             WHERE (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
               AND (@from::timestamptz IS NULL OR c.submitted_at >= @from)
               AND (@to::timestamptz IS NULL OR c.submitted_at < @to)
-              AND (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%')
+              AND (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%'
+                   OR (@applicantNumber::text IS NOT NULL AND c.application_number LIKE '%' || @applicantNumber))
               AND (@min::numeric IS NULL OR c.amount >= @min)
               AND (@max::numeric IS NULL OR c.amount <= @max)
               AND (@tier::text IS NULL OR c.tier = @tier)
@@ -82,6 +83,8 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             from = StartOf(query.SubmittedFrom),
             to = StartOf(query.SubmittedTo?.AddDays(1)),
             applicant = query.Applicant is { } a ? Like.Escape(a) : null,
+            // The name box also takes an application number.
+            applicantNumber = query.Applicant is { } n ? ApplicationNumbers.SearchTail(n) : null,
             min = query.AmountMin,
             max = query.AmountMax,
             tier = query.Tier,
@@ -111,10 +114,10 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
 
     private sealed record QueueRow(Guid Id, string Status, int Version, string ApplicantType, string ApplicantName, string CaseNumber,
         decimal Amount, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? VerifiedAt, DateTime? ApprovedAt, DateOnly? NoticeEndsOn,
-        string? LetterNumber, decimal Cumulative)
+        string? LetterNumber, string? ApplicationNumber, decimal Cumulative)
     {
         public QueuedClaim ToQueued() => new(new ClaimListing(Id, Status, Version, ApplicantType, ApplicantName, CaseNumber, Amount,
-            CreatedAt, SubmittedAt, VerifiedAt, ApprovedAt, NoticeEndsOn, LetterNumber), Cumulative);
+            CreatedAt, SubmittedAt, VerifiedAt, ApprovedAt, NoticeEndsOn, LetterNumber, ApplicationNumber), Cumulative);
     }
 
     /// <summary>How many claims are in each of the given statuses (those with none are left out).</summary>

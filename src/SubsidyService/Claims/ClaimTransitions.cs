@@ -126,7 +126,7 @@ public sealed class ClaimTransitions(
         if (TransitionRefusals.CheckReason(request) is { } missing) return missing;
 
         var t = new TransitionContext(conn, tx, row, actor, request.Trigger, from, decision.Target!.Value, request.Reason,
-            request.ReasonCode, evaluation, noticeDays, clock.GetUtcNow().UtcDateTime, request.Data, flags) { Reads = reads, Head = head.Value };
+            request.ReasonCode, evaluation, noticeDays, clock.GetUtcNow().UtcDateTime, request.Data, flags) { Reads = reads, Head = head.Value, Policy = version };
         if (verification is not null) t.Parts.Set(verification);
         await ReadAheadAsync(declaration, t);
 
@@ -196,7 +196,8 @@ public sealed class ClaimTransitions(
             throw new InvalidOperationException($"follow-up {next.Trigger} from {first.To} refused: {decision.Message}");
         // A new context, not a copy: its effects write their own parts and letters, and read what they need again.
         var t = new TransitionContext(first.Connection, first.Transaction, first.Claim, first.Actor, next.Trigger, first.To,
-            decision.Target!.Value, next.Reason, next.ReasonCode, first.Evaluation, first.PublicNoticeWorkingDays, first.Now, null, first.Flags);
+            decision.Target!.Value, next.Reason, next.ReasonCode, first.Evaluation, first.PublicNoticeWorkingDays, first.Now, null, first.Flags)
+            { Policy = first.Policy };
         await ReadAheadAsync(TriggerDeclarations.Of(next.Trigger), t);
         return await RunAsync(t);
     }

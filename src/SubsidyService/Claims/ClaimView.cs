@@ -33,7 +33,23 @@ public sealed record ClaimView(
     DateTime? SubmittedAt,
     IReadOnlyList<string> RequiredDocuments,
     IReadOnlyList<string> MissingDocuments,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriorClaimView>? PriorClaims = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PriorClaimView>? PriorClaims = null)
+{
+    /// <summary>受理编号, "2026-000123", from the first submission; null for a draft never submitted. The id stays the API's identifier.</summary>
+    public string? ApplicationNumber { get; init; }
+
+    /// <summary>The review's due date (审核时限, working days from the latest submission), YYYY-MM-DD.</summary>
+    public string? ReviewDueOn { get; init; }
+
+    /// <summary>The review's working days under the claim's policy version.</summary>
+    public int ReviewWorkingDays { get; init; }
+
+    /// <summary>Whether the review is past its due date while the claim waits for the bureau.</summary>
+    public bool Overdue { get; init; }
+
+    /// <summary>The supplement's deadline (补正期限), set by the service with the request, YYYY-MM-DD; null unless one is asked for.</summary>
+    public string? SupplementDueOn { get; init; }
+}
 
 public sealed record ApplicantView(Guid Id, string DisplayName);
 
@@ -61,6 +77,16 @@ public sealed record VerificationView(bool MajorImpact, bool ForeignRelated, str
 }
 
 public sealed record ClaimSummary(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, string Amount,
-    string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt);
+    string PolicyVersion, int UnresolvedFlags, DateTime CreatedAt, DateTime? SubmittedAt, DateTime UpdatedAt)
+{
+    /// <summary>受理编号; null for a draft never submitted.</summary>
+    public string? ApplicationNumber { get; init; }
+
+    /// <summary>The review's due date, YYYY-MM-DD.</summary>
+    public string? ReviewDueOn { get; init; }
+
+    /// <summary>Whether the review is past its due date while the claim waits for the bureau.</summary>
+    public bool Overdue { get; init; }
+}
 
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int PageSize, long Total);

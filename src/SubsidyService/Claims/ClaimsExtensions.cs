@@ -23,6 +23,7 @@ public static class ClaimsExtensions
         builder.Services.AddSingleton(UndertakingText.FromConfiguration);
         builder.Services.AddSingleton<ITransitionEffect, UndertakingEffect>();
         builder.Services.AddSingleton<ITransitionEffect, ScreeningEffect>();
+        builder.Services.AddSingleton<ITransitionEffect, ReceiptEffect>();
         builder.Services.AddSingleton<ITransitionEffect, VerificationEffect>();
         builder.Services.AddSingleton<ITransitionEffect, FlagResolutionEffect>();
         builder.Services.AddSingleton<ITransitionEffect, SupplementDefectsEffect>();

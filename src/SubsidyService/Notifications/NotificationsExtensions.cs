@@ -32,6 +32,8 @@ public static class NotificationsExtensions
         builder.Services.AddHostedService<OutboxSender>();
         builder.Services.AddHealthChecks().AddDegradingCheck<SmtpHealthCheck>("smtp");
         builder.Services.AddRecurringJob<VerifierDigestJob>(VerifierDigestJob.Id, "30 8 * * 1-5");
+        builder.Services.AddSingleton<SupplementReminders>();
+        builder.Services.AddRecurringJob<SupplementReminderJob>(SupplementReminderJob.Id, "0 9 * * *");
         return builder;
     }
 

@@ -3,6 +3,7 @@ using SubsidyService.Accounts;
 using SubsidyService.Claims;
 using SubsidyService.Claims.Triggers;
 using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Domain.Money;
 using SubsidyService.Notifications.Templates;
 using SubsidyService.Operations;
@@ -31,15 +32,17 @@ public sealed class TransitionMail(Notifier notifier, TimeProvider clock, IConfi
     public async Task<Refusal?> ApplyAsync(TransitionContext t)
     {
         var c = t.Claim;
-        var number = c.Id.ToString();
+        var receipt = t.Parts.Get<ReceiptRecord>();
+        var number = receipt?.ApplicationNumber ?? c.ApplicationNumber ?? c.Id.ToString();
         var amount = t.Evaluation.Amount;
         var files = t.Attachments.Select(a => a.FileName).ToList();
         (string Kind, object Model) mail = t.Record switch
         {
             SubmittedEvent => (MailKinds.Receipt, new ReceiptMail(c.ApplicantName, number, c.CaseNumber, ChinaTime.Format(t.Now),
-                Notifier.Money(amount), ChineseAmount.Format(amount), Resubmitted: t.From == ClaimStatus.SupplementRequested)),
+                Notifier.Money(amount), ChineseAmount.Format(amount), Resubmitted: t.From == ClaimStatus.SupplementRequested,
+                receipt is null ? "" : Invariant.Date(receipt.ReviewDueOn), receipt?.ReviewWorkingDays ?? 0)),
             SupplementRequestedEvent s => (MailKinds.Supplement, new SupplementMail(c.ApplicantName, number, c.CaseNumber,
-                ChinaTime.Format(t.Now), t.Reason ?? "", s.Defects)),
+                ChinaTime.Format(t.Now), t.Reason ?? "", s.Defects, s.DueOn ?? "")),
             RejectedEvent r => (MailKinds.Rejection, new RejectionMail(c.ApplicantName, number, c.CaseNumber, ChinaTime.Format(t.Now),
                 r.ReasonText ?? "", t.Reason ?? "", files)),
             ApprovedEvent a => (MailKinds.Approval, new ApprovalMail(c.ApplicantName, number, c.CaseNumber, Notifier.Money(amount),

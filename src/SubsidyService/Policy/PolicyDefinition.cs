@@ -17,7 +17,9 @@ public sealed record PolicyDefinition(
     IReadOnlyList<string> MajorCaseTypes,
     int? ApplicationWindowDays,
     int PublicNoticeWorkingDays,
-    IReadOnlyList<string>? RequiredDocuments = null)
+    IReadOnlyList<string>? RequiredDocuments = null,
+    int? ReviewWorkingDays = null,
+    int? SupplementWorkingDays = null)
 {
     public static PolicyDefinition From(PolicyVersion v) => new(
         Invariant.Rate(v.Rate),
@@ -27,7 +29,9 @@ public sealed record PolicyDefinition(
         Codes(v.MajorCaseTypes),
         v.ApplicationWindowDays,
         v.PublicNoticeWorkingDays,
-        v.RequiredDocuments.Select(EnumCodes.ToCode).ToArray());
+        v.RequiredDocuments.Select(EnumCodes.ToCode).ToArray(),
+        v.ReviewWorkingDays,
+        v.SupplementWorkingDays);
 
     /// <summary>Back to the domain; the document was written by <see cref="From"/>, so it is trusted.</summary>
     public PolicyVersion ToVersion(string id, DateOnly effectiveFrom, DateOnly? effectiveTo) => new(
@@ -42,6 +46,9 @@ public sealed record PolicyDefinition(
     {
         // A version stored before materials were listed (migration 0021 adds the list) requires the default.
         RequiredDocuments = RequiredDocuments?.Select(Parse<DocumentKind>).ToArray() ?? Materials.DefaultRequired,
+        // A version stored before time limits were kept (migration 0028) has the defaults.
+        ReviewWorkingDays = ReviewWorkingDays ?? PolicyVersion.DefaultReviewWorkingDays,
+        SupplementWorkingDays = SupplementWorkingDays ?? PolicyVersion.DefaultSupplementWorkingDays,
     };
 
     /// <summary>In enum order, so the same set always reads the same.</summary>

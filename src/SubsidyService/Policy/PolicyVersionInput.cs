@@ -13,7 +13,9 @@ public sealed record PolicyVersionInput(
     IReadOnlyList<string?>? MajorCaseTypes,
     int? ApplicationWindowDays,
     int? PublicNoticeWorkingDays,
-    IReadOnlyList<string?>? RequiredDocuments = null);
+    IReadOnlyList<string?>? RequiredDocuments = null,
+    int? ReviewWorkingDays = null,
+    int? SupplementWorkingDays = null);
 
 /// <summary>A stored policy version in the API's conventions.</summary>
 public sealed record PolicyVersionResponse(
@@ -28,7 +30,9 @@ public sealed record PolicyVersionResponse(
     int? ApplicationWindowDays,
     int PublicNoticeWorkingDays,
     IReadOnlyList<string> RequiredDocuments,
-    string? ConfirmedAt)
+    string? ConfirmedAt,
+    int ReviewWorkingDays,
+    int SupplementWorkingDays)
 {
     /// <summary><paramref name="confirmedAt"/> null: added and waiting for a second person's confirmation, not in force.</summary>
     public static PolicyVersionResponse From(Domain.Policy.PolicyVersion v, DateTimeOffset? confirmedAt)
@@ -36,7 +40,8 @@ public sealed record PolicyVersionResponse(
         var d = PolicyDefinition.From(v);
         return new(v.Id, Invariant.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? Invariant.Date(to) : null,
             d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays,
-            d.RequiredDocuments ?? [], confirmedAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+            d.RequiredDocuments ?? [], confirmedAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+            v.ReviewWorkingDays, v.SupplementWorkingDays);
     }
 
     public static PolicyVersionResponse From(StoredPolicyVersion s) => From(s.Version, s.ConfirmedAt);

@@ -17,6 +17,7 @@ public static partial class PolicyVersionValidator
 {
     public const int MaxWindowDays = 3650;
     public const int MaxNoticeDays = 60;
+    public const int MaxLimitDays = 120;
 
     public static Outcome<PolicyVersion> Validate(PolicyVersionInput input)
     {
@@ -43,11 +44,21 @@ public static partial class PolicyVersionValidator
         if (input.PublicNoticeWorkingDays is null) Add("publicNoticeWorkingDays", "公示期不能为空。");
         else if (input.PublicNoticeWorkingDays is < 0 or > MaxNoticeDays) Add("publicNoticeWorkingDays", $"公示期须为 0 至 {MaxNoticeDays} 个工作日。");
 
+        if (input.ReviewWorkingDays is < 1 or > MaxLimitDays)
+            Add("reviewWorkingDays", $"审核时限须为 1 至 {MaxLimitDays} 个工作日，不填则为 {PolicyVersion.DefaultReviewWorkingDays} 个工作日。");
+        if (input.SupplementWorkingDays is < 1 or > MaxLimitDays)
+            Add("supplementWorkingDays", $"补正期限须为 1 至 {MaxLimitDays} 个工作日，不填则为 {PolicyVersion.DefaultSupplementWorkingDays} 个工作日。");
+
         var required = RequiredDocuments(input.RequiredDocuments, Add);
 
         if (errors.Count > 0) return Refusal.Validation(errors);
         return new PolicyVersion(id!, from!.Value, to, rate!.Value, caps, winning, regular, major,
-            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value) { RequiredDocuments = required };
+            input.ApplicationWindowDays, input.PublicNoticeWorkingDays!.Value)
+        {
+            RequiredDocuments = required,
+            ReviewWorkingDays = input.ReviewWorkingDays ?? PolicyVersion.DefaultReviewWorkingDays,
+            SupplementWorkingDays = input.SupplementWorkingDays ?? PolicyVersion.DefaultSupplementWorkingDays,
+        };
     }
 
     private static DateOnly? Date(string? text, string field, string label, bool required, Action<string, string> add)

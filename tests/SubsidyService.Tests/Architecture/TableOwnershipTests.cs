@@ -23,6 +23,8 @@ public sealed partial class TableOwnershipTests
         ["upload_budget"] = "Claims",
         ["screening_flags"] = "Claims",
         ["claim_ratings"] = "Claims",
+        ["application_number_sequences"] = "Claims",
+        ["supplement_reminders"] = "Notifications",
         ["claim_events"] = "Audit",
         ["audit_checkpoints"] = "Audit",
         ["audit_checkpoint_events"] = "Audit",

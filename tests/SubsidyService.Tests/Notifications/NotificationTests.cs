@@ -43,12 +43,13 @@ public sealed class NotificationTests(NotificationFixture f) : IClassFixture<Not
         var mail = mails[0];
         var caseNumber = claim.GetProperty("facts").GetProperty("caseNumber").GetString()!;
         Subject(mail).Should().Be($"【补助申请】已收到您的申请（案号 {caseNumber}）");
-        Text(mail).Should().Contain($"申请编号：{claim.Id()}").And.Contain("您的专利维权代理费补助申请已提交成功")
-            .And.Contain("测算补助金额：").And.Contain("人民币");
+        var number = (await ClaimApi.GetAsync(applicant, claim.Id())).GetProperty("applicationNumber").GetString()!;
+        Text(mail).Should().Contain($"受理编号：{number}").And.Contain("您的专利维权代理费补助申请已提交成功")
+            .And.Contain("测算金额：").And.Contain("人民币").And.Contain("审核时限：20 个工作日");
         mail.GetProperty("headers").GetProperty("content-type").GetString().Should().Contain("charset=utf-8");
 
         var page = await browser.HtmlAsync($"/Applicant/Claims/{claim.Id()}");
-        page.Should().Contain("<h2>消息</h2>").And.Contain($"已收到您的申请（案号 {caseNumber}）").And.Contain($"申请编号：{claim.Id()}");
+        page.Should().Contain("<h2>消息</h2>").And.Contain($"已收到您的申请（案号 {caseNumber}）").And.Contain($"受理编号：{number}");
     }
 
     [Fact]

@@ -38,10 +38,11 @@ public sealed record DocumentEvent(Guid DocumentId, string Kind, string FileName
 /// <summary><c>screening_flag</c>: a flag raised on a claim that stays where it is (another claim's submission, a register).</summary>
 public sealed record FlagNotedEvent(string Code, Guid? MatchedClaimId = null, string? ImportedBy = null) : ClaimEventData;
 
-/// <summary><c>submit</c>: the flags screening raised, and the undertaking the applicant accepted.</summary>
-public sealed record SubmittedEvent(IReadOnlyList<string> Flags, UndertakingRecord? Undertaking = null) : ClaimEventData
+/// <summary><c>submit</c>: the flags screening raised, the undertaking the applicant accepted, the application number and the review's due date.</summary>
+public sealed record SubmittedEvent(IReadOnlyList<string> Flags, UndertakingRecord? Undertaking = null, string? ApplicationNumber = null,
+    string? ReviewDueOn = null) : ClaimEventData
 {
-    public override ClaimEventData? ForApplicant() => new SubmittedEvent([], Undertaking);
+    public override ClaimEventData? ForApplicant() => this with { Flags = [] };
 }
 
 /// <summary>The undertaking (承诺书) accepted at submission: which text, by its version and SHA-256.</summary>
@@ -54,8 +55,8 @@ public sealed record UndertakingRecord(string Version, string Sha256);
 public sealed record DisputeDetailsAddedEvent(IReadOnlyList<string> PatentNumbers, IReadOnlyList<string> OpposingPartyFingerprints,
     IReadOnlyList<string> Flags) : ClaimEventData;
 
-/// <summary><c>request_supplement</c>: what the applicant is to put right.</summary>
-public sealed record SupplementRequestedEvent(IReadOnlyList<string> Defects) : ClaimEventData
+/// <summary><c>request_supplement</c>: what the applicant is to put right, and by when (set by the service).</summary>
+public sealed record SupplementRequestedEvent(IReadOnlyList<string> Defects, string? DueOn = null) : ClaimEventData
 {
     public override ClaimEventData? ForApplicant() => this;
 }

@@ -1,19 +1,40 @@
 using Dapper;
+using SubsidyService.Domain.Calendar;
+using SubsidyService.Domain.Kernel;
+using SubsidyService.Domain.Policy;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Claims.Triggers;
 
-/// <summary><see cref="Effect.SupplementDefects"/>: the checklist items the applicant is to put right, checked.</summary>
-public sealed class SupplementDefectsEffect : ITransitionEffect
+/// <summary>
+/// <see cref="Effect.SupplementDefects"/>: the checklist items the applicant is to put right, checked, and the deadline
+/// the service sets for them: the policy version's working days from the day of the request (never a date the
+/// verifier types).
+/// </summary>
+public sealed class SupplementDefectsEffect(WorkingDayCalendar calendar) : ITransitionEffect
 {
     public Effect Effect => Effect.SupplementDefects;
+
+    public bool Batched => true;
 
     public Task<Refusal?> ApplyAsync(TransitionContext t)
     {
         var defects = (t.Data as SupplementRequestData ?? new SupplementRequestData([])).Checked();
-        if (defects.Succeeded) t.Parts.Set(new SupplementRequestedEvent(defects.Value!));
-        return Task.FromResult(defects.Refusal);
+        if (!defects.Succeeded) return Task.FromResult(defects.Refusal);
+        var due = SupplementDeadline.Of(calendar, ChinaTime.DateOf(t.Now), t.Policy ?? PolicyVersion.Default);
+        t.Writes.Execute("UPDATE claims SET supplement_due_on = @supplementDueOn::date WHERE id = @supplementClaimId",
+            new { supplementDueOn = due.ToDateTime(TimeOnly.MinValue), supplementClaimId = t.Claim.Id });
+        t.Parts.Set(new SupplementRequestedEvent(defects.Value!, Invariant.Date(due)));
+        return Task.FromResult<Refusal?>(null);
     }
+}
+
+/// <summary>补正期限: the last day the applicant may put a supplement right.</summary>
+public static class SupplementDeadline
+{
+    public static DateOnly Of(WorkingDayCalendar calendar, DateOnly requestedOn, PolicyVersion policy) =>
+        calendar.AddWorkingDays(requestedOn, policy.SupplementWorkingDays);
 }
 
 /// <summary><see cref="Effect.RejectionReason"/>: the reason code's text, for the letter, the mail and the history.</summary>

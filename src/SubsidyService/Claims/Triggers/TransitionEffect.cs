@@ -20,6 +20,9 @@ public enum Effect
     /// <summary>Screening for duplicates at submission (Claims).</summary>
     Screening,
 
+    /// <summary>The application number at the first submission, the review's due date at each (Claims).</summary>
+    Receipt,
+
     /// <summary>The verifier's designation, fee base and amount, written to the claim (Claims).</summary>
     Verification,
 
@@ -106,6 +109,9 @@ public sealed record TransitionContext(
 
     /// <summary>The claim's event chain as the lock found it; its id is used by the transition's first event.</summary>
     public EventLog.ChainHead? Head { get; init; }
+
+    /// <summary>The policy version the claim is judged by (its time limits), as the transition evaluated it.</summary>
+    public PolicyVersion? Policy { get; init; }
 
     /// <summary>The status update also marks the claim submitted (the first submission's time is kept).</summary>
     public bool MarksSubmitted { get; set; }

@@ -1,4 +1,5 @@
 using SubsidyService.Domain.Claims;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Claims.Triggers;
 
@@ -19,8 +20,12 @@ public static class TriggerDeclarations
 {
     public static IReadOnlyDictionary<ClaimTrigger, TriggerDeclaration> All { get; } = new TriggerDeclaration[]
     {
-        Declare<SubmittedEvent>(ClaimTrigger.Submit, [Effect.Undertaking, Effect.Screening, Effect.Notification],
-            r => new SubmittedEvent(r.Parts.Require<RaisedFlags>().Codes, r.Parts.Require<UndertakingRecord>())),
+        Declare<SubmittedEvent>(ClaimTrigger.Submit, [Effect.Undertaking, Effect.Screening, Effect.Receipt, Effect.Notification], r =>
+        {
+            var receipt = r.Parts.Require<ReceiptRecord>();
+            return new SubmittedEvent(r.Parts.Require<RaisedFlags>().Codes, r.Parts.Require<UndertakingRecord>(), receipt.ApplicationNumber,
+                Invariant.Date(receipt.ReviewDueOn));
+        }),
         // A claim is withdrawn before verification, so there is no approval to undo; should one exist, it is undone.
         Declare<ApprovalWithdrawnEvent>(ClaimTrigger.Withdraw, [Effect.ApprovalUndone], Undone),
         Plain(ClaimTrigger.StartReview),

@@ -17,6 +17,7 @@ public sealed class EmailTemplates
     {
         [MailKinds.Receipt] = typeof(ReceiptMail),
         [MailKinds.Supplement] = typeof(SupplementMail),
+        [MailKinds.SupplementReminder] = typeof(SupplementReminderMail),
         [MailKinds.Rejection] = typeof(RejectionMail),
         [MailKinds.Approval] = typeof(ApprovalMail),
         [MailKinds.Paid] = typeof(PaidMail),
@@ -96,6 +97,7 @@ public static class MailKinds
 {
     public const string Receipt = "receipt";
     public const string Supplement = "supplement";
+    public const string SupplementReminder = "supplement_reminder";
     public const string Rejection = "rejection";
     public const string Approval = "approval";
     public const string Paid = "paid";

@@ -5,11 +5,14 @@ namespace SubsidyService.Notifications.Templates;
 
 /// <summary>receipt.txt: to the applicant when a claim is submitted (or resubmitted after a supplement).</summary>
 public sealed record ReceiptMail(string ApplicantName, string ClaimNumber, string CaseNumber, string SubmittedAt,
-    string Amount, string AmountInWords, bool Resubmitted);
+    string Amount, string AmountInWords, bool Resubmitted, string ReviewDueOn = "", int ReviewWorkingDays = 0);
 
 /// <summary>supplement.txt: every defect at once (一次告知).</summary>
 public sealed record SupplementMail(string ApplicantName, string ClaimNumber, string CaseNumber, string RequestedAt,
-    string Reason, IReadOnlyList<string> Defects);
+    string Reason, IReadOnlyList<string> Defects, string DueOn = "");
+
+/// <summary>supplement_reminder.txt: two working days before the supplement's deadline, once per deadline.</summary>
+public sealed record SupplementReminderMail(string ApplicantName, string ClaimNumber, string CaseNumber, string DueOn);
 
 /// <summary>rejection.txt: the reason, and the rejection notice attached.</summary>
 public sealed record RejectionMail(string ApplicantName, string ClaimNumber, string CaseNumber, string RejectedAt,

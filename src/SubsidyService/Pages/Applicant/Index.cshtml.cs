@@ -16,12 +16,14 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
         [("", "全部"), .. Enum.GetValues<ClaimStatus>().Select(s => (EnumCodes.ToCode(s), ClaimNames.Of(s)))];
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
-    private Dictionary<string, string?> Filter => new() { ["status"] = Status };
+    private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["q"] = Q };
+    public bool Searching => !string.IsNullOrWhiteSpace(Q);
     public ListLinks Links => new(Url.Content("~/Applicant"), Filter, Sort);
 
     /// <summary>Only the statuses this applicant has claims in (and 全部), so that the row stays short.</summary>
@@ -40,7 +42,7 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
             Show(sort.Refusal!, listErrorsAtTop: true);
             return;
         }
-        var page = await reader.ListAsync(Actor.From(User), Status, null, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
+        var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
         if (page.Succeeded) Claims = page.Value!;
         else Show(page.Refusal!, listErrorsAtTop: true);
     }
@@ -48,7 +50,7 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var sort = ClaimSort.Parse(Sort);
-        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, null, sort.Value) : sort.Refusal!;
+        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, Q, sort.Value) : sort.Refusal!;
         if (!rows.Succeeded)
         {
             await OnGetAsync();

@@ -25,15 +25,17 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; } = Waiting;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>Only the claims whose review is past its due date.</summary>
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     public string StatusValue => Status ?? "";
-    public bool Searching => !string.IsNullOrWhiteSpace(Q);
+    public bool Searching => !string.IsNullOrWhiteSpace(Q) || Overdue;
     public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
 
-    private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
+    private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q, ["overdue"] = Overdue ? "true" : null };
     public ListLinks Links => new(Url.Content("~/Verifier"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
     public Pager Pager => new(Claims, Url.Content("~/Verifier"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
@@ -48,7 +50,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
             return;
         }
         var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value,
-            capTotal: true);
+            capTotal: true, overdue: Overdue);
         if (page.Succeeded) Claims = page.Value!;
         else Show(page.Refusal!, listErrorsAtTop: true);
     }
@@ -57,7 +59,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var sort = ClaimSort.Parse(Sort);
-        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, Q, sort.Value) : sort.Refusal!;
+        Outcome<IAsyncEnumerable<ClaimSummary>> rows = sort.Succeeded ? reader.Export(Actor.From(User), Status, Q, sort.Value, Overdue) : sort.Refusal!;
         if (!rows.Succeeded)
         {
             await OnGetAsync();

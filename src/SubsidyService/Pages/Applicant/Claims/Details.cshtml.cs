@@ -83,6 +83,14 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     /// <summary>The undertaking the applicant accepts with the submission, shown above the button.</summary>
     public UndertakingText Undertaking => undertaking;
 
+    /// <summary>A submission's receipt: the number the claim is known by from now on, and when its review is due.</summary>
+    protected override async Task<string> DoneMessageAsync(Guid id, SubsidyService.Domain.Claims.ClaimTrigger trigger)
+    {
+        if (trigger != SubsidyService.Domain.Claims.ClaimTrigger.Submit || !await LoadAsync(id)) return await base.DoneMessageAsync(id, trigger);
+        return $"已受理，受理编号 {Claim.ApplicationNumber}，审核时限 {Claim.ReviewWorkingDays} 个工作日" +
+            (Claim.ReviewDueOn is { } due ? $"（{ClaimText.ChineseDate(due)} 前办结）。" : "。");
+    }
+
     public Task<IActionResult> OnPostFireAsync(string? trigger, int version, bool undertakingAccepted) =>
         FireAsync(Id, trigger, version, data: trigger == "submit" ? new SubmitData(undertakingAccepted) : null, panel: "undertaking");
 
