@@ -82,7 +82,7 @@ public class ClaimFactsValidatorTests
             .Value!.IdNumber.Should().Be("91350100M000100Y43");
     }
 
-    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,000.00", "100000000.01", "abc" };
+    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,00", "8.000", "100000000.01", "abc" };
 
     [Theory]
     [MemberData(nameof(BadMoney))]
