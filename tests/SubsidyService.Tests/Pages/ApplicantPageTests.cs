@@ -26,7 +26,7 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
             .And.Contain($"/Applicant/Claims/{id}/Edit");
         var submitted = await applicant.FollowAsync(
             await PageFlows.FireAsync(applicant, $"/Applicant/Claims/{id}", "submit", PageBrowser.VersionOn(details)));
-        submitted.Should().Contain("已执行“提交”").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
+        submitted.Should().Contain("已提交。审核人员一般在 5 个工作日内开始审核").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
         submitted.Should().NotContain("value=\"submit\"", "only the permitted triggers get buttons");
     }
 
@@ -42,7 +42,8 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
 
         post.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await PageBrowser.HtmlOf(post);
-        html.Should().MatchRegex("name=\"idNumber\"[^>]*/>\\s*<div class=\"field-error\" data-field=\"idNumber\">居民身份证号码无效");
+        html.Should().MatchRegex("name=\"idNumber\"[^>]*aria-invalid=\"true\" aria-describedby=\"err-idNumber\"[^>]*/>\\s*<div class=\"field-error\" data-field=\"idNumber\" id=\"err-idNumber\">居民身份证号码不正确");
+        html.Should().MatchRegex("<div class=\"problem error-summary\" role=\"alert\"[\\s\\S]*?<a href=\"#err-idNumber\">居民身份证号码不正确[\\s\\S]*?<a href=\"#err-invoices-0-number\">第 1 张发票：发票号码");
         html.Should().Contain("data-field=\"invoices[0].number\"");
         html.Should().Contain(fields["caseNumber"], "what was typed is kept");
     }
