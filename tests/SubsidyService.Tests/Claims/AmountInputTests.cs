@@ -59,6 +59,7 @@ public sealed class AmountInputTests(AppFixture fixture) : IClassFixture<AppFixt
         var response = await applicant.PostAsJsonAsync("/api/v1/claims", ClaimApi.Body(b => b["agencyFee"] = written));
         var problem = await response.ShouldBeValidationProblemNamingAsync("agencyFee");
         problem.GetProperty("errors").GetProperty("agencyFee")[0].GetString().Should().Be($"维权代理费：{reason}");
+        problem.GetProperty("detail").GetString().Should().Be($"请修改：维权代理费：{reason}。", "the detail names the field, not just that one is wrong");
         await using var conn = await TestPostgres.OpenAsync(fixture.ConnectionString);
         (await Dapper.SqlMapper.ExecuteScalarAsync<long>(conn, "SELECT count(*) FROM claims WHERE applicant_id = @Id", new { user.Id }))
             .Should().Be(0);

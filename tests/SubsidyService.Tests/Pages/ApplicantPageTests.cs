@@ -49,6 +49,19 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task The_claim_form_marks_its_required_fields_and_says_what_the_mark_means()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var html = await applicant.HtmlAsync("/Applicant/Claims/New");
+        html.Should().Contain("<p class=\"required-legend\"><span class=\"req\">*</span>为必填项</p>");
+        foreach (var id in new[] { "name", "idNumber", "caseNumber", "court", "judgmentEffectiveDate", "agencyFee", "bankName", "accountNumber" })
+            html.Should().MatchRegex($"<input type=\"(text|date)\" id=\"{id}\" required aria-required=\"true\"", id);
+        html.Should().Contain("申请人在本案中的地位<span class=\"req\" aria-hidden=\"true\">*</span>")
+            .And.Contain("维权代理费（元）<span class=\"req\" aria-hidden=\"true\">*</span>");
+        html.Should().NotContain("aria-invalid", "nothing is wrong before the first post");
+    }
+
+    [Fact]
     public async Task A_duplicate_submission_shows_the_services_chinese_detail_at_the_top()
     {
         var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
