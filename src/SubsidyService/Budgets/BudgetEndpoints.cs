@@ -71,6 +71,6 @@ public static class BudgetEndpoints
             JsonValueKind.Number => a.GetRawText(),
             _ => null,
         };
-        return Yuan.TryParseMoney(text, out var value, out _) ? value.Value : null;
+        return AmountInput.TryParse(text, out var value, out _) ? value.Value : null;
     }
 }

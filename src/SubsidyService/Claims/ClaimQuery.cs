@@ -49,8 +49,8 @@ public sealed record ClaimQuery(
         var name = Blank(applicant);
         if (name?.Length > 100) errors["applicant"] = ["申请人名称不能超过 100 个字符。"];
 
-        var minAmount = Money(min, "min", errors);
-        var maxAmount = Money(max, "max", errors);
+        var minAmount = Money(min, "min", "最低金额", errors);
+        var maxAmount = Money(max, "max", "最高金额", errors);
         if (minAmount is { } lo && maxAmount is { } hi && hi < lo) errors["max"] = ["最高金额不能低于最低金额。"];
 
         if (page < 1) errors["page"] = ["页码须为不小于 1 的整数。"];
@@ -63,13 +63,12 @@ public sealed record ClaimQuery(
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>Amounts as a clerk types them: "5000", "5,000.00" or "5000 元".</summary>
-    private static decimal? Money(string? text, string field, Dictionary<string, string[]> errors)
+    /// <summary>Amounts as a clerk types them: "5000", "5,000.00" or "5000 元" (<see cref="AmountInput"/>).</summary>
+    private static decimal? Money(string? text, string field, string label, Dictionary<string, string[]> errors)
     {
         if (Blank(text) is not { } s) return null;
-        var plain = s.Replace(",", "").Replace("，", "").Replace("元", "").Trim();
-        if (Yuan.TryParseNonNegativeMoney(plain, out var value, out _)) return value.Value;
-        errors[field] = ["金额须为不超过两位小数的数字，如 5000 或 5000.00。"];
+        if (AmountInput.TryParse(s, allowZero: true, out var value, out var error)) return value.Value;
+        errors[field] = [$"{label}：{error}。"];
         return null;
     }
 }

@@ -33,8 +33,8 @@ public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string?
         if (FeeBase is not null)
         {
             var declared = Math.Min(facts.AgencyFee, facts.Invoices.Sum(i => i.Amount));
-            if (!Yuan.TryParseMoney(FeeBase, out var value, out var error))
-                errors["data.feeBase"] = [error!];
+            if (!AmountInput.TryParse(FeeBase, out var value, out var error))
+                errors["data.feeBase"] = [$"核定费用基数：{error}。"];
             else if (value.Value > declared)
                 errors["data.feeBase"] = [$"核定费用基数只能调低，不能超过申报的 {Invariant.Money(declared)} 元。"];
             else

@@ -8,10 +8,24 @@ namespace SubsidyService.Kernel;
 public sealed record Refusal(int Status, string Code, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
     : IResult
 {
-    public const string ValidationDetail = "请求中有不符合要求的字段，请按提示修改。";
+    /// <summary>What a refusal without any field error says: nothing to point at, so it asks to look again.</summary>
+    public const string ValidationDetail = "填写的内容有误，请检查后重试。";
 
     public static Refusal Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null) =>
-        new(400, "validation_failed", "输入有误", detail ?? ValidationDetail, errors);
+        new(400, "validation_failed", "输入有误", detail ?? DetailNaming(errors), errors);
+
+    /// <summary>
+    /// The detail names what to correct, in the fields' own words (each message starts with its field's label),
+    /// so that a client showing only the detail still tells the person what is wrong: "请修改：维权代理费：小数点后最多两位".
+    /// </summary>
+    public static string DetailNaming(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var messages = errors.SelectMany(e => e.Value).Where(m => !string.IsNullOrWhiteSpace(m)).ToList();
+        if (messages.Count == 0) return ValidationDetail;
+        const int shown = 5;
+        var text = string.Join("；", messages.Take(shown).Select(m => m.TrimEnd('。', '；')));
+        return messages.Count > shown ? $"请修改：{text}；另有 {messages.Count - shown} 处，见各项的提示。" : $"请修改：{text}。";
+    }
 
     public static Refusal Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });

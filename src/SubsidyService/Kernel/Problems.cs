@@ -7,7 +7,7 @@ public static class Problems
 {
     /// <summary>A refusal as problem details: the one mapping, used by <see cref="Refusal.ToResult"/>.</summary>
     internal static IResult From(Refusal refusal) => refusal is { Status: 400, Errors: { } errors }
-        ? Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value), detail: refusal.Detail ?? Refusal.ValidationDetail,
+        ? Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value), detail: refusal.Detail ?? Refusal.DetailNaming(errors),
             title: "输入有误", extensions: Code("validation_failed"))
         : Results.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, extensions: refusal.Errors is { } lines
             // A whole file refused (422) names its bad lines under errors, as a 400 names fields.

@@ -30,6 +30,7 @@ public static class PagesExtensions
     public static WebApplication MapPages(this WebApplication app)
     {
         app.UseErrorPages();
+        app.UseOversizedUploadRedirect();
         app.MapRazorPages();
         return app;
     }

@@ -100,7 +100,7 @@ public static partial class PolicyVersionValidator
             var field = $"caps.{EnumCodes.ToCode(tier)}";
             if (!caps.TryGetValue(EnumCodes.ToCode(tier), out var text) || text is null)
                 add(field, $"{ChineseNames.Of(tier)}补助上限不能为空。");
-            else if (Yuan.TryParseMoney(text, out var cap, out var error))
+            else if (AmountInput.TryParse(text, out var cap, out var error))
                 result[tier] = cap.Value;
             else
                 add(field, $"{ChineseNames.Of(tier)}补助上限：{error}。");

@@ -58,8 +58,10 @@ public sealed class RecoveryDecisions(NpgsqlDataSource db, ClaimTransitions tran
         if (input.Grounds is null || !RecoveryGrounds.All.ContainsKey(input.Grounds))
             errors["grounds"] = [$"追回理由须为 {string.Join("、", RecoveryGrounds.All.Select(g => $"{g.Key}（{g.Value}）"))} 之一。"];
         decimal amount = 0;
-        if (input.Amount is null || !Yuan.TryParseMoney(input.Amount, out var parsed, out _) || parsed.Value <= 0)
-            errors["amount"] = ["追回金额须为大于 0、不超过两位小数的数，如 \"4000.00\"。"];
+        if (string.IsNullOrWhiteSpace(input.Amount))
+            errors["amount"] = ["请填写追回金额，如 4000 或 4,000.00。"];
+        else if (!AmountInput.TryParse(input.Amount, out var parsed, out var amountError))
+            errors["amount"] = [$"追回金额：{amountError}。"];
         else amount = parsed.Value;
         if (Reason(input.Reason) is { Errors: { } reasonErrors }) foreach (var e in reasonErrors) errors[e.Key] = e.Value;
         if (errors.Count > 0) return Refusal.Validation(errors);

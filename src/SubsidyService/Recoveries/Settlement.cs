@@ -30,8 +30,8 @@ public sealed record Settlement(Guid? RecoveryId, string Method, decimal? Amount
         decimal? amount = null;
         if (d.Amount is not null)
         {
-            if (Yuan.TryParseMoney(d.Amount, out var parsed, out _) && parsed.Value > 0) amount = parsed.Value;
-            else errors[prefix + "amount"] = [SettleRecoveryData.AmountShape];
+            if (AmountInput.TryParse(d.Amount, out var parsed, out var amountError)) amount = parsed.Value;
+            else errors[prefix + "amount"] = [$"追回金额：{amountError}。"];
         }
         if (d.Reference?.Length > MaxReferenceLength) errors[prefix + "reference"] = [$"凭证号不能超过 {MaxReferenceLength} 个字符。"];
         if (d.Note is null) errors[prefix + "note"] = ["请说明追回情况（note）。"];

@@ -61,7 +61,7 @@ public class ClaimFactsValidatorTests
     [Fact]
     public void A_resident_id_failing_the_checksum_is_refused()
     {
-        ErrorsOf(Good() with { IdNumber = "110105194912310021" }).Should().ContainKey("idNumber").WhoseValue.Single().Should().Contain("GB 11643");
+        ErrorsOf(Good() with { IdNumber = "110105194912310021" }).Should().ContainKey("idNumber").WhoseValue.Single().Should().Be("居民身份证号码不正确：请核对 18 位号码（最后一位可能是 X），其中的出生日期须真实");
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public class ClaimFactsValidatorTests
     [InlineData("institution")]
     public void Legal_persons_are_checked_against_gb_32100(string type)
     {
-        ErrorsOf(Good() with { ApplicantType = type }).Should().ContainKey("idNumber").WhoseValue.Single().Should().Contain("GB 32100");
+        ErrorsOf(Good() with { ApplicantType = type }).Should().ContainKey("idNumber").WhoseValue.Single().Should().StartWith("统一社会信用代码不正确");
         ClaimFactsValidator.Validate(Good() with { ApplicantType = "enterprise", IdNumber = "91350100m000100y43" }, Today)
             .Value!.IdNumber.Should().Be("91350100M000100Y43");
     }
 
-    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,000.00", "100000000.01", "abc" };
+    public static TheoryData<string> BadMoney => new() { "0", "0.00", "-100.00", "100.001", "1e4", "1,00", "8.000", "100000000.01", "abc" };
 
     [Theory]
     [MemberData(nameof(BadMoney))]
@@ -271,8 +271,17 @@ public class ClaimFactsValidatorTests
         ErrorsOf(Good() with { RelatedCaseNumbers = [" "] })["relatedCaseNumbers[0]"].Should().Equal("关联案号不能为空");
 
     [Fact]
+    public void No_message_names_a_standard_number()
+    {
+        var errors = ErrorsOf(Good() with { IdNumber = "110105194912310021" })
+            .Concat(ErrorsOf(Good() with { ApplicantType = "enterprise" }))
+            .Concat(ErrorsOf(Good() with { Invoices = [new InvoiceInput("A-1", "10", null, null, "U$")] }));
+        errors.SelectMany(e => e.Value).Should().NotBeEmpty().And.AllSatisfy(m => m.Should().NotMatchRegex("GB|ISO|[0-9]{4,}-"));
+    }
+
+    [Fact]
     public void An_unknown_party_role_is_named_with_its_label() =>
-        ErrorsOf(Good() with { PartyRole = "judge" })["partyRole"].Single().Should().StartWith("当事人地位“judge”不是有效值");
+        ErrorsOf(Good() with { PartyRole = "judge" })["partyRole"].Single().Should().StartWith("申请人在本案中的地位“judge”不是有效值");
 
     [Fact]
     public void A_foreign_related_case_stays_foreign_related() =>
@@ -282,7 +291,7 @@ public class ClaimFactsValidatorTests
     [InlineData("applicantType", "申请人类型")]
     [InlineData("name", "申请人名称")]
     [InlineData("idNumber", "证件号码")]
-    [InlineData("domicileInCounty", "是否户籍地或注册地在本县")]
+    [InlineData("domicileInCounty", "户籍地或注册地在本县")]
     [InlineData("caseNumber", "案号")]
     [InlineData("court", "审理法院")]
     [InlineData("caseType", "案件类型")]

@@ -26,7 +26,7 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
             .And.Contain($"/Applicant/Claims/{id}/Edit");
         var submitted = await applicant.FollowAsync(
             await PageFlows.FireAsync(applicant, $"/Applicant/Claims/{id}", "submit", PageBrowser.VersionOn(details)));
-        submitted.Should().Contain("已执行“提交”").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
+        submitted.Should().Contain("已提交。审核人员一般在 5 个工作日内开始审核").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
         submitted.Should().NotContain("value=\"submit\"", "only the permitted triggers get buttons");
     }
 
@@ -42,9 +42,23 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
 
         post.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await PageBrowser.HtmlOf(post);
-        html.Should().MatchRegex("name=\"idNumber\"[^>]*/>\\s*<div class=\"field-error\" data-field=\"idNumber\">居民身份证号码无效");
+        html.Should().MatchRegex("name=\"idNumber\"[^>]*aria-invalid=\"true\" aria-describedby=\"err-idNumber\"[^>]*/>\\s*<div class=\"field-error\" data-field=\"idNumber\" id=\"err-idNumber\">居民身份证号码不正确");
+        html.Should().MatchRegex("<div class=\"problem error-summary\" role=\"alert\"[\\s\\S]*?<a href=\"#err-idNumber\">居民身份证号码不正确[\\s\\S]*?<a href=\"#err-invoices-0-number\">第 1 张发票：发票号码");
         html.Should().Contain("data-field=\"invoices[0].number\"");
         html.Should().Contain(fields["caseNumber"], "what was typed is kept");
+    }
+
+    [Fact]
+    public async Task The_claim_form_marks_its_required_fields_and_says_what_the_mark_means()
+    {
+        var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var html = await applicant.HtmlAsync("/Applicant/Claims/New");
+        html.Should().Contain("<p class=\"required-legend\"><span class=\"req\">*</span>为必填项</p>");
+        foreach (var id in new[] { "name", "idNumber", "caseNumber", "court", "judgmentEffectiveDate", "agencyFee", "bankName", "accountNumber" })
+            html.Should().MatchRegex($"<input type=\"(text|date)\" id=\"{id}\" required aria-required=\"true\"", id);
+        html.Should().Contain("申请人在本案中的地位<span class=\"req\" aria-hidden=\"true\">*</span>")
+            .And.Contain("维权代理费（元）<span class=\"req\" aria-hidden=\"true\">*</span>");
+        html.Should().NotContain("aria-invalid", "nothing is wrong before the first post");
     }
 
     [Fact]

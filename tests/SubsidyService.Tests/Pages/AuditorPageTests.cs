@@ -73,7 +73,7 @@ public sealed class AuditorPageTests(AppFixture fixture) : IClassFixture<AppFixt
 
         var bad = await auditor.Client.GetAsync("/Auditor?handler=Letters&letterFrom=2026-01-31&letterTo=2026-01-01");
         bad.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageBrowser.HtmlOf(bad)).Should().Contain("<div class=\"field-error\" data-field=\"letterTo\">截止日期不能早于起始日期。</div>");
+        (await PageBrowser.HtmlOf(bad)).Should().Contain("<div class=\"field-error\" data-field=\"letterTo\" id=\"err-letterTo\">截止日期不能早于起始日期。</div>");
         var badEvents = await auditor.Client.GetAsync("/Auditor?handler=Events&eventFrom=yesterday");
         (await PageBrowser.HtmlOf(badEvents)).Should().Contain("data-field=\"eventFrom\"");
     }

@@ -134,7 +134,7 @@ public sealed class FinancePageTests(AppFixture fixture) : IClassFixture<AppFixt
         // Setting the amount below what is reserved is refused under the field, and nothing changes.
         var tooLow = await finance.PostAsync("/Finance/Budget", "/Finance/Budget", new() { ["year"] = flows.Year.ToString(), ["Amount"] = "1.00" });
         tooLow.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageBrowser.HtmlOf(tooLow)).Should().MatchRegex("<div class=\"field-error\" data-field=\"amount\">预算不能低于已占用的金额");
+        (await PageBrowser.HtmlOf(tooLow)).Should().MatchRegex("<div class=\"field-error\" data-field=\"amount\" id=\"err-amount\">预算不能低于已占用的金额");
         var bad = await finance.PostAsync("/Finance/Budget", "/Finance/Budget", new() { ["year"] = flows.Year.ToString(), ["Amount"] = "很多" });
         (await PageBrowser.HtmlOf(bad)).Should().Contain("data-field=\"amount\"").And.Contain("value=\"很多\"");
 

@@ -32,7 +32,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
         previewHtml.Should().Contain("preview-result").And.Contain("3,000.00 元").And.Contain("value=\"6000.00\"");
 
         var verified = await verifier.FollowAsync(await Act(verifier, page, "Verify", reviewing, new() { ["Input.FeeBase"] = "6000.00" }));
-        verified.Should().Contain("st-verified").And.Contain("已执行“核实”");
+        verified.Should().Contain("st-verified").And.Contain("已核实，补助金额已按核实后的事实重新计算。申请已转财政局审批");
         (await applicant.HtmlAsync($"/Applicant/Claims/{id}")).Should().Contain("st-verified").And.Contain("3,000.00 元");
     }
 
@@ -45,8 +45,11 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
         var missing = await Act(verifier, page, "Reject", html, new() { ["Input.Reason"] = "判决书与案号不符" });
         missing.StatusCode.Should().Be(HttpStatusCode.OK);
         var missingHtml = await PageBrowser.HtmlOf(missing);
-        missingHtml.Should().MatchRegex("name=\"Input.ReasonCode\"[\\s\\S]*?</select>\\s*<div class=\"field-error\" data-field=\"reasonCode\">");
+        missingHtml.Should().MatchRegex("name=\"Input.ReasonCode\"[\\s\\S]*?</select>\\s*<div class=\"field-error\" data-field=\"reasonCode\" id=\"err-reasonCode\">");
         missingHtml.Should().Contain("判决书与案号不符", "the reason typed is kept");
+        missingHtml.Should().MatchRegex("name=\"Input.ReasonCode\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"err-reasonCode\"",
+            "the select is tied to its message");
+        missingHtml.Should().MatchRegex("<a href=\"#err-reasonCode\">[^<]+</a>", "the summary at the top links to it");
 
         var rejected = await verifier.FollowAsync(await Act(verifier, page, "Reject", html,
             new() { ["Input.ReasonCode"] = "evidence_insufficient", ["Input.Reason"] = "判决书与案号不符" }));

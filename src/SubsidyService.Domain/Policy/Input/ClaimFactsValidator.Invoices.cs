@@ -79,7 +79,7 @@ public static partial class ClaimFactsValidator
         var currency = input.Currency!.Trim().ToUpperInvariant();
         var currencyOk = currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
         if (!currencyOk)
-            e.Add($"{key}.currency", "币种须为 3 位字母的 ISO 4217 代码，如 USD、EUR");
+            e.Add($"{key}.currency", "币种须为 3 个英文字母的币种代码，如 USD（美元）、EUR（欧元）");
         else if (!foreignRelated)
         {
             e.Add($"{key}.currency", "外币发票只能在涉外案件中申报：请同时勾选“涉外案件”");

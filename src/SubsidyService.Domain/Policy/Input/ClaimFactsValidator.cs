@@ -33,7 +33,7 @@ public static partial class ClaimFactsValidator
         var applicantType = e.Enum<ApplicantType>("applicantType", "申请人类型", input.ApplicantType);
         var name = e.Text("name", "申请人名称", input.Name, MaxNameLength);
         var idNumber = IdNumber(e, applicantType, input.IdNumber, today);
-        var domicile = e.Flag("domicileInCounty", "是否户籍地或注册地在本县", input.DomicileInCounty);
+        var domicile = e.Flag("domicileInCounty", "户籍地或注册地在本县", input.DomicileInCounty);
         var foreignCourt = ForeignCourt(e, input.ForeignCourt, input.ForeignRelated);
         var caseNumber = CaseNumberOf(e, "caseNumber", "案号", input.CaseNumber, foreignCourt, stored);
         var court = e.Text("court", "审理法院", input.Court, MaxCourtLength);
@@ -43,7 +43,7 @@ public static partial class ClaimFactsValidator
         var agencyFee = e.Money("agencyFee", "维权代理费", input.AgencyFee);
         var invoices = Invoices(e, input.Invoices ?? [], today, stored, input.ForeignRelated ?? false);
         var otherFunding = OtherFunding(e, input.OtherFunding ?? []);
-        var partyRole = input.PartyRole is null ? PartyRole.Plaintiff : e.Enum<PartyRole>("partyRole", "当事人地位", input.PartyRole);
+        var partyRole = input.PartyRole is null ? PartyRole.Plaintiff : e.Enum<PartyRole>("partyRole", "申请人在本案中的地位", input.PartyRole);
         var related = RelatedCaseNumbers(e, caseNumber, input.RelatedCaseNumbers ?? [], foreignCourt, stored);
         var patents = PatentNumbers(e, input.PatentNumbers ?? []);
         var opponents = OpposingParties(e, input.OpposingParties ?? []);
@@ -68,13 +68,13 @@ public static partial class ClaimFactsValidator
 
         if (type == ApplicantType.NaturalPerson && !ResidentIdNumber.IsValid(id, today))
         {
-            e.Add("idNumber", "居民身份证号码无效：须为 18 位且通过 GB 11643 校验，出生日期须真实有效");
+            e.Add("idNumber", "居民身份证号码不正确：请核对 18 位号码（最后一位可能是 X），其中的出生日期须真实");
             return null;
         }
 
         if (type != ApplicantType.NaturalPerson && !UnifiedSocialCreditCode.IsValid(id))
         {
-            e.Add("idNumber", "统一社会信用代码无效：须为 18 位且通过 GB 32100 校验");
+            e.Add("idNumber", "统一社会信用代码不正确：请按营业执照或登记证书核对 18 位代码");
             return null;
         }
 

@@ -62,18 +62,16 @@ internal sealed partial class FieldErrors
         return value;
     }
 
+    /// <summary>An amount as people write it (<see cref="AmountInput"/>): "8,000", "８０００", "8000元" all read as 8000.00.</summary>
     public decimal? Money(string key, string label, string? text, bool allowZero = false)
     {
-        if (text is null)
+        if (string.IsNullOrWhiteSpace(text))
         {
             Add(key, $"{label}不能为空");
             return null;
         }
 
-        var ok = allowZero
-            ? Yuan.TryParseNonNegativeMoney(text, out var value, out var error)
-            : Yuan.TryParseMoney(text, out value, out error);
-        if (ok)
+        if (AmountInput.TryParse(text, allowZero, out var value, out var error))
             return value.Value;
 
         Add(key, $"{label}：{error}");

@@ -33,7 +33,7 @@ public sealed class CalendarModel(HolidayCalendar holidays, TimeProvider clock) 
             Notice = $"已保存 {ShownYear} 年节假日安排：节假日 {saved.Value!.Holidays.Count} 天，调休上班 {saved.Value.MakeUpWorkingDays.Count} 天。";
             return Redirect($"~/Admin/Calendar?year={ShownYear}");
         }
-        Show(saved.Refusal!, listErrorsAtTop: true);
+        Show(saved.Refusal!);
         IsIn = holidays.Has(ShownYear);
         return Page();
     }

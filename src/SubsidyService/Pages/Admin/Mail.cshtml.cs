@@ -100,7 +100,7 @@ public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions sm
         var sort = OutboxFilter.Sorts.Parse(Sort);
         if (filter.Succeeded && sort.Succeeded) return (filter.Value!, sort.Value);
         Show(Refusal.Validation(new[] { filter.Refusal, sort.Refusal }.Where(r => r?.Errors is not null)
-            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)), listErrorsAtTop: true);
+            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)));
         return null;
     }
 }

@@ -39,12 +39,12 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
         var sort = ClaimSort.Parse(Sort);
         if (!sort.Succeeded)
         {
-            Show(sort.Refusal!, listErrorsAtTop: true);
+            Show(sort.Refusal!);
             return;
         }
         var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value);
         if (page.Succeeded) Claims = page.Value!;
-        else Show(page.Refusal!, listErrorsAtTop: true);
+        else Show(page.Refusal!);
     }
 
     public async Task<IActionResult> OnGetCsvAsync()

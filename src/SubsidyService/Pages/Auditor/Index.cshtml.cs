@@ -109,7 +109,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
             // Keep an export's errors, if any, beside the search's.
             var errors = Errors.Concat(query.Refusal?.Errors ?? Empty).Concat(sort.Refusal?.Errors ?? Empty)
                 .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Value);
-            Show(refusal with { Errors = errors }, listErrorsAtTop: sort.Refusal is not null);
+            Show(refusal with { Errors = errors });
             return;
         }
         Claims = await search.SearchAsync(query.Value!, sort.Value);

@@ -39,7 +39,7 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
     protected async Task<IActionResult> RefusedAsync(Guid id, Refusal refusal, string? panel)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Show(refusal, panel, listErrorsAtTop: true);
+        Show(refusal, panel);
         return Page();
     }
 
@@ -59,7 +59,10 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
     }
 
     /// <summary>What the page says after a trigger went through; a page may say more (the letter's number, say).</summary>
-    protected virtual Task<string> DoneMessageAsync(Guid id, ClaimTrigger trigger) => Task.FromResult($"已执行“{ClaimNames.Of(trigger)}”。");
+    protected virtual Task<string> DoneMessageAsync(Guid id, ClaimTrigger trigger) =>
+        // The review time an applicant is told is the one after which the verifiers' digest marks a claim overdue.
+        Task.FromResult(DoneText.For(trigger,
+            HttpContext.RequestServices.GetService<Notifications.NotificationOptions>()?.OverdueWorkingDays ?? 5));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

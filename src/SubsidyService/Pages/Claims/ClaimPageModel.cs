@@ -21,17 +21,30 @@ public abstract class ClaimPageModel : PageModel
     /// <summary>Which form on the page was posted, so that a "reason" error lands under that form's reason only.</summary>
     public string? ActivePanel { get; private set; }
 
-    protected void Show(Refusal refusal, string? panel = null, bool listErrorsAtTop = false)
+    /// <summary>Where <see cref="FieldErrorTagHelper"/> finds the page that shows a refusal, from inside any partial.</summary>
+    public const string ShownErrorsKey = "SubsidyService.ShownErrors";
+
+    /// <summary>
+    /// Field errors become the error summary at the top (<c>_Messages</c>) and a message under each field; a refusal
+    /// without field errors is one message at the top.
+    /// </summary>
+    protected void Show(Refusal refusal, string? panel = null)
     {
         ActivePanel = panel;
         Errors = refusal.Errors ?? new Dictionary<string, string[]>();
+        HttpContext.Items[ShownErrorsKey] = this;
         Problem = refusal.Code switch
         {
             "version_conflict" => StaleMessage,
-            "validation_failed" when listErrorsAtTop && Errors.Count > 0 => refusal.Message,
+            "validation_failed" when Errors.Count > 0 => null,
             _ => refusal.Detail ?? refusal.Title,
         };
     }
+
+    /// <summary>The error summary's lines: each field's messages, a row's named ("第 2 张发票：…"), and the id to link to.</summary>
+    public IEnumerable<(string Anchor, string Text)> ErrorSummary() =>
+        Errors.SelectMany(e => e.Value.Select(m =>
+            (FieldErrors.IdOf(e.Key), FieldErrors.RowOf(e.Key) is { } row ? $"{row}：{m}" : m)));
 
     protected void ShowProblem(string message) => Problem = message;
 

@@ -45,9 +45,10 @@ public sealed class BudgetModel(BudgetStore budgets, ClaimSearch search, TimePro
             await LoadAsync();
             return Page();
         }
-        var text = (Amount ?? "").Replace(",", "").Replace("，", "").Replace("元", "").Trim();
-        if (!Yuan.TryParseNonNegativeMoney(text, out var amount, out _))
-            return await RefusedAsync(Refusal.Validation("amount", "预算金额须为不超过两位小数的数字，如 500000 或 500000.00。"));
+        if (string.IsNullOrWhiteSpace(Amount))
+            return await RefusedAsync(Refusal.Validation("amount", "请填写预算金额，如 500000 或 500,000.00。"));
+        if (!AmountInput.TryParse(Amount, allowZero: true, out var amount, out var error))
+            return await RefusedAsync(Refusal.Validation("amount", $"预算金额：{error}。"));
         var set = await budgets.SetAsync(ShownYear, amount.Value, Actor.From(User).Id, clock.GetUtcNow().UtcDateTime);
         if (!set.Succeeded) return await RefusedAsync(set.Refusal!);
         Notice = $"已将 {ShownYear} 年度补助预算设为 {ClaimText.Money(set.Value!.Amount)}。";

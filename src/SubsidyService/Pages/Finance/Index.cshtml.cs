@@ -135,7 +135,7 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
 
     private async Task<IActionResult> RefusedAsync(Refusal refusal)
     {
-        Show(refusal, listErrorsAtTop: true);
+        Show(refusal);
         await LoadAsync();
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class PoliciesModel(PolicyStore store) : ClaimPageModel
             Notice = $"政策版本 {confirmed.Version.Id} 已确认，自 {ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
             return RedirectToPage();
         }
-        Show(refused!, listErrorsAtTop: true);
+        Show(refused!);
         await LoadAsync();
         return Page();
     }

@@ -105,7 +105,7 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
         // A refused settlement's field errors stay beside the list's.
         var errors = Errors.Concat(new[] { filter.Refusal, sort.Refusal }.Where(r => r?.Errors is not null).SelectMany(r => r!.Errors!))
             .GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-        Show(Refusal.Validation(errors), listErrorsAtTop: true);
+        Show(Refusal.Validation(errors));
         return null;
     }
 

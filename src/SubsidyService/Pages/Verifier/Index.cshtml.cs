@@ -46,13 +46,13 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
         var sort = ClaimSort.Parse(Sort);
         if (!sort.Succeeded)
         {
-            Show(sort.Refusal!, listErrorsAtTop: true);
+            Show(sort.Refusal!);
             return;
         }
         var page = await reader.ListAsync(Actor.From(User), Status, Q, Math.Max(1, PageNumber), ClaimReader.DefaultPageSize, sort.Value,
             capTotal: true, overdue: Overdue);
         if (page.Succeeded) Claims = page.Value!;
-        else Show(page.Refusal!, listErrorsAtTop: true);
+        else Show(page.Refusal!);
     }
 
     /// <summary>The list as filtered and sorted on the page, every page of it.</summary>

@@ -55,18 +55,36 @@
     };
   }
 
+  // The id the server gives a field's message ("invoices[0].amount" → "err-invoices-0-amount"), so that the
+  // input names it in aria-describedby as on a page the server rendered.
+  function errorId(field) { return "err-" + field.replace(/[^A-Za-z0-9_-]/g, "-").replace(/-{2,}/g, "-").replace(/-+$/, ""); }
+
+  function untie(input, id) {
+    var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+    if (ids.length) input.setAttribute("aria-describedby", ids.join(" ")); else input.removeAttribute("aria-describedby");
+    input.removeAttribute("aria-invalid");
+  }
+
   function showErrors(errors) {
-    form.querySelectorAll(".field-error").forEach(function (e) { e.remove(); });
+    form.querySelectorAll(".field-error").forEach(function (e) {
+      var tied = e.id && form.querySelector("[aria-describedby~='" + e.id + "']");
+      if (tied) untie(tied, e.id);
+      e.remove();
+    });
     Object.keys(errors).forEach(function (field) {
       if (!showAll && !touched[field]) return;
       var input = form.elements.namedItem(field);
       var anchor = input && input.parentNode ? input : document.getElementById(field);
-      errors[field].forEach(function (message) {
-        var div = el("div", "field-error", message);
-        div.setAttribute("data-field", field);
-        if (anchor) anchor.insertAdjacentElement("afterend", div);
-        else form.insertBefore(div, form.firstChild);
-      });
+      var div = el("div", "field-error", errors[field].join("；"));
+      div.setAttribute("data-field", field);
+      div.id = errorId(field);
+      if (anchor) anchor.insertAdjacentElement("afterend", div);
+      else form.insertBefore(div, form.firstChild);
+      if (input && input.setAttribute) {
+        untie(input, div.id);
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + div.id).trim());
+      }
     });
   }
 

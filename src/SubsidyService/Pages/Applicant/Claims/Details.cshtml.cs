@@ -11,8 +11,9 @@ using SubsidyService.Kernel;
 
 namespace SubsidyService.Pages.Applicant.Claims;
 
-// A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message.
-[RequestFormLimits(MultipartBodyLengthLimit = DocumentService.MaxBytes + 2 * 1024 * 1024)]
+// A little over the service's 10 MB, so that a too-large file reaches DocumentService and gets its message;
+// anything larger is sent back to this page by OversizedUploads before the form is read.
+[RequestFormLimits(MultipartBodyLengthLimit = OversizedUploads.PageLimit)]
 public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transitions, DocumentService documents, Inbox inbox,
     UndertakingText undertaking, ClaimRatings ratings, Npgsql.NpgsqlDataSource db)
     : ClaimDetailsModel(reader, transitions)
@@ -70,6 +71,8 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     public async Task<IActionResult> OnGetAsync()
     {
         var page = await PageAsync(Id);
+        if (page is PageResult && TempData[OversizedUploads.RefusedKey] is string refused)
+            Show(Refusal.Validation("file", refused), "upload");
         if (page is PageResult)
         {
             Messages = await inbox.ForClaimAsync(Actor.Id, Id);
@@ -99,7 +102,10 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
         if (file is null) return await RefusedAsync(Id, Refusal.Validation("file", "请选择要上传的文件。"), "upload");
         var added = await documents.AddAsync(Actor, Id, new Upload(kind, file.FileName, file.Length, file.OpenReadStream));
         if (added.Refusal is { Status: 404 }) return NotFound();
-        return added.Succeeded ? Done($"已上传“{added.Value!.FileName}”。") : await RefusedAsync(Id, added.Refusal!, "upload");
+        if (added.Succeeded) return Done($"已上传“{added.Value!.FileName}”。");
+        // Too large (413) or not a PDF, PNG or JPEG (415): said under the file field, as a field error is.
+        var refusal = added.Refusal!;
+        return await RefusedAsync(Id, refusal.Errors is { Count: > 0 } ? refusal : Refusal.Validation("file", refusal.Detail ?? refusal.Title), "upload");
     }
 
     public async Task<IActionResult> OnPostRateAsync(int? score, string? comment)

@@ -69,6 +69,8 @@ public sealed class DetailsModel(
         await using var conn = await db.OpenConnectionAsync();
         var row = await ClaimStore.FindAsync(conn, id);
         var notice = row?.NoticeEndsOn is { } ends ? $"公示期至 {ClaimText.Day(ends)}" : "无公示期，已转入待拨付";
-        return $"已批准，补助核准通知书编号 {row?.LetterNumber}；{notice}。";
+        return row?.NoticeEndsOn is not null
+            ? $"已批准，补助核准通知书编号 {row.LetterNumber} 已签发，申请人已收到通知；{notice}，期满无异议后转入待拨付，随拨付批次支付。"
+            : $"已批准，补助核准通知书编号 {row?.LetterNumber} 已签发，申请人已收到通知；{notice}，将随下一个拨付批次支付。";
     }
 }

@@ -56,7 +56,7 @@ public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPa
         var sort = ClaimSort.Parse(Sort);
         if (query.Succeeded && sort.Succeeded) return (query.Value!, sort.Value);
         Show(Refusal.Validation(new[] { query.Refusal, sort.Refusal }.Where(r => r?.Errors is not null)
-            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)), listErrorsAtTop: true);
+            .SelectMany(r => r!.Errors!).ToDictionary(e => e.Key, e => e.Value)));
         return null;
     }
 }
