@@ -15,6 +15,7 @@ namespace SubsidyService.Notifications;
 /// Daily at 09:00 China time: the applicant whose supplement deadline is two working days away (or nearer, should a
 /// run have been missed) is reminded, by mail and in the claim's inbox, once per deadline however often the job runs.
 /// </summary>
+[JobDescription("补正期限提醒", "补正期限前两个工作日，以邮件和站内消息提醒申请人按期补正；同一期限只提醒一次。")]
 public sealed class SupplementReminderJob(SupplementReminders reminders, TimeProvider clock) : IRecurringJob
 {
     public const string Id = "supplement-reminders";

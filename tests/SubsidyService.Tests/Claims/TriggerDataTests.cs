@@ -63,6 +63,8 @@ public sealed class TriggerDataTests(AppFixture fixture) : IClassFixture<AppFixt
         var stored = await ClaimApi.GetAsync(verifier, claim.Id());
         var data = stored.GetProperty("history").EnumerateArray().Last().GetProperty("data");
         data.GetProperty("defects").EnumerateArray().Select(d => d.GetString()).Should().Equal("缺少判决生效证明");
-        data.EnumerateObject().Select(p => p.Name).Should().Equal("defects");
+        // The deadline is the service's own, set from the policy version; the client's note is not kept.
+        data.EnumerateObject().Select(p => p.Name).Should().Equal("defects", "dueOn");
+        data.GetProperty("dueOn").GetString().Should().MatchRegex(@"^\d{4}-\d\d-\d\d$");
     }
 }

@@ -26,7 +26,7 @@ public sealed class ApplicantPageTests(AppFixture fixture) : IClassFixture<AppFi
             .And.Contain($"/Applicant/Claims/{id}/Edit");
         var submitted = await applicant.FollowAsync(
             await PageFlows.FireAsync(applicant, $"/Applicant/Claims/{id}", "submit", PageBrowser.VersionOn(details)));
-        submitted.Should().Contain("已提交。审核人员一般在 5 个工作日内开始审核").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
+        submitted.Should().MatchRegex("已受理，受理编号 \\d{4}-\\d{6}，审核时限 20 个工作日").And.Contain("st-submitted").And.NotContain($"/Applicant/Claims/{id}/Edit");
         submitted.Should().NotContain("value=\"submit\"", "only the permitted triggers get buttons");
     }
 
