@@ -22,7 +22,7 @@ public sealed partial class LetterRendererTests(LetterRendererFixture fixture) :
         text.Should().Contain("县知补〔2026〕第0001号");
         text.Should().Contain("专利维权代理费补助核准通知书").And.Contain("县市场监督管理局（知识产权局）").And.Contain("2026年11月23日");
         text.Should().Contain("浙江省宁波市中级人民法院").And.Contain("2026年6月18日").And.Contain("法人档").And.Contain("50%");
-        text.Should().Contain("2023-item13").And.Contain("公示期至2026年11月30日止");
+        text.Should().Contain("2023年版（第十三项）").And.NotContain("2023-item13").And.Contain("公示期至2026年11月30日止");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class LetterSamples
             LetterNumbers.VerificationUrl(BaseUrl, number),
             Approval: new ApprovalDetails(facts.Name, facts.IdNumber, facts.CaseNumber, ["(2026)浙民终567号"], facts.Court,
                 facts.JudgmentEffectiveDate, facts.AgencyFee, evaluation.FeeBase, evaluation.Rate, evaluation.Tier!.Value,
-                evaluation.Cap, evaluation.Amount, evaluation.Trace, evaluation.PolicyVersion, new DateOnly(2026, 11, 30)));
+                evaluation.Cap, evaluation.Amount, evaluation.Trace, evaluation.PolicyTitle!, new DateOnly(2026, 11, 30)));
     }
 
     public static LetterContent Rejection(int sequence = 2)

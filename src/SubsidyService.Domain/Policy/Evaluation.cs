@@ -15,4 +15,8 @@ public sealed record Evaluation(
     bool CapApplied,
     IReadOnlyList<Reason> Reasons,
     IReadOnlyList<TraceStep> Trace,
-    string PolicyVersion);
+    string PolicyVersion)
+{
+    /// <summary>The version's title (<see cref="Policy.PolicyVersion.Title"/>); null in an evaluation stored before titles.</summary>
+    public string? PolicyTitle { get; init; }
+}

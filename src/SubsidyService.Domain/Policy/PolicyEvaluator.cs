@@ -66,7 +66,7 @@ public static class PolicyEvaluator
         var capApplied = eligible && cap is { } c && uncapped > c;
         var amount = !eligible ? 0.00m : capApplied ? cap!.Value : uncapped;
 
-        return new Evaluation(eligible, tier, version.Rate, feeBase, uncapped, cap, amount, capApplied, reasons, trace, version.Id);
+        return new Evaluation(eligible, tier, version.Rate, feeBase, uncapped, cap, amount, capApplied, reasons, trace, version.Id) { PolicyTitle = version.Title };
     }
 
     /// <summary>Each invoice once: the validator refuses a repeat, and facts stored before it did still count it once.</summary>
@@ -78,7 +78,7 @@ public static class PolicyEvaluator
 
     private static TraceStep TierStep(ClaimFacts facts, PolicyVersion version, Tier? tier)
     {
-        var described = $"依据政策版本 {version.Id}：申请人为{ChineseNames.Of(facts.ApplicantType)}，案件类型为{ChineseNames.Of(facts.CaseType)}，" +
+        var described = $"依据{version.Title}：申请人为{ChineseNames.Of(facts.ApplicantType)}，案件类型为{ChineseNames.Of(facts.CaseType)}，" +
                      $"涉外：{ChineseNames.YesNo(facts.ForeignRelated)}，重大影响：{ChineseNames.YesNo(facts.MajorImpact)}";
         return tier switch
         {

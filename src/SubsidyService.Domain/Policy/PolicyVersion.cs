@@ -48,6 +48,14 @@ public sealed record PolicyVersion(
     /// <summary>补正期限: working days the applicant has to put a supplement right, from the verifier's request.</summary>
     public int SupplementWorkingDays { get; init; } = DefaultSupplementWorkingDays;
 
+    /// <summary>
+    /// What people call the version: "2023年版（第十三项）", or with its first day when it does not start a year
+    /// ("2026年7月1日版（第十三项）"). Its id is a key for the API and never shown on a page or a letter.
+    /// </summary>
+    public string Title => EffectiveFrom is { Month: 1, Day: 1 }
+        ? $"{EffectiveFrom.Year}年版（第十三项）"
+        : $"{EffectiveFrom.Year}年{EffectiveFrom.Month}月{EffectiveFrom.Day}日版（第十三项）";
+
     public bool IsInForceOn(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo.Value);
 
     public decimal? CapOf(Tier tier) => Caps.TryGetValue(tier, out var cap) ? cap : null;

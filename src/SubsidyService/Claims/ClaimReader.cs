@@ -112,6 +112,7 @@ public sealed partial class ClaimReader(NpgsqlDataSource db, ClaimEvaluator eval
             version.RequiredDocuments.Select(k => EnumCodes.ToCode(k)).ToList(), missing.Select(k => EnumCodes.ToCode(k)).ToList(), prior)
         {
             ApplicationNumber = row.ApplicationNumber,
+            PolicyTitle = version.Title,
             ReviewDueOn = DateText(row.ReviewDueOn),
             ReviewWorkingDays = version.ReviewWorkingDays,
             Overdue = ReviewDeadline.Overdue(row.Status, row.ReviewDueOn, clock.Today()),

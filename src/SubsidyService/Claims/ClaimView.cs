@@ -38,6 +38,9 @@ public sealed record ClaimView(
     /// <summary>受理编号, "2026-000123", from the first submission; null for a draft never submitted. The id stays the API's identifier.</summary>
     public string? ApplicationNumber { get; init; }
 
+    /// <summary>The policy version as people call it, "2023年版（第十三项）"; <see cref="PolicyVersion"/> is its key.</summary>
+    public string PolicyTitle { get; init; } = "";
+
     /// <summary>The review's due date (审核时限, working days from the latest submission), YYYY-MM-DD.</summary>
     public string? ReviewDueOn { get; init; }
 

@@ -40,7 +40,7 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
             ? new LetterContent(LetterKind.Approval, number, draft.IssuedOn, authority, f.Name, url,
                 Approval: new ApprovalDetails(f.Name, f.IdNumber, f.CaseNumber, draft.RelatedCaseNumbers, f.Court, f.JudgmentEffectiveDate,
                     f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
-                    e.Cap, e.Amount, e.Trace, e.PolicyVersion, draft.NoticeEndsOn, Designation(draft.Verification),
+                    e.Cap, e.Amount, e.Trace, e.PolicyTitle ?? e.PolicyVersion, draft.NoticeEndsOn, Designation(draft.Verification),
                     draft.Verification?.DesignationBasis, draft.UndertakingVersion), VerificationCode: verificationCode)
             : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
                 Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode);

@@ -39,8 +39,11 @@ public sealed record EstimateResponse(
             evaluation.CapApplied,
             evaluation.Reasons.Select(r => new EstimateReason(EnumCodes.ToCode(r.Code), r.Message)).ToList(),
             evaluation.Trace.Select(t => new EstimateTraceStep(t.Step, t.Clause)).ToList(),
-            evaluation.PolicyVersion);
+            evaluation.PolicyVersion) { PolicyTitle = evaluation.PolicyTitle ?? evaluation.PolicyVersion };
     }
+
+    /// <summary>The policy version as people call it, "2023年版（第十三项）".</summary>
+    public string PolicyTitle { get; init; } = "";
 }
 
 public sealed record EstimateReason(string Code, string Message);

@@ -41,8 +41,11 @@ public sealed record PolicyVersionResponse(
         return new(v.Id, Invariant.Date(v.EffectiveFrom), v.EffectiveTo is { } to ? Invariant.Date(to) : null,
             d.Rate, d.Caps, d.WinningOutcomes, d.RegularCaseTypes, d.MajorCaseTypes, d.ApplicationWindowDays, d.PublicNoticeWorkingDays,
             d.RequiredDocuments ?? [], confirmedAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
-            v.ReviewWorkingDays, v.SupplementWorkingDays);
+            v.ReviewWorkingDays, v.SupplementWorkingDays) { Title = v.Title };
     }
+
+    /// <summary>The version as people call it, "2023年版（第十三项）"; pages and letters show this, never the id.</summary>
+    public string Title { get; init; } = "";
 
     public static PolicyVersionResponse From(StoredPolicyVersion s) => From(s.Version, s.ConfirmedAt);
 }

@@ -119,4 +119,17 @@ public class PolicyVersionTests
     public void A_one_day_version_on_the_first_day_of_another_overlaps_it_and_the_first_id_is_named_first() =>
         PolicyVersion.CheckNoOverlap([V("b", "2025-01-01", "2025-01-01"), V("a", "2025-01-01", null)])
             .Should().ContainSingle().Which.Should().Be("政策版本 a（2025-01-01 至 长期）与 b（2025-01-01 至 2025-01-01）的有效期重叠");
+
+    [Theory]
+    [InlineData("2023-01-01", "2023年版（第十三项）")]
+    [InlineData("2026-07-01", "2026年7月1日版（第十三项）")]
+    public void A_version_is_called_by_its_title_never_its_id(string from, string title)
+    {
+        var version = V("2023-item13", from, null);
+        version.Title.Should().Be(title).And.NotContain("item13");
+        PolicyEvaluatorTitleCheck(version).Should().StartWith("依据" + title + "：");
+    }
+
+    private static string PolicyEvaluatorTitleCheck(PolicyVersion version) =>
+        PolicyEvaluator.Evaluate(Facts.Eligible(), version, Facts.Ctx).Trace[0].Step;
 }

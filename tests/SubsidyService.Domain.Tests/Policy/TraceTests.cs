@@ -10,7 +10,7 @@ public class TraceTests
     {
         var e = Facts.Evaluate(Facts.Eligible(fee: 12_000.00m));
         e.Trace.Should().HaveCount(4);
-        e.Trace[0].Step.Should().Contain("自然人档").And.Contain("2023-item13");
+        e.Trace[0].Step.Should().Contain("自然人档").And.Contain("2023年版（第十三项）").And.NotContain("2023-item13");
         e.Trace[0].Clause.Should().Be(Item13.WinningClaimant);
         e.Trace[1].Step.Should().Contain("12000.00");
         e.Trace[2].Step.Should().Contain("50%").And.Contain("6000.00");

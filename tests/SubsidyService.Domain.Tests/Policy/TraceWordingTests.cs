@@ -22,7 +22,7 @@ public class TraceWordingTests
 
     [Fact]
     public void The_tier_step_names_the_facts_it_used() =>
-        Facts.Evaluate(Facts.Eligible()).Trace[0].Step.Should().StartWith("依据政策版本 2023-item13：申请人为自然人，案件类型为专利侵权，涉外：")
+        Facts.Evaluate(Facts.Eligible()).Trace[0].Step.Should().StartWith("依据2023年版（第十三项）：申请人为自然人，案件类型为专利侵权，涉外：")
             .And.EndWith("，适用自然人档");
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class PolicyAdminPageTests(AppFixture fixture) : IClassFixture<App
 
         post.StatusCode.Should().Be(HttpStatusCode.Redirect, await post.Content.ReadAsStringAsync());
         var list = await client.GetStringAsync("/Admin/Policies");
-        list.Should().Contain("已添加政策版本 2018-page").And.Contain("2018年1月1日 至 2018年12月31日").And.Contain("45,000.00 元");
+        list.Should().Contain("已添加2018年版（第十三项）").And.Contain("2018年1月1日 至 2018年12月31日").And.Contain("45,000.00 元");
     }
 
     [Fact]

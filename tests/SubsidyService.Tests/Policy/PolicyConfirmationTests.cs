@@ -118,11 +118,11 @@ public sealed class PolicyConfirmationTests(AppFixture fixture) : IClassFixture<
 
         var finance = await PageForms.SignedInAsync(fixture.App, Roles.Finance);
         var html = await finance.GetStringAsync("/Finance/Policies");
-        html.Should().Contain("2014-page").And.Contain("90%").And.Contain("900,000.00 元");
+        html.Should().Contain("2014年版（第十三项）").And.Contain("90%").And.Contain("900,000.00 元");
         var token = await PageForms.TokenAsync(finance, "/Finance/Policies");
         var post = await finance.PostAsync("/Finance/Policies", new FormUrlEncodedContent([new("policyVersion", "2014-page"), new("__RequestVerificationToken", token)]));
         post.StatusCode.Should().Be(HttpStatusCode.Redirect, await post.Content.ReadAsStringAsync());
-        (await finance.GetStringAsync("/Finance/Policies")).Should().Contain("政策版本 2014-page 已确认");
+        (await finance.GetStringAsync("/Finance/Policies")).Should().Contain("2014年版（第十三项）已确认");
         (await ListedAsync("2014-page")).GetProperty("confirmedAt").GetString().Should().NotBeNullOrEmpty();
     }
 }

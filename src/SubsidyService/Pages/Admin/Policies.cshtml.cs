@@ -64,7 +64,7 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             Versions = await ListAsync();
             return Page();
         }
-        Added = $"已添加政策版本 {created.Id}，须由另一名管理员或财务人员确认后生效。";
+        Added = $"已添加{created.Title}，须由另一名管理员或财务人员确认后生效。";
         return RedirectToPage();
     }
 
@@ -73,7 +73,7 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
         var (confirmed, refused) = await store.ConfirmAsync(ChosenVersion ?? "", Kernel.Actor.From(User).Id);
         if (confirmed is not null)
         {
-            Added = $"政策版本 {confirmed.Version.Id} 已确认，自 {Pages.Claims.ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
+            Added = $"{confirmed.Version.Title}已确认，自 {Pages.Claims.ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
             return RedirectToPage();
         }
         return await RefusedAsync(refused!);
@@ -107,7 +107,7 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
             var (updated, refused) = await store.SetEffectiveToAsync(EndVersion ?? "", date);
             if (updated is not null)
             {
-                Added = $"政策版本 {updated.Id} 的失效日期已设为 {Pages.Claims.ClaimText.ChineseDate(EndDate)}。";
+                Added = $"{updated.Title}的失效日期已设为 {Pages.Claims.ClaimText.ChineseDate(EndDate)}。";
                 return RedirectToPage();
             }
             Errors = refused!.Errors is { } errors

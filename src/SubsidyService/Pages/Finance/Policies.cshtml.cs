@@ -23,7 +23,7 @@ public sealed class PoliciesModel(PolicyStore store) : ClaimPageModel
         var (confirmed, refused) = await store.ConfirmAsync(ChosenVersion ?? "", Actor.From(User).Id);
         if (confirmed is not null)
         {
-            Notice = $"政策版本 {confirmed.Version.Id} 已确认，自 {ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
+            Notice = $"{confirmed.Version.Title}已确认，自 {ClaimText.ChineseDate(Domain.Kernel.Invariant.Date(confirmed.Version.EffectiveFrom))} 起生效。";
             return RedirectToPage();
         }
         Show(refused!);
