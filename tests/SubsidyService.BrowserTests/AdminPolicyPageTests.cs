@@ -39,10 +39,10 @@ public sealed class AdminPolicyPageTests(BrowserFixture fixture)
 
         var finance = await fixture.SignedInAsync("finance.demo");
         await finance.GotoAsync("/Finance/Policies");
-        await Assertions.Expect(finance.Locator("table")).ToContainTextAsync("2010-trial");
+        await Assertions.Expect(finance.Locator("table")).ToContainTextAsync("2010年版（第十三项）");
         await finance.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("finance-policies"), FullPage = true });
         finance.Dialog += (_, dialog) => dialog.AcceptAsync();
         await finance.ClickAsync("button:has-text('确认生效')");
-        await Assertions.Expect(finance.Locator(".success")).ToContainTextAsync("政策版本 2010-trial 已确认");
+        await Assertions.Expect(finance.Locator(".success")).ToContainTextAsync("2010年版（第十三项）已确认");
     }
 }
