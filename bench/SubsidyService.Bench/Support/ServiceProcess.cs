@@ -53,6 +53,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Demo__Seed"] = "true",
             ["RateLimits__SignInPerMinute"] = "100000",
             ["RateLimits__EstimatePerMinute"] = "100000000",
+            // The bench registers thousands of applicants from one address; the daily allowance per address is for the public.
+            ["RateLimits__RegistrationsPerAddressPerDay"] = "100000000",
         };
         // The project folder holds wwwroot and appsettings.json; the build output does not.
         var psi = new ProcessStartInfo("dotnet", [dll, $"--contentRoot={project}"])
