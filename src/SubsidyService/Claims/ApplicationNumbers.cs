@@ -22,6 +22,12 @@ public static class ApplicationNumbers
             """, new { applicationYear = year }, grid => grid.ReadSingleAsync<int>());
 
     /// <summary>
+    /// The one number a term names with its year ("2026-000123", "2026-123"), found through the unique index; null for
+    /// a term without a year, which is matched as a tail among the other words of a search.
+    /// </summary>
+    public static string? Exact(string? text) => text is null ? null : SearchTail(text) is { } n && !n.StartsWith('-') ? n : null;
+
+    /// <summary>
     /// A search term as the tail of the application numbers it finds: "2026-000123" (or "2026-123") finds that number,
     /// "123" or "000123" the 123rd of any year; null when the term is not shaped like a number.
     /// </summary>

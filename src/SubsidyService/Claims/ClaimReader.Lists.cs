@@ -104,11 +104,18 @@ public sealed partial class ClaimReader
         var text = q?.Trim() is { Length: > 0 } t ? t : null;
         if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
 
-        var where = """
+        // A number with its year names one claim: a lookup in the unique index, not one more arm of a scanned OR.
+        var exact = ApplicationNumbers.Exact(text);
+        var search = exact is not null
+            ? "c.application_number = @numberQ"
+            : """
+              (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%'
+                   OR (@numberQ::text IS NOT NULL AND c.application_number LIKE '%' || @numberQ))
+              """;
+        var where = $"""
             WHERE (@all OR c.applicant_id = @me)
               AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
-              AND (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%'
-                   OR (@numberQ::text IS NOT NULL AND c.application_number LIKE '%' || @numberQ))
+              AND {search}
             """ + (overdueOn is null ? "" : $"\n  AND {ReviewDeadline.OverdueSql}");
         var args = new DynamicParameters(new
         {

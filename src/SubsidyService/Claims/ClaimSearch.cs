@@ -71,8 +71,7 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
             WHERE (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
               AND (@from::timestamptz IS NULL OR c.submitted_at >= @from)
               AND (@to::timestamptz IS NULL OR c.submitted_at < @to)
-              AND (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%'
-                   OR (@applicantNumber::text IS NOT NULL AND c.application_number LIKE '%' || @applicantNumber))
+              AND {ApplicantTerm(query.Applicant)}
               AND (@min::numeric IS NULL OR c.amount >= @min)
               AND (@max::numeric IS NULL OR c.amount <= @max)
               AND (@tier::text IS NULL OR c.tier = @tier)
@@ -91,6 +90,14 @@ public sealed class ClaimSearch(NpgsqlDataSource db)
         });
         return (where, args);
     }
+
+    // The name box also takes an application number; one with its year is a lookup in the unique index.
+    private static string ApplicantTerm(string? applicant) => ApplicationNumbers.Exact(applicant) is not null
+        ? "c.application_number = @applicantNumber"
+        : """
+          (@applicant::text IS NULL OR c.applicant_name ILIKE '%' || @applicant || '%'
+                   OR (@applicantNumber::text IS NOT NULL AND c.application_number LIKE '%' || @applicantNumber))
+          """;
 
     /// <summary>
     /// Verified claims in the order they were verified, each with the running sum of the amounts up to and

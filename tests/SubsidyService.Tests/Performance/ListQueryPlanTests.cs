@@ -74,6 +74,32 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
         found.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// A clerk types the 受理编号 the applicant reads out: with its year it names one claim, found in the unique index
+    /// whatever the list's filter and order, never by reading the claims a page at a time until it turns up.
+    /// </summary>
+    [Fact]
+    public async Task A_search_for_an_application_number_is_a_lookup_in_its_index()
+    {
+        await using var conn = await SeededAsync();
+        var queries = new List<(string Name, string Sql, DynamicParameters Args)>();
+        foreach (var term in new[] { "2026-000007", "2026-7" })
+        {
+            var (where, args, _, _) = ClaimReader.ListFilter(Verifier, null, term).Value;
+            queries.Add(($"verifier list q={term}", ClaimReader.PageSql(where, ClaimReader.ListOrder(Verifier, null)), Paged(args)));
+            var (searchWhere, searchArgs) = ClaimSearch.Filter(ClaimQuery.OfStatuses() with { Applicant = term });
+            queries.Add(($"finance/auditor list applicant={term}", ClaimSearch.PageSql(searchWhere, ClaimSearch.OrderOf(null)), Paged(searchArgs)));
+        }
+        foreach (var (name, sql, args) in queries)
+        {
+            var plan = await PlanAsync(conn, name, sql, args);
+            Nodes(plan).Should().Contain(n => n.Index == "claims_application_number", name)
+                .And.NotContain(n => n.Type == "Seq Scan" && n.Relation == "claims", name);
+            (await conn.QueryAsync<Guid>(sql, args)).Should().ContainSingle(name)
+                .Which.Should().Be(Guid.Parse("00000000-0000-4000-8000-000000000007"));
+        }
+    }
+
     [Fact]
     public async Task The_check_catches_a_count_of_the_claims_table_and_a_sorted_page()
     {
@@ -196,7 +222,8 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
             var applicant = await fixture.App.CreateUserAsync(SubsidyService.Accounts.Roles.Applicant);
             await conn.ExecuteAsync($"""
                 INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
-                                    case_number, canonical_case_number, policy_version, amount, created_at, updated_at, submitted_at, verified_at)
+                                    case_number, canonical_case_number, policy_version, amount, created_at, updated_at, submitted_at, verified_at,
+                                    application_number)
                 SELECT ('00000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, @applicantId,
                        (ARRAY['draft','submitted','under_review','supplement_requested','verified','in_public_notice',
                               'ready_for_payout','in_payout','paid','payout_failed','rejected','withdrawn'])[1 + g % 12],
@@ -204,7 +231,8 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
                        '(2023)浙02民初' || g || '号', '(2023)浙02民初' || g || '号', '2023-item13', 1000.00 + g % 997,
                        now() - g * interval '1 minute', now(),
                        CASE WHEN g % 12 <> 0 THEN now() - g * interval '1 minute' + interval '1 hour' END,
-                       CASE WHEN g % 12 >= 4 THEN now() - g * interval '1 minute' + interval '1 day' END
+                       CASE WHEN g % 12 >= 4 THEN now() - g * interval '1 minute' + interval '1 day' END,
+                       CASE WHEN g % 12 <> 0 THEN '2026-' || lpad(g::text, 6, '0') END
                 FROM generate_series(1, {Claims}) AS g;
                 ANALYZE claims, claim_status_counts;
                 """, new { applicantId = applicant.Id }, commandTimeout: 120);
