@@ -32,6 +32,7 @@ public static class OperationsExtensions
         });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddExceptionHandler<BusyDatabase>();
+        builder.Services.AddExceptionHandler<UnstorableText>();
         builder.Services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocumentDescription>();
