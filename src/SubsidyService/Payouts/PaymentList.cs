@@ -31,6 +31,6 @@ public static class PaymentList
         return output.ToArray();
     }
 
-    /// <summary>How people and the bank's clerk refer to the claim: its id, the number the API and every page link carry.</summary>
-    private static string ApplicationNumber(PaymentRow p) => p.ClaimId.ToString();
+    /// <summary>How people refer to the claim: its 受理编号 (every paid claim was submitted, so has one; the id for safety).</summary>
+    private static string ApplicationNumber(PaymentRow p) => p.ApplicationNumber ?? p.ClaimId.ToString();
 }

@@ -61,9 +61,12 @@ public sealed class PaymentRow
     public string State { get; init; } = "";
     public string? BankMessage { get; init; }
 
+    /// <summary>受理编号 of the claim, copied when the payment was made.</summary>
+    public string? ApplicationNumber { get; init; }
+
     public const string Columns = """
         id, batch_id AS batchid, claim_id AS claimid, reference, payee_name AS payeename, bank_name AS bankname,
-        account_number AS accountnumber, amount, state, bank_message AS bankmessage
+        account_number AS accountnumber, amount, state, bank_message AS bankmessage, application_number AS applicationnumber
         """;
 }
 

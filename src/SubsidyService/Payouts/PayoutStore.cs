@@ -93,9 +93,11 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     public static async Task<IReadOnlyList<PaymentRow>> InsertPaymentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId,
         IReadOnlyList<Guid> claimIds, DateTime now) =>
         (await conn.QueryAsync<PaymentRow>($"""
-            INSERT INTO payments (id, batch_id, claim_id, reference, payee_name, bank_name, account_number, amount, state, created_at)
+            INSERT INTO payments (id, batch_id, claim_id, reference, payee_name, bank_name, account_number, amount, state, created_at,
+                                  application_number)
             SELECT gen_random_uuid(), @batchId, c.id, 'SP' || lpad(nextval('payment_reference_seq')::text, 10, '0'),
-                   c.bank_account->>'accountName', c.bank_account->>'bankName', c.bank_account->>'accountNumber', c.amount, 'pending', @now
+                   c.bank_account->>'accountName', c.bank_account->>'bankName', c.bank_account->>'accountNumber', c.amount, 'pending', @now,
+                   c.application_number
             FROM claims c WHERE c.id = ANY(@claimIds)
             ORDER BY c.id
             RETURNING {PaymentRow.Columns}

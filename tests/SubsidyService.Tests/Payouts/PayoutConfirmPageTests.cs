@@ -137,7 +137,13 @@ public sealed class PayoutConfirmPageTests(PayoutFixture fixture) : IClassFixtur
         bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
         var people = PayoutSetup.Lines(System.Text.Encoding.UTF8.GetString(bytes[3..]));
         people[0].Should().Equal("申请编号", "户名", "开户行", "账号", "金额", "业务参考号");
-        people.Skip(1).Should().BeEquivalentTo(lines.Select(l => new[] { l[0], l[1], l[2], l[3], l[4], l[5] }), o => o.WithStrictOrdering());
+        // People know a claim by its 受理编号, where the bank's file carries its id.
+        Dictionary<string, string> numbers;
+        await using (var db = await TestPostgres.OpenAsync(App.ConnectionString))
+            numbers = (await db.QueryAsync<(Guid Id, string Number)>("SELECT id, application_number FROM claims WHERE id = ANY(@ids)",
+                new { ids = lines.Select(l => Guid.Parse(l[0])).ToArray() })).ToDictionary(r => r.Id.ToString(), r => r.Number);
+        numbers.Values.Should().OnlyContain(n => Regex.IsMatch(n, @"^\d{4}-\d{6}$"));
+        people.Skip(1).Should().BeEquivalentTo(lines.Select(l => new[] { numbers[l[0]], l[1], l[2], l[3], l[4], l[5] }), o => o.WithStrictOrdering());
         var xlsx = await finance.Client.GetAsync($"/Finance/Payouts/Details/{id}?handler=ListXlsx");
         xlsx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))

@@ -61,14 +61,20 @@ public sealed class PayoutSetup
         await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         await using var tx = await conn.BeginTransactionAsync();
+        // Each copy takes the next 受理编号 of the template's year from the service's own counter, as a submission would.
         await conn.ExecuteAsync("""
+            WITH seq AS (
+                UPDATE application_number_sequences s SET last_seq = s.last_seq + cardinality(@ids)
+                FROM claims t WHERE t.id = @template AND s.year = split_part(t.application_number, '-', 1)::int
+                RETURNING s.year, s.last_seq - cardinality(@ids) AS first)
             INSERT INTO claims (id, applicant_id, status, version, facts, bank_account, applicant_type, applicant_name, id_number,
                                 case_number, canonical_case_number, policy_version, amount, verified_by, verified_at, verification,
-                                created_at, updated_at, submitted_at, approved_by, approved_at)
+                                created_at, updated_at, submitted_at, approved_by, approved_at, application_number)
             SELECT n.id, c.applicant_id, c.status, c.version, c.facts, c.bank_account, c.applicant_type, c.applicant_name, c.id_number,
                    c.case_number || '-' || n.ord, c.canonical_case_number || '-' || n.ord, c.policy_version, c.amount, c.verified_by,
-                   c.verified_at, c.verification, c.created_at, c.updated_at, c.submitted_at, c.approved_by, c.approved_at
-            FROM claims c, unnest(@ids) WITH ORDINALITY AS n(id, ord)
+                   c.verified_at, c.verification, c.created_at, c.updated_at, c.submitted_at, c.approved_by, c.approved_at,
+                   seq.year || '-' || lpad((seq.first + n.ord)::text, 6, '0')
+            FROM claims c, seq, unnest(@ids) WITH ORDINALITY AS n(id, ord)
             WHERE c.id = @template
             """, new { ids, template = template.Id() }, tx);
         await conn.ExecuteAsync("""
