@@ -23,6 +23,7 @@ public sealed class VerifierPageTests(AppFixture fixture) : IClassFixture<AppFix
 
         var html = await verifier.HtmlAsync(page);
         html.Should().Contain("判决书.pdf").And.Contain($"data-preview=\"{page}/Documents/").And.NotContain("<object", "the evidence opens on demand");
+        html.Should().Contain("依据 2023年版（第十三项）").And.NotContain("2023-item13", "a policy version is called by its title, never its id");
         var reviewing = await verifier.FollowAsync(await Act(verifier, page, "Fire", html, new() { ["trigger"] = "start_review" }));
         reviewing.Should().Contain("st-under_review").And.Contain("确认核实").And.Contain("要求补正").And.Contain("驳回申请");
 

@@ -41,6 +41,7 @@ public sealed class EstimateApiTests(AppFixture fixture) : IClassFixture<AppFixt
         json.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())
             .Should().Equal(reasons.Split(',', StringSplitOptions.RemoveEmptyEntries));
         json.GetProperty("policyVersion").GetString().Should().Be("2023-item13");
+        json.GetProperty("policyTitle").GetString().Should().Be("2023年版（第十三项）", "people read the version by its title");
         json.GetProperty("rate").GetString().Should().Be("0.50");
     }
 

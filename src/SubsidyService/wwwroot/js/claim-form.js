@@ -114,7 +114,7 @@
     row(dl, '费用基数', money(r.feeBase));
     row(dl, '补助比例', percent(r.rate));
     row(dl, '封顶', (r.cap ? money(r.cap) : '—') + (r.capApplied ? '（已封顶）' : ''));
-    row(dl, '政策版本', r.policyVersion);
+    row(dl, '政策版本', r.policyTitle || r.policyVersion);
     box.appendChild(dl);
     if (r.reasons && r.reasons.length) {
       var ul = el('ul', 'reasons');

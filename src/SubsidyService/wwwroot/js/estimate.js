@@ -113,7 +113,7 @@
     figure(dl, "补助比例", percent(r.rate));
     figure(dl, "按比例计算", grouped(r.uncappedAmount) + " 元");
     figure(dl, "档次上限", (r.cap === null ? "—" : grouped(r.cap) + " 元") + (r.capApplied ? "（已按上限）" : ""));
-    figure(dl, "政策版本", r.policyVersion);
+    figure(dl, "政策版本", r.policyTitle || r.policyVersion);
     pane.appendChild(dl);
     if (r.reasons.length > 0) {
       pane.appendChild(el("h3", null, "不符合的原因"));
