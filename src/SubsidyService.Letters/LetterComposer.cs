@@ -77,6 +77,7 @@ internal static class LetterComposer
             ["authority"] = content.AuthorityName.Trim(),
             ["addressee"] = content.Addressee.Trim(),
             ["verificationCode"] = content.VerificationCode ?? "",
+            ["applicationNumber"] = content.ApplicationNumber?.Trim() ?? "",
         };
         if (content.Approval is { } a)
         {

@@ -25,6 +25,7 @@ public enum LetterKind
 /// <param name="Addressee">主送: whom the letter is addressed to, usually the applicant's name.</param>
 /// <param name="VerificationUrl">What the QR code holds (see <see cref="LetterNumbers.VerificationUrl"/>).</param>
 /// <param name="VerificationCode">Printed under the QR code (see <see cref="LetterNumbers.VerificationCode"/>): with the number, what proves a copy is in hand.</param>
+/// <param name="ApplicationNumber">受理编号 of the claim the letter decides, as the applicant knows it; null prints no line.</param>
 public sealed record LetterContent(
     LetterKind Kind,
     string Number,
@@ -35,7 +36,8 @@ public sealed record LetterContent(
     ApprovalDetails? Approval = null,
     RejectionDetails? Rejection = null,
     string? VerificationCode = null,
-    RecoveryDetails? Recovery = null);
+    RecoveryDetails? Recovery = null,
+    string? ApplicationNumber = null);
 
 /// <summary>The figures of an approval, as kept on the claim when it was verified.</summary>
 /// <param name="IdNumber">The full ID number or credit code; the letter prints it masked.</param>

@@ -7,7 +7,7 @@ namespace SubsidyService.Letters;
 public sealed record LetterTemplateSchema(LetterKind Kind, string FileName, IReadOnlyDictionary<string, IReadOnlySet<string>> Sections)
 {
     /// <summary>Every letter: its number, date, issuer and addressee.</summary>
-    private static readonly string[] Common = ["letterNumber", "issuedOn", "authority", "addressee"];
+    private static readonly string[] Common = ["letterNumber", "issuedOn", "authority", "addressee", "applicationNumber"];
 
     private static readonly string[] ApprovalFields =
     [

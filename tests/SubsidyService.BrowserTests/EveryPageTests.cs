@@ -193,10 +193,13 @@ public sealed class EveryPageTests(BrowserFixture fixture, ITestOutputHelper out
     {
         var tour = await SiteTour.OfAsync(fixture);
         var verifierClaim = tour.Stops.First(s => s.Role == "verifier" && s.Path.StartsWith("/Verifier/Claims/", StringComparison.Ordinal)).Path;
+        var applicantClaim = tour.Stops.First(s => s.Role == "applicant" && s.Path.StartsWith("/Applicant/Claims/", StringComparison.Ordinal)
+                                                    && !s.Path.EndsWith("/Edit", StringComparison.Ordinal) && !s.Path.EndsWith("/New", StringComparison.Ordinal)).Path;
         var pages = new (string User, string Name, string Path)[]
         {
             ("applicant.demo", "applicant-claim-form", $"/Applicant/Claims/{tour.DraftWithFiveInvoices}/Edit"),
             ("applicant.demo", "applicant-home", "/Applicant"),
+            ("applicant.demo", "applicant-claim", applicantClaim),
             ("verifier.demo", "verifier-claim", verifierClaim),
             ("verifier.demo", "verifier-registers", "/Verifier/Registers"),
             ("finance.demo", "finance-payouts", "/Finance/Payouts"),
@@ -221,13 +224,8 @@ public sealed class EveryPageTests(BrowserFixture fixture, ITestOutputHelper out
         }
     }
 
-    /// <summary>/tmp/shots/, where a person looks at the pages after a run.</summary>
-    private static string Shot(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "shots");
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name + ".png");
-    }
+    /// <summary>Beside the journey's, where a person looks at the pages after a run.</summary>
+    private static string Shot(string name) => BrowserFixture.ScreenshotPath("tour-" + name);
 
     /// <summary>A page reloading itself (the running payout batch) can take the document away mid-run: run again on the new one.</summary>
     private static async Task<IReadOnlyList<Axe.Violation>> RunAxeAsync(IPage page, string[] disabled)

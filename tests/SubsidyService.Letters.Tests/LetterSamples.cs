@@ -26,7 +26,8 @@ public static class LetterSamples
             LetterNumbers.VerificationUrl(BaseUrl, number),
             Approval: new ApprovalDetails(facts.Name, facts.IdNumber, facts.CaseNumber, ["(2026)浙民终567号"], facts.Court,
                 facts.JudgmentEffectiveDate, facts.AgencyFee, evaluation.FeeBase, evaluation.Rate, evaluation.Tier!.Value,
-                evaluation.Cap, evaluation.Amount, evaluation.Trace, evaluation.PolicyTitle!, new DateOnly(2026, 11, 30)));
+                evaluation.Cap, evaluation.Amount, evaluation.Trace, evaluation.PolicyTitle!, new DateOnly(2026, 11, 30)),
+            ApplicationNumber: "2026-000123");
     }
 
     public static LetterContent Rejection(int sequence = 2)
@@ -35,7 +36,8 @@ public static class LetterSamples
         return new LetterContent(LetterKind.Rejection, number, IssuedOn, Authority, "张明",
             LetterNumbers.VerificationUrl(BaseUrl, number),
             Rejection: new RejectionDetails("张明", "33010219800101123" + ResidentIdNumber.CheckCharacter("33010219800101123"),
-                "(2026)浙02民初88号", "not_won", "案件结果不属于胜诉", "判决书载明驳回原告全部诉讼请求，申请人未胜诉。"));
+                "(2026)浙02民初88号", "not_won", "案件结果不属于胜诉", "判决书载明驳回原告全部诉讼请求，申请人未胜诉。"),
+            ApplicationNumber: "2026-000124");
     }
 
     /// <summary>A recovery of a company's 10,000 paid: another level's funding for the same case came to light.</summary>

@@ -62,7 +62,8 @@ public sealed class LetterEffect(string kind, ClaimEvaluator evaluator, LetterIs
         var noticeEndsOn = t.Parts.Get<ApprovalRecord>()?.NoticeEndsOn is { } n ? DateOnly.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
         var reason = t.Parts.Get<RejectionReason>();
         var draft = new LetterDraft(kind, t.Claim.Id, evaluator.FactsOf(t.Claim), t.Evaluation, ChinaTime.DateOf(t.Now),
-            noticeEndsOn, reason?.Code ?? t.ReasonCode, t.Reason, [], ClaimEvaluator.VerificationOf(t.Claim), t.Claim.UndertakingVersion);
+            noticeEndsOn, reason?.Code ?? t.ReasonCode, t.Reason, [], ClaimEvaluator.VerificationOf(t.Claim), t.Claim.UndertakingVersion,
+            t.Claim.ApplicationNumber);
         if (t.Reads.Get<LetterNumber>() is not { } taken)
         {
             var batch = new SqlBatch();

@@ -41,9 +41,11 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
                 Approval: new ApprovalDetails(f.Name, f.IdNumber, f.CaseNumber, draft.RelatedCaseNumbers, f.Court, f.JudgmentEffectiveDate,
                     f.AgencyFee, e.FeeBase, e.Rate, e.Tier ?? throw new InvalidOperationException("an approved claim has a tier"),
                     e.Cap, e.Amount, e.Trace, e.PolicyTitle ?? e.PolicyVersion, draft.NoticeEndsOn, Designation(draft.Verification),
-                    draft.Verification?.DesignationBasis, draft.UndertakingVersion), VerificationCode: verificationCode)
+                    draft.Verification?.DesignationBasis, draft.UndertakingVersion), VerificationCode: verificationCode,
+                ApplicationNumber: draft.ApplicationNumber)
             : new LetterContent(LetterKind.Rejection, number, draft.IssuedOn, authority, f.Name, url,
-                Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode);
+                Rejection: Rejection(f.Name, f.IdNumber, f.CaseNumber, draft.ReasonCode ?? "other", draft.Reason ?? ""), VerificationCode: verificationCode,
+                ApplicationNumber: draft.ApplicationNumber);
         return renderer.Render(content);
     }
 

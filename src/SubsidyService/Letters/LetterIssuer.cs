@@ -18,7 +18,8 @@ public sealed record LetterDraft(
     string? Reason,
     IReadOnlyList<string> RelatedCaseNumbers,
     SubsidyService.Claims.Verification? Verification = null,
-    string? UndertakingVersion = null);
+    string? UndertakingVersion = null,
+    string? ApplicationNumber = null);
 
 public sealed record IssuedLetter(Guid Id, string Number, string Sha256, byte[] Pdf);
 

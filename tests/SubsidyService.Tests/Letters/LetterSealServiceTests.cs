@@ -32,6 +32,7 @@ public sealed class LetterSealServiceTests(AppFixture fixture) : IClassFixture<A
         report.Should().Contain("Signature is Valid.").And.Contain("Total document signed").And.Contain("ETSI.CAdES.detached");
         Convert.ToHexStringLower(SHA256.HashData(pdf)).Should().Be(letter.GetProperty("sha256").GetString());
         pdf.Length.Should().BeLessThan(40 * 1024);
+        Poppler.Text(pdf).Should().Contain(approved.GetProperty("applicationNumber").GetString()!, "the letter names the claim by its 受理编号");
 
         using var anonymous = fixture.App.CreateClient();
         var number = letter.GetProperty("number").GetString()!;

@@ -91,7 +91,7 @@ public sealed class DetailsModel(ClaimReader reader, ClaimTransitions transition
     {
         if (trigger != SubsidyService.Domain.Claims.ClaimTrigger.Submit || !await LoadAsync(id)) return await base.DoneMessageAsync(id, trigger);
         return $"已受理，受理编号 {Claim.ApplicationNumber}，审核时限 {Claim.ReviewWorkingDays} 个工作日" +
-            (Claim.ReviewDueOn is { } due ? $"（{ClaimText.ChineseDate(due)} 前办结）。" : "。");
+            (Claim.ReviewDueOn is { } due ? $"（{ClaimText.ChineseDate(due)}前办结）。" : "。");
     }
 
     public Task<IActionResult> OnPostFireAsync(string? trigger, int version, bool undertakingAccepted) =>
