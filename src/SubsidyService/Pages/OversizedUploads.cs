@@ -32,7 +32,10 @@ public static partial class OversizedUploads
         app.Use(async (http, next) =>
         {
             var request = http.Request;
+            // Only a signed-in applicant's body is drained: anyone else is refused as the page would refuse them, before
+            // a byte of it is read, so nobody can make the node read 256 MB for nothing.
             if (!HttpMethods.IsPost(request.Method) || request.ContentLength is not { } length || length <= PageLimit
+                || !http.User.IsInRole(SubsidyService.Accounts.Roles.Applicant)
                 || !string.Equals(request.Query["handler"], "Upload", StringComparison.OrdinalIgnoreCase)
                 || ClaimPage().Match(request.Path.Value ?? "") is not { Success: true } match)
             {

@@ -33,6 +33,21 @@ public sealed class UploadRefusalPageTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Only_a_signed_in_applicants_oversized_upload_is_read_and_answered_with_the_way_back()
+    {
+        var owner = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
+        var id = await PageFlows.CreateClaimAsync(owner);
+        var page = $"/Applicant/Claims/{id}";
+
+        using var anonymous = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var form = new MultipartFormDataContent { { new StringContent("judgment"), "kind" }, { new ByteArrayContent(Pdf(50 * 1024 * 1024)), "file", "判决书.pdf" } };
+        var post = await anonymous.PostAsync(page + "?handler=Upload", form);
+        post.StatusCode.Should().NotBe(HttpStatusCode.SeeOther, "a stranger's body is not drained for a way back to someone's claim");
+        post.Headers.Location?.ToString().Should().NotBe(page);
+        (await DocumentCountAsync(id)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_file_just_over_ten_megabytes_is_refused_on_the_page_by_the_service()
     {
         var applicant = await PageBrowser.SignInAsync(fixture.App, Roles.Applicant);
