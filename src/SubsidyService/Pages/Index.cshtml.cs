@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Claims;
+using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Policy;
 
@@ -10,8 +11,8 @@ namespace SubsidyService.Pages;
 /// <summary>The public start page: the policy in brief, the four steps, and the materials to have ready (一次告知).</summary>
 public sealed class IndexModel(PolicyStore policies, WorkflowSettings workflow, IConfiguration config, TimeProvider clock) : PageModel
 {
-    /// <summary>The review time limit (审核时限) in working days.</summary>
-    public int ReviewWorkingDays => workflow.ReviewWorkingDays;
+    /// <summary>The review time limit (审核时限) of the version in force today, the one a claim submitted now is given.</summary>
+    public int ReviewWorkingDays { get; private set; } = PolicyVersion.DefaultReviewWorkingDays;
 
     /// <summary>Authority:ConsultationPhone; the guide names the bureau instead when it is unset.</summary>
     public string? ConsultationPhone => config["Authority:ConsultationPhone"] is { Length: > 0 } p ? p.Trim() : null;
@@ -22,7 +23,11 @@ public sealed class IndexModel(PolicyStore policies, WorkflowSettings workflow, 
     public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated == true) return Redirect(PagesExtensions.HomeOf(User.FindFirstValue(ClaimTypes.Role)));
-        if (await policies.InForceAsync(clock.Today()) is { } version) NoticeWorkingDays = workflow.PublicNoticeWorkingDays(version);
+        if (await policies.InForceAsync(clock.Today()) is { } version)
+        {
+            NoticeWorkingDays = workflow.PublicNoticeWorkingDays(version);
+            ReviewWorkingDays = version.ReviewWorkingDays;
+        }
         return Page();
     }
 }

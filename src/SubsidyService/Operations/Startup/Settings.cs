@@ -39,7 +39,6 @@ public static class Settings
         Duration("Notifications:PollInterval"),
         Int("Workflow:PublicNoticeWorkingDays", 0, 365),
         Int("Workflow:SerializedTransitionsPerNode", 1, 1000),
-        Int("Workflow:ReviewWorkingDays", 1, 365),
         Date("Calendar:Holidays:*"),
         Date("Calendar:MakeUpWorkingDays:*"),
         Bool("Demo:Seed"),

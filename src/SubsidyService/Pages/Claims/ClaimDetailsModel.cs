@@ -59,10 +59,7 @@ public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions tra
     }
 
     /// <summary>What the page says after a trigger went through; a page may say more (the letter's number, say).</summary>
-    protected virtual Task<string> DoneMessageAsync(Guid id, ClaimTrigger trigger) =>
-        // The review time an applicant is told is the one after which the verifiers' digest marks a claim overdue.
-        Task.FromResult(DoneText.For(trigger,
-            HttpContext.RequestServices.GetService<Notifications.NotificationOptions>()?.OverdueWorkingDays ?? 5));
+    protected virtual Task<string> DoneMessageAsync(Guid id, ClaimTrigger trigger) => Task.FromResult(DoneText.For(trigger));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -8,10 +8,10 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class DoneText
 {
-    public static string For(ClaimTrigger trigger, int reviewWorkingDays) => trigger switch
+    /// <remarks>A submission's own message, with its 受理编号 and the review's due date, is the applicant page's.</remarks>
+    public static string For(ClaimTrigger trigger) => trigger switch
     {
-        ClaimTrigger.Submit =>
-            $"已提交。审核人员一般在 {reviewWorkingDays} 个工作日内开始审核；需要补正时会以站内消息和邮件一次告知全部事项，您可随时在本页查看进度。",
+        ClaimTrigger.Submit => "已提交。需要补正时会以站内消息和邮件一次告知全部事项，您可随时在本页查看进度。",
         ClaimTrigger.Withdraw => "已撤回。该申请不再办理，也不能恢复；如需再次申请，请新建申请。",
         ClaimTrigger.StartReview => "已开始审核，申请人在本页看到“审核中”。核实、要求补正或驳回请在右侧办理。",
         ClaimTrigger.RequestSupplement => "已发出补正要求，申请人已收到通知。申请人补正并重新提交后，该申请回到待审核队列。",
