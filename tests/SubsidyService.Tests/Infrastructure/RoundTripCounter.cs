@@ -50,6 +50,21 @@ public sealed class RoundTripCounter : IDisposable
         return new Counted(response, commands.TryRemove(trace, out var seen) ? seen.ToList() : []);
     }
 
+    /// <summary>
+    /// Runs work that no request carries (a job's run, called in-process) under a trace of its own and returns the
+    /// commands it sent: the activity is the ambient parent of every Npgsql command the work awaits.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RunAsync(Func<Task> work)
+    {
+        ActivityTraceId trace;
+        using (var activity = new Activity("counted-work").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            trace = activity.TraceId;
+            await work();
+        }
+        return commands.TryRemove(trace, out var seen) ? seen.ToList() : [];
+    }
+
     private static string Shorten(string sql)
     {
         var oneLine = string.Join(' ', sql.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
