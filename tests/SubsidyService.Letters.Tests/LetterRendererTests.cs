@@ -84,6 +84,7 @@ public sealed partial class LetterRendererTests(LetterRendererFixture fixture) :
     {
         Snapshot.Match(Normalised(Poppler.Text(Renderer.Render(LetterSamples.Approval()), layout: true)), "letter-approval.txt");
         Snapshot.Match(Normalised(Poppler.Text(Renderer.Render(LetterSamples.Rejection()), layout: true)), "letter-rejection.txt");
+        Snapshot.Match(Normalised(Poppler.Text(Renderer.Render(LetterSamples.RecoveryNotice()), layout: true)), "letter-recovery-notice.txt");
     }
 
     [Fact]

@@ -41,13 +41,15 @@ public static class LetterSamples
     }
 
     /// <summary>A recovery of a company's 10,000 paid: another level's funding for the same case came to light.</summary>
-    public static LetterContent RecoveryNotice(int sequence = 3, string? phone = "0574-87654321", string? undertaking = "2026-1")
+    public static LetterContent RecoveryNotice(int sequence = 3, string? phone = "0574-87654321", string? undertaking = "2026-1",
+        string? applicationNumber = "2026-000123")
     {
         var number = LetterNumbers.Format("县知补", IssuedOn.Year, sequence);
         return new LetterContent(LetterKind.RecoveryNotice, number, IssuedOn, Authority, "宁波明远新材料科技有限公司",
             LetterNumbers.VerificationUrl(BaseUrl, number),
             Recovery: new RecoveryDetails("宁波明远新材料科技有限公司", CompanyCode, "(2026)浙02民初1234号", 10_000.00m, 6_000.50m,
                 "同一案件已获其他各级政府同类资助或奖励", "经核对省级知识产权资助名单，该案已于2026年9月获省级维权资助。", undertaking,
-                new DateOnly(2026, 12, 23), phone));
+                new DateOnly(2026, 12, 23), phone),
+            ApplicationNumber: applicationNumber);
     }
 }

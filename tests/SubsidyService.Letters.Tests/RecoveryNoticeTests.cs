@@ -13,7 +13,7 @@ public sealed partial class RecoveryNoticeTests(LetterSealFixture fixture) : ICl
     {
         var text = Text(LetterSamples.RecoveryNotice());
 
-        text.Should().Contain("专利维权代理费补助追回告知书").And.Contain("县知补〔2026〕第0003号");
+        text.Should().Contain("专利维权代理费补助追回告知书").And.Contain("县知补〔2026〕第0003号").And.Contain("受理编号2026-000123");
         text.Should().Contain("6,000.50").And.Contain("人民币陆仟元伍角整").And.Contain("10,000.00");
         text.Should().Contain("同一案件已获其他各级政府同类资助或奖励").And.Contain("已于2026年9月获省级维权资助");
         text.Should().Contain("《申请人承诺书》（2026-1版）");
@@ -26,9 +26,9 @@ public sealed partial class RecoveryNoticeTests(LetterSealFixture fixture) : ICl
     [Fact]
     public void Lines_without_their_facts_are_left_out()
     {
-        var text = Text(LetterSamples.RecoveryNotice(phone: null, undertaking: null));
+        var text = Text(LetterSamples.RecoveryNotice(phone: null, undertaking: null, applicationNumber: null));
 
-        text.Should().NotContain("咨询电话").And.NotContain("承诺书版本");
+        text.Should().NotContain("咨询电话").And.NotContain("承诺书版本").And.NotContain("受理编号");
         text.Should().Contain("请于2026年12月23日前");
     }
 

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using Microsoft.AspNetCore.Identity;
 using SubsidyService.Kernel;
 
@@ -19,7 +20,7 @@ public sealed class AccountService(UserStore users, LoginThrottle throttle, ISec
         bool enforcePasswordStrength = true, string? privacyNoticeVersion = null)
     {
         var errors = AccountRules.Check(username, password, email, displayName, enforcePasswordStrength);
-        if (!Roles.All.Contains(role)) errors["role"] = ["角色须为 " + string.Join("、", Roles.All) + " 之一。"];
+        if (!Roles.All.Contains(role)) errors["role"] = [ChoiceError.Message("角色", role, Roles.All) + "。"];
         if (errors.Count > 0) return Refusal.Validation(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;

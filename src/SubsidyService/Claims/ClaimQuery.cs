@@ -44,7 +44,7 @@ public sealed record ClaimQuery(
 
         var tierCode = Blank(tier);
         if (tierCode is not null && !EnumCodes.TryParse<Tier>(tierCode, out _))
-            errors["tier"] = [$"未知的补助档次“{tierCode}”，应为 {string.Join("、", EnumCodes.AllCodes<Tier>())} 之一。"];
+            errors["tier"] = [ChoiceError.Message("补助档次", tierCode, EnumCodes.AllCodes<Tier>()) + "。"];
 
         var name = Blank(applicant);
         if (name?.Length > 100) errors["applicant"] = ["申请人名称不能超过 100 个字符。"];

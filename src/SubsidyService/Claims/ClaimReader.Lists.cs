@@ -98,7 +98,7 @@ public sealed partial class ClaimReader
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!EnumCodes.TryParse<ClaimStatus>(s, out _))
-                return Refusal.Validation("status", $"未知的状态“{s}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimStatus>())} 之一（可用逗号分隔多个）。");
+                return Refusal.Validation("status", ChoiceError.Message("状态", s, EnumCodes.AllCodes<ClaimStatus>(), "（可用逗号分隔多个）") + "。");
             statuses.Add(s);
         }
         var text = q?.Trim() is { Length: > 0 } t ? t : null;

@@ -30,9 +30,9 @@ internal static class TransitionRefusals
         if (ClaimWorkflow.Instance.RequiresReasonCode(request.Trigger))
         {
             if (request.ReasonCode is null)
-                errors["reasonCode"] = ["驳回须选择驳回原因代码。"];
+                errors["reasonCode"] = ["驳回须选择驳回原因。"];
             else if (!RejectionReasons.All.ContainsKey(request.ReasonCode))
-                errors["reasonCode"] = [$"驳回原因代码应为 {string.Join("、", RejectionReasons.All.Keys)} 之一。"];
+                errors["reasonCode"] = [ChoiceError.Message("驳回原因", request.ReasonCode, RejectionReasons.All.Keys) + "。"];
         }
         return errors.Count > 0 ? Refusal.Validation(errors) : null;
     }

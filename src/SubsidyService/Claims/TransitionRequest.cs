@@ -31,7 +31,7 @@ public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion
         if (!root.TryGetProperty("trigger", out var t) || t.ValueKind != JsonValueKind.String)
             errors["trigger"] = ["请指明要执行的操作（trigger）。"];
         else if (!EnumCodes.TryParse(t.GetString(), out trigger))
-            errors["trigger"] = [$"未知的操作“{t.GetString()}”，应为 {string.Join("、", EnumCodes.AllCodes<ClaimTrigger>())} 之一。"];
+            errors["trigger"] = [ChoiceError.Message("操作", t.GetString(), EnumCodes.AllCodes<ClaimTrigger>()) + "。"];
 
         var expected = 0;
         if (!root.TryGetProperty("expectedVersion", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out expected))

@@ -53,7 +53,8 @@ public sealed class LetterDrafting(LetterRenderer renderer, IConfiguration confi
         renderer.Render(new LetterContent(LetterKind.RecoveryNotice, number, draft.IssuedOn, authority, draft.ApplicantName,
             LetterNumbers.VerificationUrl(publicUrl, number, verificationCode), VerificationCode: verificationCode,
             Recovery: new RecoveryDetails(draft.ApplicantName, draft.IdNumber, draft.CaseNumber, draft.PaidAmount, draft.Amount,
-                RecoveryGrounds.Name(draft.Grounds), draft.Reason, draft.UndertakingVersion, draft.IssuedOn.AddDays(RepaymentDays), consultationPhone)));
+                RecoveryGrounds.Name(draft.Grounds), draft.Reason, draft.UndertakingVersion, draft.IssuedOn.AddDays(RepaymentDays), consultationPhone),
+            ApplicationNumber: draft.ApplicationNumber));
 
     /// <summary>The bureau's designation in the letter's words; null when it designated neither.</summary>
     internal static string? Designation(Verification? v) => v switch

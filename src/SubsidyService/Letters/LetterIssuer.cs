@@ -34,7 +34,8 @@ public sealed record RecoveryNoticeDraft(
     string Grounds,
     string Reason,
     string? UndertakingVersion,
-    DateOnly IssuedOn);
+    DateOnly IssuedOn,
+    string? ApplicationNumber = null);
 
 /// <summary>
 /// Issues a letter inside the transaction that decides it: takes the year's next number, renders the PDF, seals

@@ -21,7 +21,7 @@ public sealed class RecoveryNoticeEffect(LetterIssuer letters) : ITransitionEffe
         var c = t.Claim;
         var draft = new RecoveryNoticeDraft(c.Id, c.ApplicantName, c.IdNumber, c.CaseNumber, c.Amount,
             decimal.Parse(recovery.Amount, CultureInfo.InvariantCulture), opened.Grounds ?? "other", t.Reason ?? "", c.UndertakingVersion,
-            ChinaTime.DateOf(t.Now));
+            ChinaTime.DateOf(t.Now), c.ApplicationNumber);
         var issued = await letters.IssueAsync(t.Connection, t.Transaction, draft, t.Actor.Role == Role.System ? null : t.Actor.Id, t.Now);
         t.Attachments.Add(new MailAttachment(LetterEndpoints.FileNameOf(LetterIssuer.RecoveryNotice, issued.Number), "application/pdf", issued.Pdf));
         return null;

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
 using SubsidyService.Operations;
 
@@ -24,7 +25,7 @@ public sealed record OutboxFilter(IReadOnlyList<string> Statuses, string? Recipi
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (AllStatuses.Contains(s)) statuses.Add(s);
-            else errors["status"] = [$"未知的邮件状态“{s}”，应为 {string.Join("、", AllStatuses)} 之一（可用逗号分隔多个）。"];
+            else errors["status"] = [ChoiceError.Message("邮件状态", s, AllStatuses, "（可用逗号分隔多个）") + "。"];
         }
         var text = string.IsNullOrWhiteSpace(recipient) ? null : recipient.Trim();
         if (text?.Length > MaxRecipientLength) errors["q"] = [$"收件人搜索词不能超过 {MaxRecipientLength} 个字符。"];

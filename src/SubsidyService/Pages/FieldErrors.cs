@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Pages;
 
@@ -14,8 +15,15 @@ public static partial class FieldErrors
     public static string Html(IReadOnlyDictionary<string, string[]> errors, string field) =>
         errors.TryGetValue(field, out var messages) && messages.Length > 0
             ? $"<div class=\"field-error\" data-field=\"{HtmlEncoder.Default.Encode(field)}\" id=\"{IdOf(field)}\">" +
-              string.Join("<br />", messages.Select(HtmlEncoder.Default.Encode)) + "</div>"
+              string.Join("<br />", messages.Select(ChoiceError.ForPeople).Select(HtmlEncoder.Default.Encode)) + "</div>"
             : "";
+
+    /// <summary>
+    /// The API's messages as a page words them: a value none of a list's (<see cref="ChoiceError"/>) asks to choose
+    /// from the list instead of naming the codes the API accepts. Everything else is the API's own wording.
+    /// </summary>
+    public static Dictionary<string, string[]> ForPeople(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(ChoiceError.ForPeople).ToArray());
 
     /// <summary>"invoices[0].amount" → "err-invoices-0-amount": a valid id and fragment, the same on every page.</summary>
     public static string IdOf(string field)

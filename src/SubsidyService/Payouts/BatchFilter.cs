@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Kernel;
 using SubsidyService.Operations;
 
@@ -23,7 +24,7 @@ public sealed record BatchFilter(IReadOnlyList<string> Statuses, DateRange Reque
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (AllStatuses.Contains(s)) statuses.Add(s);
-            else errors["status"] = [$"未知的批次状态“{s}”，应为 {string.Join("、", AllStatuses)} 之一。"];
+            else errors["status"] = [ChoiceError.Message("批次状态", s, AllStatuses) + "。"];
         }
         var range = DateRange.Parse(from?.Trim(), to?.Trim());
         foreach (var (field, messages) in range.Refusal?.Errors ?? new Dictionary<string, string[]>()) errors[field] = messages;

@@ -94,7 +94,7 @@ public static partial class PolicyVersionValidator
             return result;
         }
         foreach (var key in caps.Keys.Where(k => !EnumCodes.TryParse<Tier>(k, out _)))
-            add($"caps.{key}", $"“{key}”不是补助档次，应为 {string.Join("、", EnumCodes.AllCodes<Tier>())} 之一。");
+            add($"caps.{key}", ChoiceError.Message("补助档次", key, EnumCodes.AllCodes<Tier>()) + "。");
         foreach (var tier in Enum.GetValues<Tier>())
         {
             var field = $"caps.{EnumCodes.ToCode(tier)}";
@@ -120,7 +120,7 @@ public static partial class PolicyVersionValidator
         for (var i = 0; i < codes.Count; i++)
         {
             if (EnumCodes.TryParse<T>(codes[i], out var value)) result.Add(value);
-            else add($"{field}[{i}]", $"“{codes[i]}”不是有效值，应为 {string.Join("、", EnumCodes.AllCodes<T>())} 之一。");
+            else add($"{field}[{i}]", ChoiceError.Message(label, codes[i], EnumCodes.AllCodes<T>()) + "。");
         }
         return result;
     }
@@ -133,7 +133,7 @@ public static partial class PolicyVersionValidator
         for (var i = 0; i < codes.Count; i++)
         {
             if (!EnumCodes.TryParse<DocumentKind>(codes[i], out var kind))
-                add($"requiredDocuments[{i}]", $"“{codes[i]}”不是材料类型，应为 {string.Join("、", EnumCodes.AllCodes<DocumentKind>())} 之一。");
+                add($"requiredDocuments[{i}]", ChoiceError.Message("必需材料类型", codes[i], EnumCodes.AllCodes<DocumentKind>()) + "。");
             else if (kind == DocumentKind.Other)
                 add($"requiredDocuments[{i}]", "“其他材料”不能列为必需材料。");
             else if (!result.Contains(kind)) result.Add(kind);

@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using System.Text.Json;
 using Npgsql;
 using SubsidyService.Audit;
@@ -56,7 +57,7 @@ public sealed class RecoveryDecisions(NpgsqlDataSource db, ClaimTransitions tran
         var errors = new Dictionary<string, string[]>();
         if (input.ClaimId is null) errors["claimId"] = ["请指明要追回的申请（claimId）。"];
         if (input.Grounds is null || !RecoveryGrounds.All.ContainsKey(input.Grounds))
-            errors["grounds"] = [$"追回理由须为 {string.Join("、", RecoveryGrounds.All.Select(g => $"{g.Key}（{g.Value}）"))} 之一。"];
+            errors["grounds"] = [ChoiceError.Message("追回理由", input.Grounds, RecoveryGrounds.All.Select(g => $"{g.Key}（{g.Value}）")) + "。"];
         decimal amount = 0;
         if (string.IsNullOrWhiteSpace(input.Amount))
             errors["amount"] = ["请填写追回金额，如 4000 或 4,000.00。"];

@@ -34,7 +34,7 @@ public sealed class RecoveryOpeningEffect : ITransitionEffect
             case RecoveryOpeningData opening:
                 var errors = new Dictionary<string, string[]>();
                 if (!RecoveryGrounds.All.ContainsKey(opening.Grounds))
-                    errors["grounds"] = [$"追回理由须为 {string.Join("、", RecoveryGrounds.All.Select(g => $"{g.Key}（{g.Value}）"))} 之一。"];
+                    errors["grounds"] = [ChoiceError.Message("追回理由", opening.Grounds, RecoveryGrounds.All.Select(g => $"{g.Key}（{g.Value}）")) + "。"];
                 // Never more than was paid: what the approval fixed and the batch paid is the claim's amount.
                 if (opening.Amount <= 0 || opening.Amount > t.Claim.Amount)
                     errors["amount"] = [$"追回金额须大于 0，且不超过已拨付的 {Invariant.Money(t.Claim.Amount)} 元。"];

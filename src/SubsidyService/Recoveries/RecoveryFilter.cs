@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Domain.Screening;
 using SubsidyService.Kernel;
 using SubsidyService.Operations;
@@ -25,7 +26,7 @@ public sealed record RecoveryFilter(string? State, string? Text)
     {
         var errors = new Dictionary<string, string[]>();
         var s = string.IsNullOrWhiteSpace(state) ? null : state.Trim();
-        if (s is not null && !States.Contains(s)) errors["state"] = [$"未知的追回状态“{s}”，应为 {string.Join("、", States)} 之一。"];
+        if (s is not null && !States.Contains(s)) errors["state"] = [ChoiceError.Message("追回状态", s, States) + "。"];
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (text?.Length > MaxTextLength) errors["q"] = [$"搜索词不能超过 {MaxTextLength} 个字符。"];
         return errors.Count > 0 ? Refusal.Validation(errors) : new RecoveryFilter(s, text);

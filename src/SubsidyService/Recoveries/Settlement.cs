@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Money;
 using SubsidyService.Operations;
@@ -26,7 +27,7 @@ public sealed record Settlement(Guid? RecoveryId, string Method, decimal? Amount
     {
         var errors = new Dictionary<string, string[]>();
         if (d.Method is null || !Methods.ContainsKey(d.Method))
-            errors[prefix + "method"] = [$"追回方式须为 {string.Join("、", Methods.Select(m => $"{m.Key}（{m.Value}）"))} 之一。"];
+            errors[prefix + "method"] = [ChoiceError.Message("追回方式", d.Method, Methods.Select(m => $"{m.Key}（{m.Value}）")) + "。"];
         decimal? amount = null;
         if (d.Amount is not null)
         {

@@ -171,7 +171,7 @@ public sealed class WorkListPageTests(AppFixture fixture) : IClassFixture<AppFix
         csv[1].Fields.Should().StartWith(["发送失败", "收件人", $"{tag}.0@test.example", "测试邮件"]);
         csv[1].Fields[6].Should().Be("8");
         csv[^1].Fields[2].Should().Be($"{tag}.pending@test.example");
-        (await admin.HtmlAsync("/Admin/Mail?status=bogus")).Should().Contain("未知的邮件状态");
+        (await admin.HtmlAsync("/Admin/Mail?status=bogus")).Should().Contain("请从列表中选择邮件状态");
     }
 
     private static DateTime China(DateOnly day, int hour, int minute) =>

@@ -33,6 +33,7 @@ public sealed partial class RecoveryNoticeLetterTests(PayoutFixture fixture) : I
         letter.Amount.Should().Be(2500.00m);
         var text = Whitespace().Replace(Poppler.Text(letter.Pdf), "");
         text.Should().Contain("专利维权代理费补助追回告知书").And.Contain(Whitespace().Replace(letter.Number, ""));
+        text.Should().Contain("受理编号" + claim.GetProperty("applicationNumber").GetString(), "the notice names the claim by its 受理编号, as the decision letters do");
         text.Should().Contain("2,500.00").And.Contain("人民币贰仟伍佰元整").And.Contain("以虚假材料骗取补助").And.Contain("经核实代理费发票系伪造");
         text.Should().MatchRegex(@"《申请人承诺书》（[^）]+版）").And.Contain("六十日内申请行政复议").And.Contain("六个月内提起行政诉讼");
         Poppler.Signatures(letter.Pdf).Should().Contain("Signature is Valid.");

@@ -51,7 +51,7 @@ internal sealed partial class FieldErrors
         if (EnumCodes.TryParse<T>(code, out var value))
             return value;
 
-        Add(key, $"{label}“{code}”不是有效值，应为 {string.Join("、", EnumCodes.AllCodes<T>())} 之一");
+        Add(key, ChoiceError.Message(label, code, EnumCodes.AllCodes<T>()));
         return null;
     }
 

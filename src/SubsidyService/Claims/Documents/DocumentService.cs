@@ -1,3 +1,4 @@
+using SubsidyService.Domain.Kernel;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Dapper;
@@ -41,7 +42,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
         var claim = await EditableClaimAsync(conn, tx, actor, claimId);
         if (!claim.Succeeded) return claim.Refusal!;
         if (upload.Kind is null || !DocumentRow.Kinds.ContainsKey(upload.Kind))
-            return Refusal.Validation("kind", $"材料类型须为 {string.Join("、", DocumentRow.Kinds.Keys)} 之一。");
+            return Refusal.Validation("kind", ChoiceError.Message("材料类型", upload.Kind, DocumentRow.Kinds.Keys) + "。");
         // The applicant's stored bytes, counted under the claim's lock; removed documents no longer count.
         var stored = await conn.ExecuteScalarAsync<long>("""
             SELECT coalesce(sum(d.size_bytes), 0) FROM claim_documents d JOIN claims c ON c.id = d.claim_id

@@ -67,7 +67,7 @@ public sealed class FlagResolutionEffect : ITransitionEffect
         if (code is null) errors["data.code"] = ["请指明要处理的筛查标记（data.code）。"];
         else if (open.All(f => f.Code != code))
             errors["data.code"] = [open.Count == 0 ? "该申请没有待处理的筛查标记。" : $"没有待处理的“{code}”标记；待处理的有：{string.Join("、", open.Select(f => f.Code).Distinct())}。"];
-        if (decision is not ("confirm" or "dismiss")) errors["data.decision"] = ["处理结论须为 confirm（确认）或 dismiss（排除）。"];
+        if (decision is not ("confirm" or "dismiss")) errors["data.decision"] = [ChoiceError.Message("处理结论", decision, ["confirm（确认）", "dismiss（排除）"]) + "。"];
         if (errors.Count > 0) return Refusal.Validation(errors);
 
         var ids = open.Where(f => f.Code == code).Select(f => f.Id).ToArray();

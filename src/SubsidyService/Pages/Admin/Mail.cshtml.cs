@@ -32,7 +32,7 @@ public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions sm
 
     public string StatusValue => Status ?? "";
     public bool Searching => !string.IsNullOrWhiteSpace(Q);
-    public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? "所选状态";
 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q };
     public ListLinks Links => new(Url.Content("~/Admin/Mail"), Filter, Sort);

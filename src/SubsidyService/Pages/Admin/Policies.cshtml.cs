@@ -21,6 +21,8 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
     [BindProperty] public List<string> MajorCaseTypes { get; set; } = [.. PolicyDefinition.Codes(PolicyVersion.Default.MajorCaseTypes)];
     [BindProperty] public string? ApplicationWindowDays { get; set; }
     [BindProperty] public string? PublicNoticeWorkingDays { get; set; } = "5";
+    [BindProperty] public string? ReviewWorkingDays { get; set; } = Invariant(PolicyVersion.DefaultReviewWorkingDays);
+    [BindProperty] public string? SupplementWorkingDays { get; set; } = Invariant(PolicyVersion.DefaultSupplementWorkingDays);
     [BindProperty] public string? EndVersion { get; set; }
     [BindProperty] public string? EndDate { get; set; }
     [TempData] public string? Added { get; set; }
@@ -44,11 +46,14 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var window = Number("applicationWindowDays", ApplicationWindowDays);
-        var notice = Number("publicNoticeWorkingDays", PublicNoticeWorkingDays);
+        var window = Number("applicationWindowDays", "申请期限", "天数", ApplicationWindowDays);
+        var notice = Number("publicNoticeWorkingDays", "公示期", "工作日数", PublicNoticeWorkingDays);
+        var review = Number("reviewWorkingDays", "审核时限", "工作日数", ReviewWorkingDays);
+        var supplement = Number("supplementWorkingDays", "补正期限", "工作日数", SupplementWorkingDays);
         var input = new PolicyVersionInput(Id, EffectiveFrom, EffectiveTo, Rate,
             new Dictionary<string, string?> { ["natural_person"] = CapNaturalPerson, ["legal_person"] = CapLegalPerson, ["major_or_foreign"] = CapMajorOrForeign },
-            WinningOutcomes, RegularCaseTypes, MajorCaseTypes, window, notice);
+            WinningOutcomes, RegularCaseTypes, MajorCaseTypes, window, notice,
+            ReviewWorkingDays: review, SupplementWorkingDays: supplement);
         if (Errors.Count == 0 && !AcceptWarnings && PolicyVersionValidator.Validate(input).Value is { } valid &&
             PolicyWarnings.Of(valid) is { Count: > 0 } warnings)
         {
@@ -60,7 +65,7 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
         var (created, refused) = Errors.Count == 0 ? await PolicyEndpoints.AddAsync(store, input, User) : WithNumberErrors(input);
         if (created is null)
         {
-            Errors = refused!.FieldErrors;
+            Errors = UnderTheirGroup(refused!.FieldErrors);
             Versions = await ListAsync();
             return Page();
         }
@@ -128,6 +133,15 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
 
     public string ErrorsFor(string field) => FieldErrors.Html(Errors, field);
 
+    /// <summary>
+    /// The API names a bad box by its place ("winningOutcomes[1]"); the form has one message spot per group of boxes,
+    /// so the messages move there, each said once.
+    /// </summary>
+    private static Dictionary<string, string[]> UnderTheirGroup(Dictionary<string, string[]> errors) =>
+        FieldErrors.ForPeople(errors)
+            .GroupBy(e => e.Key.IndexOf('[') is > 0 and var i ? e.Key[..i] : e.Key)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct().ToArray());
+
     public static bool Has(IEnumerable<string> codes, string code) => codes.Contains(code);
 
     private async Task<IReadOnlyList<PolicyVersionResponse>> ListAsync()
@@ -136,12 +150,17 @@ public sealed class PoliciesModel(PolicyStore store) : PageModel
         return stored.Select(PolicyVersionResponse.From).ToList();
     }
 
-    /// <summary>Whole days from a text field; blank is null, anything else not a number is an error under the field.</summary>
-    private int? Number(string field, string? text)
+    /// <summary>
+    /// Whole days from a text field; blank is null (the validator says whether that means "none" or the default),
+    /// anything else not a whole number is an error under the field that names it.
+    /// </summary>
+    private int? Number(string field, string label, string unit, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        Errors[field] = ["须为整数天数。"];
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        Errors[field] = [$"{label}须填写{unit}，用阿拉伯数字写整数，不带正负号、小数点或文字。"];
         return null;
     }
+
+    private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

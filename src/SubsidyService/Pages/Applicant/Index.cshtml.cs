@@ -31,7 +31,8 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
         Counts, Status ?? "", Links);
 
     public Pager Pager => new(Claims, Url.Content("~/Applicant"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
-    public string FilterName => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? Status ?? "";
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ??
+        (SubsidyService.Domain.Kernel.EnumCodes.TryParse<SubsidyService.Domain.Claims.ClaimStatus>(Status, out _) ? ClaimText.Status(Status) : "所选状态");
 
     public async Task OnGetAsync()
     {

@@ -31,7 +31,7 @@ public abstract class ClaimPageModel : PageModel
     protected void Show(Refusal refusal, string? panel = null)
     {
         ActivePanel = panel;
-        Errors = refusal.Errors ?? new Dictionary<string, string[]>();
+        Errors = FieldErrors.ForPeople(refusal.Errors ?? new Dictionary<string, string[]>());
         HttpContext.Items[ShownErrorsKey] = this;
         Problem = refusal.Code switch
         {

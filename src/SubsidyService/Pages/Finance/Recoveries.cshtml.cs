@@ -29,7 +29,7 @@ public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settli
 
     public string StateValue => State ?? "";
     public bool Searching => !string.IsNullOrWhiteSpace(Q);
-    public string FilterName => Filters.FirstOrDefault(f => f.Value == StateValue).Name ?? StateValue;
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == StateValue).Name ?? "所选状态";
 
     private Dictionary<string, string?> Filter => new() { ["state"] = StateValue, ["q"] = Q };
     public ListLinks Links => new(Url.Content("~/Finance/Recoveries"), Filter, Sort);

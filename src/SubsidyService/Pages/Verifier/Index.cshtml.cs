@@ -33,7 +33,9 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
 
     public string StatusValue => Status ?? "";
     public bool Searching => !string.IsNullOrWhiteSpace(Q) || Overdue;
-    public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ?? StatusValue;
+    /// <summary>The chosen filter's name; a value no option has (a tampered query) is not repeated back.</summary>
+    public string FilterName => Filters.FirstOrDefault(f => f.Value == StatusValue).Name ??
+        (SubsidyService.Domain.Kernel.EnumCodes.TryParse<SubsidyService.Domain.Claims.ClaimStatus>(StatusValue, out _) ? ClaimText.Status(StatusValue) : "所选状态");
 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q, ["overdue"] = Overdue ? "true" : null };
     public ListLinks Links => new(Url.Content("~/Verifier"), Filter, Sort);
