@@ -59,6 +59,7 @@ public static class AccountEndpoints
 
         app.MapMeEndpoint();
         app.MapSessionEndpoints();
+        app.MapAccountDeletionEndpoint();
     }
 
     public static void MapMeEndpoint(this IEndpointRouteBuilder app) =>

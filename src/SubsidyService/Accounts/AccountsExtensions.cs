@@ -21,6 +21,7 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountList>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<AccountAdministration>();
+        builder.Services.AddSingleton<AccountDeletion>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<LoginThrottle>();

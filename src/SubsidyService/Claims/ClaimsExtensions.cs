@@ -41,6 +41,7 @@ public static class ClaimsExtensions
             EvidencePurge.Withdrawn(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<Operations.Retention.IRetentionPurge>(sp =>
             EvidencePurge.Paid(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<SubsidyService.Kernel.IAccountErasure, DraftErasure>();
         builder.Services.AddSingleton<VerifierQueue>();
         builder.Services.AddSingleton<ClaimTotals>();
         builder.Services.AddSingleton<Policy.IClaimsUnderPolicy, ClaimsUnderPolicy>();

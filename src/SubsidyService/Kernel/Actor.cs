@@ -22,5 +22,8 @@ public sealed record Actor(Guid Id, string Username, string DisplayName, Role Ro
     /// <summary>How the actor is named in history: display name and username.</summary>
     public string Label => $"{DisplayName}（{Username}）";
 
+    /// <summary>An applicant who deleted the account: the log names the act by the account's id, with no name.</summary>
+    public static Actor Deleted(Guid id) => new(id, "已注销", "申请人", Role.Applicant);
+
     public static readonly Actor System = new(Guid.Empty, "system", "系统", Role.System);
 }

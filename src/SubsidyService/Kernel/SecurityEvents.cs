@@ -34,6 +34,7 @@ public enum SecurityAct
     JobDashboardAction,
     SecurityEventsExported,
     DataPurged,
+    AccountDeleted,
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<Payouts.IPayoutNotices, PayoutMail>();
         builder.Services.AddSingleton<Claims.Documents.IUploadBudgetAlerts, UploadBudgetMail>();
         builder.Services.AddSingleton<Operations.Retention.IRetentionPurge, SentMailPurge>();
+        builder.Services.AddSingleton<SubsidyService.Kernel.IAccountErasure, MailErasure>();
         builder.Services.AddSingleton<VerifierDigest>();
         builder.Services.AddHostedService<OutboxSender>();
         builder.Services.AddHealthChecks().AddDegradingCheck<SmtpHealthCheck>("smtp");

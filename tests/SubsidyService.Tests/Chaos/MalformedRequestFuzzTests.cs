@@ -162,6 +162,8 @@ public sealed partial class MalformedRequestFuzzTests(ITestOutputHelper output)
             (applicant, "/Applicant/Claims/New", "/Applicant/Claims/New"),
             (applicant, $"/Applicant/Claims/{draft}", "/Applicant/Claims/Details"),
             (applicant, $"/Applicant/Claims/{draft}/Edit", "/Applicant/Claims/Edit"),
+            // Garbage never confirms: the box is not ticked with "true" and the password is not the account's.
+            (applicant, "/Account/Delete", "/Account/Delete"),
             (verifier, $"/Verifier/Claims/{submitted}", "/Verifier/Claims/Details"),
             (verifier, "/Verifier/Registers", "/Verifier/Registers"),
             // The objection form of a claim not in its notice: garbage is checked field by field before the claim's state.

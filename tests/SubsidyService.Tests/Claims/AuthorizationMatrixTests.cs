@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["verify audit chain"] = [401, 403, 403, 403, 403, 200, 403],
         ["export audit events"] = [401, 403, 403, 403, 403, 200, 403],
         ["sign out"] = [401, 204, 204, 204, 204, 204, 204],
+        // Each caller's own account: the owner's has a draft, which goes with it; staff accounts are never deleted so.
+        ["delete account"] = [401, 204, 204, 403, 403, 403, 403],
         ["verify letter by number alone"] = [400, 400, 400, 400, 400, 400, 400],
         ["add bar"] = [401, 403, 403, 201, 201, 403, 403],
         ["list bars"] = [401, 403, 403, 200, 200, 200, 403],
@@ -81,6 +83,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "verify audit chain" => await client.GetAsync("/api/v1/audit/verify"),
             "export audit events" => await client.GetAsync("/api/v1/audit/events"),
             "sign out" => await client.PostAsync("/api/v1/auth/logout", null),
+            "delete account" => await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/auth/account")
+                { Content = JsonContent.Create(new { currentPassword = Infrastructure.SubsidyApp.Password }) }),
             "verify letter by number alone" => await client.GetAsync($"/api/v1/letters/{Uri.EscapeDataString("县知补〔2026〕第0001号")}/verify"),
             "add bar" => await client.PostAsJsonAsync("/api/v1/bars", BarBody()),
             "list bars" => await client.GetAsync("/api/v1/bars"),

@@ -7,7 +7,7 @@ using SubsidyService.Tests.Infrastructure;
 
 namespace SubsidyService.Tests.Pages;
 
-/// <summary>Every page of issue 8 let in only its own role; anonymous people sent to sign in, other roles refused.</summary>
+/// <summary>Every page of issue 8, and an applicant's account deletion, let in only its own role; anonymous people sent to sign in, other roles refused.</summary>
 public sealed class RolePageAccessTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly Guid Someone = Guid.NewGuid();
@@ -18,9 +18,13 @@ public sealed class RolePageAccessTests(AppFixture fixture) : IClassFixture<AppF
     public static TheoryData<string, string> AuditorPages() => Pages("/Auditor", "/Auditor?handler=Events", "/Auditor?handler=Letters", "/Auditor/Security", "/Auditor/Security?handler=Csv",
         $"/Auditor/Claims/{Someone}", $"/Auditor/Claims/{Someone}/Letter");
 
+    /// <summary>Deleting one's account is an applicant's act: staff accounts are disabled by an administrator.</summary>
+    public static TheoryData<string, string> ApplicantAccountPages() => new() { { "/Account/Delete", Roles.Applicant } };
+
     [Theory]
     [MemberData(nameof(FinancePages))]
     [MemberData(nameof(AuditorPages))]
+    [MemberData(nameof(ApplicantAccountPages))]
     public async Task Anonymous_people_are_sent_to_sign_in(string path, string role)
     {
         _ = role;
@@ -32,6 +36,7 @@ public sealed class RolePageAccessTests(AppFixture fixture) : IClassFixture<AppF
     [Theory]
     [MemberData(nameof(FinancePages))]
     [MemberData(nameof(AuditorPages))]
+    [MemberData(nameof(ApplicantAccountPages))]
     public async Task Every_other_role_is_refused(string path, string role)
     {
         foreach (var other in Roles.All.Where(r => r != role))

@@ -13,6 +13,7 @@ public static class IdempotencyExtensions
         builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection("Idempotency"));
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<SharedPolls>();
+        builder.Services.AddSingleton<SubsidyService.Kernel.IAccountErasure, IdempotencyErasure>();
         builder.Services.AddRecurringJob<IdempotencyCleanupJob>(IdempotencyCleanupJob.Id, Cron.Hourly());
         builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddOperationTransformer<IdempotencyKeyHeader>());
         return builder;

@@ -53,8 +53,5 @@ public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging>
         public KeyValuePair<string, object?> this[int index] => Values()[index];
         public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)Values()).GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        // The text console formatter prints a scope by its ToString.
-        public override string ToString() => string.Join(" ", Values().Where(v => v.Value is not null).Select(v => $"{v.Key}={v.Value}"));
     }
 }

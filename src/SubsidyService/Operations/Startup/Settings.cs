@@ -28,7 +28,7 @@ public static class Settings
         Text("Smtp:Host"),
         Int("Smtp:Port", 1, 65535),
         OneOf("Smtp:Security", "none", "STARTTLS", "SSL", "TLS"),
-        OneOf("Logging:Console:FormatterName", "subsidy-json", "simple"),
+        OneOf("Logging:Console:FormatterName", "subsidy-json", "subsidy-text", "simple"),
         Bool("Metrics:Enabled"),
         Duration("Metrics:RefreshInterval"),
         Url("OTEL_EXPORTER_OTLP_ENDPOINT"),

@@ -60,6 +60,7 @@ public sealed class SecurityModel(SecurityEventList list) : ClaimPageModel
         "policy_version_ended" => "设定政策版本失效日期",
         "policy_version_confirmed" => "确认政策版本",
         "data_purged" => "按保存期限清除数据",
+        "account_deleted" => "申请人注销账号",
         "policy_version_withdrawn" => "撤回未确认的政策版本",
         "budget_set" => "设定年度预算",
         "payout_batch_requested" => "执行拨付批次",
