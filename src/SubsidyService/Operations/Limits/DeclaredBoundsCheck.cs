@@ -102,9 +102,10 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
             using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             Check(document.RootElement, schema, "", errors, 0);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON: the endpoint's own reader answers that, naming where it broke.
+            // Not JSON, or text that is not UTF-8 (GetString throws for it): the endpoint's own reader answers that,
+            // naming where it broke.
         }
         finally
         {
