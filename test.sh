@@ -13,6 +13,11 @@ if [ ! -x .tools/redocly/node_modules/.bin/redocly ]; then
   npm install --prefix .tools/redocly --no-audit --no-fund --silent @redocly/cli@2.77.0 >/dev/null || exit 1
 fi
 
+if [ ! -x .tools/spectral/node_modules/.bin/spectral ] || [ ! -d .tools/spectral/node_modules/@stoplight/spectral-owasp-ruleset ]; then
+  echo "Installing @stoplight/spectral-cli 6.16.3 with the OWASP ruleset 2.0.1 (lints the OpenAPI document in the tests)…"
+  npm install --prefix .tools/spectral --no-audit --no-fund --silent @stoplight/spectral-cli@6.16.3 @stoplight/spectral-owasp-ruleset@2.0.1 >/dev/null || exit 1
+fi
+
 if [ ! -f .tools/axe/node_modules/axe-core/axe.min.js ]; then
   echo "Installing axe-core 4.14.1 (the browser tests' accessibility checks)…"
   npm install --prefix .tools/axe --no-audit --no-fund --silent axe-core@4.14.1 >/dev/null || exit 1

@@ -86,6 +86,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo"; // embedded and demo accounts: refused in Production
         // Every test signs in from this one address; the per-address limit is tested in the service's own tests.
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
+        psi.Environment["RateLimits__ApiPerMinute"] = "100000";
         // The page tour uploads every required document to several claims of one applicant within a minute.
         psi.Environment["Uploads__PerMinute"] = "100000";
         psi.Environment.Remove("ConnectionStrings__Subsidy");

@@ -55,6 +55,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["RateLimits__EstimatePerMinute"] = "100000000",
             // The bench registers thousands of applicants from one address; the daily allowance per address is for the public.
             ["RateLimits__RegistrationsPerAddressPerDay"] = "100000000",
+            // The bench drives the API from one address as thousands of users; the per-caller quota is for the public.
+            ["RateLimits__ApiPerMinute"] = "100000000",
         };
         // The project folder holds wwwroot and appsettings.json; the build output does not.
         var psi = new ProcessStartInfo("dotnet", [dll, $"--contentRoot={project}"])

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
@@ -5,7 +6,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Accounts;
 
 /// <summary>The body of <c>POST /api/v1/auth/password</c>.</summary>
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest([property: MaxLength(128)] string? CurrentPassword, [property: MaxLength(128)] string? NewPassword);
 
 /// <summary>Ending sessions: one's own everywhere, by a new password, or an administrator's for any account.</summary>
 public static class SessionEndpoints

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Npgsql;
 using SubsidyService.Audit;
@@ -7,10 +8,10 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Bars;
 
 /// <summary>The body of <c>POST /api/v1/bars</c>: the identity, why, the last day barred (YYYY-MM-DD), and the recovery it follows from.</summary>
-public sealed record BarInput(string? IdNumber, string? Reason, string? Until, Guid? RecoveryId);
+public sealed record BarInput(string? IdNumber, [property: MaxLength(Barring.MaxReasonLength)] string? Reason, string? Until, Guid? RecoveryId);
 
 /// <summary>The body of <c>POST /api/v1/bars/{id}/lift</c>.</summary>
-public sealed record LiftInput(string? Reason);
+public sealed record LiftInput([property: MaxLength(Barring.MaxReasonLength)] string? Reason);
 
 /// <summary>
 /// Adds and lifts bars (失信, POLICY.md "Recovery and bars"). Each act is one transaction with its event in the

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using SubsidyService.Accounts;
@@ -49,8 +50,8 @@ public static class ClaimEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithSummary("A claim with its estimate, screening, permitted triggers and history");
 
-        claims.MapGet("/", async (ClaimsPrincipal user, ClaimReader reader, [FromQuery] string? status, [FromQuery] string? q,
-                [FromQuery] int? page, [FromQuery] int? pageSize) =>
+        claims.MapGet("/", async (ClaimsPrincipal user, ClaimReader reader, [FromQuery] string? status, [FromQuery, MaxLength(100)] string? q,
+                [FromQuery, Range(1, ClaimReader.MaxPage)] int? page, [FromQuery, Range(1, 100)] int? pageSize) =>
             (await reader.ListAsync(Actor.From(user), status, q, page ?? 1, pageSize ?? ClaimReader.DefaultPageSize)).ToResult(Results.Ok))
         .Produces<ClaimPage>()
         .ProducesValidationProblem()

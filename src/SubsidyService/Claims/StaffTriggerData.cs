@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SubsidyService.Domain.Kernel;
 using SubsidyService.Domain.Money;
 using SubsidyService.Domain.Payments;
@@ -17,7 +18,7 @@ public sealed record SubmitData(bool? UndertakingAccepted) : TriggerData
 /// is the bureau's designation, never the applicant's declaration: an absent designation is false, and a
 /// designation needs its basis in words. The fee base may only be lowered.
 /// </summary>
-public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string? FeeBase, string? DesignationBasis = null) : TriggerData
+public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string? FeeBase, [property: MaxLength(VerifyData.MaxBasisLength)] string? DesignationBasis = null) : TriggerData
 {
     public const string FeeBaseShape = "核定费用基数须为金额字符串，如 \"8000.00\"。";
     public const int MaxBasisLength = 500;
@@ -52,7 +53,7 @@ public sealed record VerifyData(bool? MajorImpact, bool? ForeignRelated, string?
 }
 
 /// <summary><c>data</c> of <c>request_supplement</c>: <c>{defects?}</c>, the checklist items the applicant is to put right.</summary>
-public sealed record SupplementRequestData(IReadOnlyList<string> Defects) : TriggerData
+public sealed record SupplementRequestData([property: MaxLength(SupplementDefects.MaxItems)] IReadOnlyList<string> Defects) : TriggerData
 {
     public static readonly string Shape =
         $"补正事项须为不超过 {SupplementDefects.MaxItems} 项的文本列表，每项 1 至 {SupplementDefects.MaxItemLength} 个字符。";

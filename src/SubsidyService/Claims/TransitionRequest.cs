@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Domain.Policy;
@@ -11,7 +12,7 @@ namespace SubsidyService.Claims;
 /// API.md's <c>{trigger, expectedVersion, reason?, reasonCode?, data?}</c>, checked for shape: <c>data</c> is read
 /// as the trigger's own record (<see cref="TriggerData"/>). The OpenAPI document describes the body as this record.
 /// </summary>
-public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion, string? Reason, string? ReasonCode, TriggerData? Data = null)
+public sealed record TransitionRequest(ClaimTrigger Trigger, int ExpectedVersion, [property: MaxLength(TransitionRequest.MaxReasonLength)] string? Reason, string? ReasonCode, TriggerData? Data = null)
 {
     public const int MaxReasonLength = 2000;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SubsidyService.Operations.Limits;
 using SubsidyService.Operations.OpenApi;
 using SubsidyService.Kernel;
 using SubsidyService.Operations.Health;
@@ -38,7 +39,11 @@ public static class OperationsExtensions
             o.AddDocumentTransformer<ApiDocumentDescription>();
             o.AddOperationTransformer<OperationConventions>();
             o.AddSchemaTransformer<ProblemCodeSchema>();
+            o.AddSchemaTransformer<DeclaredBounds>();
+            // Last, so that every schema the other transformers added is bounded too.
+            o.AddDocumentTransformer<DeclaredBounds>();
         });
+        ApiRateLimit.Add(builder);
         return builder;
     }
 
@@ -50,6 +55,9 @@ public static class OperationsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        // The quota headers go on every API answer, a bound's refusal and the rate limiter's own 429 (in MapPolicy) alike.
+        app.UseMiddleware<ApiRateLimit.Headers>();
+        app.UseMiddleware<DeclaredBoundsCheck>();
         return app;
     }
 

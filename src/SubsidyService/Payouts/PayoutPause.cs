@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Npgsql;
 using SubsidyService.Kernel;
@@ -11,7 +12,7 @@ namespace SubsidyService.Payouts;
 /// </summary>
 public sealed record PayoutPauseView(bool Paused, string? Reason, DateTime? Since, string? By);
 
-public sealed record PayoutPauseInput(string? Reason);
+public sealed record PayoutPauseInput([property: MaxLength(PayoutPause.MaxReasonLength)] string? Reason);
 
 /// <summary>
 /// The payout pause kept in the database (<c>payout_pause</c>, one row): while paused no batch is recorded or

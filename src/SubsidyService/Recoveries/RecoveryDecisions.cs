@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SubsidyService.Domain.Kernel;
 using System.Text.Json;
 using Npgsql;
@@ -11,10 +12,10 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Recoveries;
 
 /// <summary>The body of confirm and dismiss: why, in words (it goes into the claim's history and, when confirmed, the notice).</summary>
-public sealed record RecoveryDecisionInput(string? Reason);
+public sealed record RecoveryDecisionInput([property: MaxLength(RecoveryDecisions.MaxReasonLength)] string? Reason);
 
 /// <summary>The body of <c>POST /api/v1/recoveries</c>: a recovery opened directly on a paid claim.</summary>
-public sealed record RecoveryOpeningInput(Guid? ClaimId, string? Grounds, string? Amount, string? Reason);
+public sealed record RecoveryOpeningInput(Guid? ClaimId, string? Grounds, string? Amount, [property: MaxLength(RecoveryDecisions.MaxReasonLength)] string? Reason);
 
 /// <summary>
 /// What people decide about recoveries. Confirming a proposal and opening one directly go through the claim's

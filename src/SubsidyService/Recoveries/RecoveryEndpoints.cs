@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using SubsidyService.Accounts;
@@ -28,7 +29,7 @@ public sealed record RecoveryView(Guid Id, Guid ClaimId, string ApplicantName, s
 /// The body of <c>POST /api/v1/recoveries/{id}/settle</c>: a settlement (<see cref="SettleRecoveryData"/>) without the
 /// recovery's id, which the path gives. Read for shape here; <see cref="Settlement.From"/> checks the values.
 /// </summary>
-public sealed record SettleInput(string? Method, string? Amount, string? Reference, string? Note)
+public sealed record SettleInput(string? Method, string? Amount, [property: MaxLength(Settlement.MaxReferenceLength)] string? Reference, [property: MaxLength(Settlement.MaxNoteLength)] string? Note)
 {
     public static Outcome<SettleInput> Read(JsonElement body)
     {

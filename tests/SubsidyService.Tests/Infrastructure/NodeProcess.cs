@@ -35,6 +35,7 @@ public sealed class NodeProcess : IAsyncDisposable
         psi.Environment["Audit__SealKey"] = SubsidyApp.SealKey;
         psi.Environment["Demo__Seed"] = "false";
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
+        psi.Environment["RateLimits__ApiPerMinute"] = "100000";
         psi.Environment["DataProtection__CertificateFile"] = TestKeyRing.File;
         psi.Environment["Letters__SigningCertificateFile"] = TestLetterSeal.File;
         foreach (var (key, value) in settings) psi.Environment[key.Replace(":", "__")] = value;

@@ -46,6 +46,7 @@ public sealed class SubsidyApp(string connectionString, TimeProvider? clock = nu
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:LetterVerifyPerMinute", "100000");
         builder.UseSetting("RateLimits:RegistrationsPerAddressPerDay", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         // Every claim a test verifies carries its five required documents: one applicant's claims would soon exceed a person's rate.
         builder.UseSetting("Uploads:PerMinute", "100000");
         // One key-ring certificate for the whole run, so that the nodes of a cluster test read each other's keys.

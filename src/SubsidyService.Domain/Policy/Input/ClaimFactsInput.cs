@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace SubsidyService.Domain.Policy;
 
 /// <summary>
@@ -7,21 +8,21 @@ namespace SubsidyService.Domain.Policy;
 /// </summary>
 public sealed record ClaimFactsInput(
     string? ApplicantType,
-    string? Name,
-    string? IdNumber,
+    [property: MaxLength(ClaimFactsValidator.MaxNameLength)] string? Name,
+    [property: MaxLength(18)] string? IdNumber,
     bool? DomicileInCounty,
-    string? CaseNumber,
-    string? Court,
+    [property: MaxLength(ClaimFactsValidator.MaxCaseNumberLength)] string? CaseNumber,
+    [property: MaxLength(ClaimFactsValidator.MaxCourtLength)] string? Court,
     string? CaseType,
     string? Outcome,
     string? JudgmentEffectiveDate,
     bool? ForeignRelated,
     bool? MajorImpact,
-    string? AgencyFee,
-    IReadOnlyList<InvoiceInput>? Invoices,
-    IReadOnlyList<OtherFundingInput>? OtherFunding,
+    [property: MaxLength(SubsidyService.Domain.Money.AmountInput.MaxLength)] string? AgencyFee,
+    [property: MaxLength(ClaimFactsValidator.MaxInvoices)] IReadOnlyList<InvoiceInput>? Invoices,
+    [property: MaxLength(ClaimFactsValidator.MaxOtherFunding)] IReadOnlyList<OtherFundingInput>? OtherFunding,
     string? PartyRole = null,
-    IReadOnlyList<string?>? RelatedCaseNumbers = null,
-    IReadOnlyList<string?>? PatentNumbers = null,
-    IReadOnlyList<string?>? OpposingParties = null,
+    [property: MaxLength(ClaimFactsValidator.MaxRelatedCaseNumbers)] IReadOnlyList<string?>? RelatedCaseNumbers = null,
+    [property: MaxLength(ClaimFactsValidator.MaxPatentNumbers)] IReadOnlyList<string?>? PatentNumbers = null,
+    [property: MaxLength(ClaimFactsValidator.MaxOpposingParties)] IReadOnlyList<string?>? OpposingParties = null,
     bool? ForeignCourt = null);

@@ -22,7 +22,16 @@ public sealed class ApiDocumentDescription : IOpenApiDocumentTransformer
         document.Info.Description = "专利维权代理费补助: claims from submission to payment. Errors are RFC 9457 problem details with a stable `code`.";
         document.Info.License = new OpenApiLicense { Name = "Apache-2.0", Identifier = "Apache-2.0" };
         // Relative: the API is wherever this document was fetched from, whichever node or proxy that was.
-        document.Servers = [new OpenApiServer { Url = "/" }];
+        // Public (x-internal: false) and the same in every environment, production or test: it is the node that answered.
+        document.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "This node, in whichever environment it runs (production, staging or test).",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(false)) },
+            },
+        ];
         foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
             tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "") ?? $"{tag.Name} endpoints.";
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using SubsidyService.Operations.Limits;
 
 namespace SubsidyService.Operations.OpenApi;
 
@@ -44,7 +45,7 @@ public sealed class OperationConventions : IOpenApiOperationTransformer
             if (authorize.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy)))
                 await ProblemResponses.AddAsync(operation, context, 403, "The caller's role may not do this.", ct);
         }
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        if (ApiRateLimit.Applies("/" + description.RelativePath) || metadata.OfType<EnableRateLimitingAttribute>().Any())
             await ProblemResponses.AddAsync(operation, context, 429, "Too many requests from this client: retry after `Retry-After` seconds.", ct);
     }
 

@@ -52,6 +52,7 @@ public static class Settings
         Int("RateLimits:SignInPerMinute", 1),
         Int("RateLimits:LetterVerifyPerMinute", 1),
         Int("RateLimits:RegistrationsPerAddressPerDay", 1),
+        Int("RateLimits:ApiPerMinute", 1),
         Int("Uploads:MaxBytesPerApplicant", 1),
         Int("Uploads:PerMinute", 1),
         Int("Uploads:MaxMegabytesPerDay", 1),
