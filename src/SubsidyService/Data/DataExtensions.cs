@@ -38,6 +38,7 @@ public static class DataExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
+        builder.Services.AddKeyedSingleton(ListenSessions.Key, (sp, _) => sp.GetRequiredService<Database>().ListenDataSource);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SubsidyService");

@@ -1,5 +1,5 @@
 using Npgsql;
-using SubsidyService.Data;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -7,9 +7,9 @@ namespace SubsidyService.Policy;
 /// Holds one connection per node that LISTENs for changes to <c>policy_versions</c> and tells the
 /// <see cref="PolicyStore"/> to drop its copy. The store caches only while this is connected: a lost
 /// connection may have missed a notification, so until it is back every read goes to the database. The connection
-/// is a session of its own, straight to PostgreSQL (<see cref="Database.ListenDataSource"/>), never through a pooler.
+/// is a session of its own, straight to PostgreSQL (<see cref="ListenSessions"/>), never through a pooler.
 /// </summary>
-public sealed class PolicyChangeListener(Database database, PolicyStore store, ILogger<PolicyChangeListener> logger) : BackgroundService
+public sealed class PolicyChangeListener([FromKeyedServices(ListenSessions.Key)] NpgsqlDataSource sessions, PolicyStore store, ILogger<PolicyChangeListener> logger) : BackgroundService
 {
     // A silently dropped connection would never say so; a query after this long without notifications finds out.
     private static readonly TimeSpan Probe = TimeSpan.FromSeconds(30);
@@ -21,7 +21,7 @@ public sealed class PolicyChangeListener(Database database, PolicyStore store, I
         {
             try
             {
-                await using var conn = await database.ListenDataSource.OpenConnectionAsync(stoppingToken);
+                await using var conn = await sessions.OpenConnectionAsync(stoppingToken);
                 conn.Notification += (_, _) => store.Invalidate();
                 await using (var listen = new NpgsqlCommand($"LISTEN {PolicyStore.Channel}", conn))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
