@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/ensure-debian-packages.sh postgresql fonts-droid-fallback fonts-dejavu-core poppler-utils zbar-tools chromium chromium-l10n faketime prometheus nginx openssl || exit 1
+scripts/ensure-debian-packages.sh postgresql fonts-droid-fallback fonts-dejavu-core poppler-utils zbar-tools chromium chromium-l10n faketime prometheus nginx openssl pgbouncer || exit 1
 if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
   echo "Installing maildev 2.2.1 (SMTP server for the tests)…"
   npm install --prefix .tools/maildev --no-audit --no-fund --silent maildev@2.2.1 >/dev/null || exit 1

@@ -15,6 +15,8 @@ public static class DataExtensions
         {
             ConnectionString = builder.Configuration.GetConnectionString("Subsidy"),
             MigrationsConnectionString = builder.Configuration.GetConnectionString("SubsidyMigrations") is { Length: > 0 } m ? m : null,
+            DirectConnectionString = builder.Configuration.GetConnectionString("SubsidyDirect") is { Length: > 0 } d ? d : null,
+            BehindPgBouncer = string.Equals(builder.Configuration["Database:Pooler"]?.Trim(), "pgbouncer", StringComparison.OrdinalIgnoreCase),
             DataDirectory = builder.Configuration["Embedded:DataDirectory"] ?? ".data",
             MigrateOnStart = builder.Configuration.GetValue<bool?>("Database:MigrateOnStart"),
             AllowPrivilegedRole = builder.Configuration.GetValue("Database:AllowPrivilegedRole", false),
@@ -27,10 +29,16 @@ public static class DataExtensions
             throw new Kernel.StartupFailure(
                 "ConnectionStrings:Subsidy is not set, and the embedded PostgreSQL is for development and demonstrations: " +
                 "set ConnectionStrings__Subsidy (docs/operations.md), or Embedded__AllowInProduction=true to run embedded in Production anyway.");
+        // Through a transaction-mode pooler a LISTEN lands on whichever server connection is free and is never heard.
+        if (options.BehindPgBouncer && (string.IsNullOrWhiteSpace(options.ConnectionString) || options.DirectConnectionString is null))
+            throw new Kernel.StartupFailure(
+                "Database:Pooler=pgbouncer needs ConnectionStrings:Subsidy (through PgBouncer) and ConnectionStrings:SubsidyDirect " +
+                "(the same role straight to PostgreSQL, for LISTEN): set ConnectionStrings__SubsidyDirect (docs/operations.md).");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Database>().DataSource);
+        builder.Services.AddKeyedSingleton(ListenSessions.Key, (sp, _) => sp.GetRequiredService<Database>().ListenDataSource);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SubsidyService");

@@ -11,6 +11,19 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? MigrationsConnectionString { get; set; }
 
+    /// <summary>
+    /// ConnectionStrings:SubsidyDirect: the service's role straight to PostgreSQL, for the one thing that needs a
+    /// session of its own (the LISTEN for policy changes) when <see cref="ConnectionString"/> goes through a pooler.
+    /// Unset: the listener uses <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? DirectConnectionString { get; set; }
+
+    /// <summary>
+    /// Database:Pooler=pgbouncer: <see cref="ConnectionString"/> reaches PostgreSQL through PgBouncer in transaction
+    /// mode, so its pools keep no session state (no reset on close, no prepared statements, no search_path sent).
+    /// </summary>
+    public bool BehindPgBouncer { get; set; }
+
     /// <summary>Where the embedded cluster lives (Embedded:DataDirectory), relative to the working directory.</summary>
     public string DataDirectory { get; set; } = ".data";
 

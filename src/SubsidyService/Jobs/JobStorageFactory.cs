@@ -16,7 +16,7 @@ public static class JobStorageFactory
     {
         var database = services.GetRequiredService<Database>();
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value;
-        return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
+        return new PostgreSqlStorage(new DataSourceConnectionFactory(database.CreatePool("jobs", options.MaxPoolSize)), new PostgreSqlStorageOptions
         {
             SchemaName = JobsOptions.SchemaName,
             PrepareSchemaIfNecessary = false,
@@ -26,9 +26,13 @@ public static class JobStorageFactory
         });
     }
 
-    /// <summary>Hangfire's connections come from the service's pool, so they share its settings and limits.</summary>
-    private sealed class DataSourceConnectionFactory(Database database) : IConnectionFactory
+    /// <summary>
+    /// Hangfire's connections come from a small pool of their own (Jobs:MaxPoolSize, "SubsidyService jobs" in
+    /// pg_stat_activity): its workers each poll the queue, and on the service's pool they kept a connection apiece
+    /// open; here they take turns, and a busy job server cannot starve requests of connections either.
+    /// </summary>
+    private sealed class DataSourceConnectionFactory(NpgsqlDataSource pool) : IConnectionFactory
     {
-        public NpgsqlConnection GetOrCreateConnection() => database.DataSource.CreateConnection();
+        public NpgsqlConnection GetOrCreateConnection() => pool.CreateConnection();
     }
 }

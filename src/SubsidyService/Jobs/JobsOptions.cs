@@ -12,6 +12,12 @@ public sealed class JobsOptions
     /// <summary>Workers per node; unset: Hangfire's default (five per core, at most 20).</summary>
     public int? WorkerCount { get; set; }
 
+    /// <summary>
+    /// Connections of the job server's own pool (Hangfire's queue polls, heartbeats, locks and state changes; the jobs'
+    /// own work uses the service's pool). Its workers take turns on them.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 3;
+
     /// <summary>How often an idle worker looks for an enqueued job.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -1,13 +1,15 @@
 using Npgsql;
+using SubsidyService.Kernel;
 
 namespace SubsidyService.Policy;
 
 /// <summary>
 /// Holds one connection per node that LISTENs for changes to <c>policy_versions</c> and tells the
 /// <see cref="PolicyStore"/> to drop its copy. The store caches only while this is connected: a lost
-/// connection may have missed a notification, so until it is back every read goes to the database.
+/// connection may have missed a notification, so until it is back every read goes to the database. The connection
+/// is a session of its own, straight to PostgreSQL (<see cref="ListenSessions"/>), never through a pooler.
 /// </summary>
-public sealed class PolicyChangeListener(NpgsqlDataSource db, PolicyStore store, ILogger<PolicyChangeListener> logger) : BackgroundService
+public sealed class PolicyChangeListener([FromKeyedServices(ListenSessions.Key)] NpgsqlDataSource sessions, PolicyStore store, ILogger<PolicyChangeListener> logger) : BackgroundService
 {
     // A silently dropped connection would never say so; a query after this long without notifications finds out.
     private static readonly TimeSpan Probe = TimeSpan.FromSeconds(30);
@@ -19,7 +21,7 @@ public sealed class PolicyChangeListener(NpgsqlDataSource db, PolicyStore store,
         {
             try
             {
-                await using var conn = await db.OpenConnectionAsync(stoppingToken);
+                await using var conn = await sessions.OpenConnectionAsync(stoppingToken);
                 conn.Notification += (_, _) => store.Invalidate();
                 await using (var listen = new NpgsqlCommand($"LISTEN {PolicyStore.Channel}", conn))
                     await listen.ExecuteNonQueryAsync(stoppingToken);

@@ -22,6 +22,8 @@ public sealed class FailFastTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.0.0/8", "IP 地址")]
     [InlineData("Smtp:Port", "70000", "65535")]
     [InlineData("Database:MigrateOnStart", "maybe", "true 或 false")]
+    [InlineData("Database:Pooler", "pgpool", "none、pgbouncer")]
+    [InlineData("Jobs:MaxPoolSize", "0", "1 至 100")]
     [InlineData("DataProtection:CertificateFile", "/nonexistent/keyring.pfx", "文件")]
     public async Task A_wrong_value_stops_start_up_with_one_line_naming_the_key_and_the_form(string key, string value, string expected)
     {
@@ -66,5 +68,19 @@ public sealed class FailFastTests
 
         result.ExitCode.Should().Be(1, result.Output + result.Error);
         result.Error.Trim().Should().NotContain("\n").And.Contain("DataProtection__CertificateFile").And.Contain("DataProtection__AllowUnencryptedKeyRing");
+    }
+
+    [Fact]
+    public async Task A_node_behind_pgbouncer_without_a_direct_connection_string_stops_start_up()
+    {
+        var result = await ServiceCommand.RunAsync([], new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
+            ["ConnectionStrings:Subsidy"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none",
+            ["Database:Pooler"] = "pgbouncer",
+        });
+
+        result.ExitCode.Should().Be(1, result.Output + result.Error);
+        result.Error.Trim().Should().NotContain("\n").And.Contain("ConnectionStrings__SubsidyDirect").And.Contain("Database:Pooler");
     }
 }

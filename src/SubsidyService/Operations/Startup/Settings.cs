@@ -13,6 +13,8 @@ public static class Settings
     [
         Text("ConnectionStrings:Subsidy"),
         Text("ConnectionStrings:SubsidyMigrations"),
+        Text("ConnectionStrings:SubsidyDirect"),
+        OneOf("Database:Pooler", "none", "pgbouncer"),
         Bool("Database:MigrateOnStart"),
         Bool("Database:AllowPrivilegedRole"),
         Text("Embedded:DataDirectory"),
@@ -71,6 +73,7 @@ public static class Settings
         Text("Letters:SigningCertificatePassword"),
         Duration("Jobs:InvisibilityTimeout"),
         Int("Jobs:WorkerCount", 1, 100),
+        Int("Jobs:MaxPoolSize", 1, 100),
         Duration("Jobs:QueuePollInterval"),
         Duration("Jobs:SchedulePollingInterval"),
         Cron("Jobs:Schedules:*"),
