@@ -14,9 +14,9 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class ClaimText
 {
-    /// <summary>A list's total: a figure, or "10,000+" for a search counted only up to <see cref="SubsidyService.Claims.CappedTotal.Cap"/>.</summary>
-    public static string Total(long total, bool counted) => counted && SubsidyService.Claims.CappedTotal.IsCapped(total)
-        ? SubsidyService.Claims.CappedTotal.Cap.ToString("#,0", CultureInfo.InvariantCulture) + "+"
+    /// <summary>A list's total: a figure, or "10,000+" for a search counted only up to <see cref="ListPage.CountCap"/>.</summary>
+    public static string Total(long total, bool counted) => counted && ListPage.IsCapped(total)
+        ? ListPage.CountCap.ToString("#,0", CultureInfo.InvariantCulture) + "+"
         : total.ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>The API's rate ("0.50") as a clerk reads it: 50%.</summary>
