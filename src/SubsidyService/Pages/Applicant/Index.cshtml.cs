@@ -10,7 +10,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Applicant;
 
 /// <summary>An applicant's own claims, newest first: counted by status, filtered, sorted, and as CSV for their records.</summary>
-public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
         [("", "全部"), .. Enum.GetValues<ClaimStatus>().Select(s => (EnumCodes.ToCode(s), ClaimNames.Of(s)))];

@@ -16,7 +16,7 @@ namespace SubsidyService.Pages.Auditor;
 /// with their register, the event log as CSV) and the check of the event log's hash chains, served here
 /// under the page's cookie since the API's take a bearer token.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events, EventChainVerifier chains) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events, EventChainVerifier chains) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Tiers =
         [("", "全部档次"), .. Enum.GetValues<Tier>().Select(t => (EnumCodes.ToCode(t), ChineseNames.Of(t)))];

@@ -28,7 +28,7 @@ public sealed record ApproveConfirmation(IReadOnlyList<(string Pick, int Version
 /// budget would have left after each, and a bulk approval that approves each ticked claim on its own
 /// (its own transaction, its own version check) and reports every result.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions, BudgetStore budgets, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions, BudgetStore budgets, TimeProvider clock) : ServicePageModel
 {
     public const int PageSize = 50;
     public const int MaxBulk = 100;

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Verifier;
 /// The verifiers' queue: claims waiting for them, oldest first, with how long they have waited in working days;
 /// counts by status, any column to sort by, and the list as CSV.
 /// </summary>
-public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, TimeProvider clock) : ServicePageModel
 {
     public const string Waiting = "submitted,under_review";
 

@@ -7,7 +7,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Finance.Claims;
 
 /// <summary>The finance bureau's lists past approval: in notice, ready for payout, paid, failed; or every claim. Counted, sortable, exportable.</summary>
-public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
     [
