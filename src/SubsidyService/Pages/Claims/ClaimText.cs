@@ -81,7 +81,7 @@ public static class ClaimText
 
     public static string CaseType(string? code) => Name<Domain.Policy.CaseType>(code, ChineseNames.Of);
 
-    public static string Outcome(string? code) => Name<Domain.Policy.Outcome>(code, ChineseNames.Of);
+    public static string Outcome(string? code) => Name<Domain.Policy.CaseOutcome>(code, ChineseNames.Of);
 
     /// <summary>Facts stored before the question was asked are a plaintiff's (POLICY.md's default).</summary>
     public static string PartyRole(string? code) => Name<Domain.Policy.PartyRole>(code ?? "plaintiff", ChineseNames.Of);
