@@ -68,7 +68,7 @@ public static partial class PolicyVersionValidator
             if (required) add(field, $"{label}不能为空。");
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (Invariant.TryParseDate(text, out var date)) return date;
         add(field, $"{label}须为 YYYY-MM-DD 格式的有效日期。");
         return null;
     }

@@ -58,7 +58,7 @@ public static class ClaimText
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string ChineseDate(string? isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ChineseDate(d) : isoDate ?? "—";
+        Invariant.TryParseDate(isoDate, out var d) ? ChineseDate(d) : isoDate ?? "—";
 
     public static string LetterKind(string? kind) => kind switch
     {
