@@ -16,7 +16,7 @@ public static class LetterSamples
     public static LetterContent Approval(int sequence = 1)
     {
         var facts = new ClaimFacts(ApplicantType.Enterprise, "宁波明远新材料科技有限公司", CompanyCode, true, "(2026)浙02民初1234号", "浙江省宁波市中级人民法院",
-            CaseType.PatentInfringement, Outcome.Won, new DateOnly(2026, 6, 18), false, false, 30_000.00m,
+            CaseType.PatentInfringement, CaseOutcome.Won, new DateOnly(2026, 6, 18), false, false, 30_000.00m,
             [new Invoice("33021234", 30_000.00m, new DateOnly(2026, 3, 2))], []);
         var evaluation = PolicyEvaluator.Evaluate(facts, PolicyVersion.Default, new EvaluationContext(IssuedOn));
         if (!evaluation.Eligible) throw new InvalidOperationException("the sample must be eligible");

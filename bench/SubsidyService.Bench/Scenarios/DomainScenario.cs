@@ -72,7 +72,7 @@ public sealed class DomainScenario : IScenario
         var refused = person with
         {
             DomicileInCounty = false,
-            Outcome = Outcome.Lost,
+            Outcome = CaseOutcome.Lost,
             OtherFunding = [new OtherFunding("市知识产权局", "市级", 2_000.00m, "市知〔2024〕8号")],
         };
         return [person, company, major, refused];
@@ -80,7 +80,7 @@ public sealed class DomainScenario : IScenario
 
     private static ClaimFacts Facts(ApplicantType type, string id, decimal fee) => new(
         type, type == ApplicantType.NaturalPerson ? "张明" : "某某科技有限公司", id, true, "(2024)浙02民初123号", "宁波市中级人民法院",
-        CaseType.PatentInfringement, Outcome.Won, new DateOnly(2024, 5, 20), false, false, fee,
+        CaseType.PatentInfringement, CaseOutcome.Won, new DateOnly(2024, 5, 20), false, false, fee,
         [new Invoice("12345678", fee, new DateOnly(2024, 3, 1))], []);
 
     private static ClaimFactsInput TypicalInput() => new(

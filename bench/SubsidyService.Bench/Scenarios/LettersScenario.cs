@@ -140,7 +140,7 @@ public sealed class LettersScenario : IScenario
         var id = company ? Code("91330102MA2B3C4D" + (char)('0' + i % 10)) : Person($"3302811980{i % 12 + 1:D2}{i % 28 + 1:D2}12{i % 10}");
         var fee = 4_000m + i % 997 * 731.5m;
         var facts = new ClaimFacts(company ? ApplicantType.Enterprise : ApplicantType.NaturalPerson, name, id, true,
-            $"(2026)浙02民初{1000 + i}号", "浙江省宁波市中级人民法院", CaseType.PatentInfringement, Outcome.Won,
+            $"(2026)浙02民初{1000 + i}号", "浙江省宁波市中级人民法院", CaseType.PatentInfringement, CaseOutcome.Won,
             new DateOnly(2026, 6, 1 + i % 28), false, false, fee, [new Invoice($"3302{i % 10_000:D4}", fee, new DateOnly(2026, 3, 2))], []);
         var evaluation = PolicyEvaluator.Evaluate(facts, PolicyVersion.Default, new EvaluationContext(Issued));
         var number = LetterNumbers.Format("县知补", 2026, i);

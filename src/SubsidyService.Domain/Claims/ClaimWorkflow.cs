@@ -33,10 +33,10 @@ public sealed class ClaimWorkflow
 
     private static void Configure(ClaimStateMachine m)
     {
-        var applicant = Roles.Of(Role.Applicant);
-        var verifier = Roles.Of(Role.Verifier);
-        var finance = Roles.Of(Role.Finance);
-        var system = Roles.Of(Role.System);
+        var applicant = AllowedRoles.Of(Role.Applicant);
+        var verifier = AllowedRoles.Of(Role.Verifier);
+        var finance = AllowedRoles.Of(Role.Finance);
+        var system = AllowedRoles.Of(Role.System);
 
         var owner = Condition.Actor(c => c.IsOwner, "仅限申请人本人");
         var notTheVerifier = Condition.Requires(c => c.VerifiedBy != c.ActorId, "批准人不是本申请的审核人");
@@ -83,7 +83,7 @@ public sealed class ClaimWorkflow
         // A register matching an approved claim not yet paid sends it back too (the letter is revoked, the budget released);
         // a flag that does not (a co-plaintiff's claim) holds the claim where it is until a person resolves it.
         m.Configure(ClaimStatus.InPublicNotice)
-            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier, Role.Finance))
+            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, AllowedRoles.Of(Role.Verifier, Role.Finance))
             .Permit(ClaimTrigger.NoticeElapsed, ClaimStatus.ReadyForPayout, system, flagsResolved, objectionsHandled)
             .Permit(ClaimTrigger.ScreeningFlagRaised, ClaimStatus.UnderReview, system);
 
@@ -104,7 +104,7 @@ public sealed class ClaimWorkflow
         // A paid claim cannot be sent back: money is recovered instead, when a person confirms a register's proposal
         // or opens a recovery on other grounds (a register match alone never makes anyone owe money).
         m.Configure(ClaimStatus.Paid)
-            .PermitReentry(ClaimTrigger.OpenRecovery, Roles.Of(Role.Verifier, Role.Finance))
+            .PermitReentry(ClaimTrigger.OpenRecovery, AllowedRoles.Of(Role.Verifier, Role.Finance))
             .PermitReentry(ClaimTrigger.SettleRecovery, finance);
     }
 

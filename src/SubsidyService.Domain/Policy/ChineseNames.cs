@@ -23,13 +23,13 @@ public static class ChineseNames
         _ => value.ToString(),
     };
 
-    public static string Of(Outcome value) => value switch
+    public static string Of(CaseOutcome value) => value switch
     {
-        Outcome.Won => "胜诉",
-        Outcome.PartiallyWon => "部分胜诉",
-        Outcome.Lost => "败诉",
-        Outcome.Settled => "调解或和解",
-        Outcome.Withdrawn => "撤诉",
+        CaseOutcome.Won => "胜诉",
+        CaseOutcome.PartiallyWon => "部分胜诉",
+        CaseOutcome.Lost => "败诉",
+        CaseOutcome.Settled => "调解或和解",
+        CaseOutcome.Withdrawn => "撤诉",
         _ => value.ToString(),
     };
 

@@ -9,7 +9,7 @@ public sealed record ClaimFacts(
     string CaseNumber,
     string Court,
     CaseType CaseType,
-    Outcome Outcome,
+    CaseOutcome Outcome,
     DateOnly JudgmentEffectiveDate,
     bool ForeignRelated,
     bool MajorImpact,

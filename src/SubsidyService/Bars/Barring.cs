@@ -4,6 +4,7 @@ using Npgsql;
 using SubsidyService.Audit;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Bars;
 
@@ -32,7 +33,7 @@ public sealed class Barring(NpgsqlDataSource db, EventLog events, TimeProvider c
         var today = clock.Today();
         DateOnly until = default;
         if (string.IsNullOrWhiteSpace(input.Until)) errors["until"] = ["请填写限制截止日期。"];
-        else if (!DateOnly.TryParseExact(input.Until.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out until))
+        else if (!Invariant.TryParseDate(input.Until.Trim(), out until))
             errors["until"] = ["日期格式须为 YYYY-MM-DD。"];
         else if (until < today) errors["until"] = ["截止日期不能早于今天。"];
         if (errors.Count > 0) return Refusal.Validation(errors);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SubsidyService.Kernel;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Calendar;
 
@@ -32,7 +33,7 @@ public static class CalendarInput
         }
         for (var i = 0; i < texts.Count; i++)
         {
-            if (!DateOnly.TryParseExact(texts[i]?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!Invariant.TryParseDate(texts[i]?.Trim(), out var d))
                 errors[$"{field}[{i}]"] = [$"“{texts[i]}”不是 YYYY-MM-DD 格式的日期。"];
             else if (d.Year != year)
                 errors[$"{field}[{i}]"] = [$"{d:yyyy-MM-dd} 不在 {year} 年。"];

@@ -15,9 +15,8 @@ public static class ClaimEndpoints
 
         claims.MapPost("/", async (HttpContext http, ClaimsPrincipal user, ClaimIntake intake) =>
         {
-            var input = await ClaimInput.ReadAsync(http);
-            if (!input.Succeeded) return input.Refusal!.ToResult();
-            var created = await intake.CreateAndReadAsync(Actor.From(user), input.Value!, http.SessionCheckToFold());
+            if (!(await ClaimInput.ReadAsync(http)).TryGet(out var input, out var inputRefusal)) return inputRefusal.ToResult();
+            var created = await intake.CreateAndReadAsync(Actor.From(user), input, http.SessionCheckToFold());
             return created.ToResult(v => Results.Created($"/api/v1/claims/{v.Id}", v));
         })
         .FoldsSessionCheck()
@@ -29,11 +28,9 @@ public static class ClaimEndpoints
 
         claims.MapPut("/{id:guid}", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimIntake intake, ClaimReader reader) =>
         {
-            var input = await ClaimInput.ReadAsync(http);
-            if (!input.Succeeded) return input.Refusal!.ToResult();
+            if (!(await ClaimInput.ReadAsync(http)).TryGet(out var input, out var inputRefusal)) return inputRefusal.ToResult();
             var actor = Actor.From(user);
-            var updated = await intake.UpdateAsync(actor, id, input.Value!);
-            if (!updated.Succeeded) return updated.Refusal!.ToResult();
+            if (!(await intake.UpdateAsync(actor, id, input)).TryGet(out _, out var updatedRefusal)) return updatedRefusal.ToResult();
             return (await reader.GetAsync(actor, id)).ToResult(Results.Ok);
         })
         .Accepts<ClaimFactsInput>("application/json")
@@ -59,9 +56,8 @@ public static class ClaimEndpoints
 
         claims.MapPost("/{id:guid}/transitions", async (Guid id, HttpContext http, ClaimsPrincipal user, ClaimTransitions transitions) =>
         {
-            var request = await TransitionRequest.ReadAsync(http);
-            if (!request.Succeeded) return request.Refusal!.ToResult();
-            return (await transitions.FireAndReadAsync(Actor.From(user), id, request.Value!, http.SessionCheckToFold())).ToResult(Results.Ok);
+            if (!(await TransitionRequest.ReadAsync(http)).TryGet(out var request, out var requestRefusal)) return requestRefusal.ToResult();
+            return (await transitions.FireAndReadAsync(Actor.From(user), id, request, http.SessionCheckToFold())).ToResult(Results.Ok);
         })
         .FoldsSessionCheck()
         .Accepts<TransitionRequest>("application/json")

@@ -19,14 +19,12 @@ public sealed record ClaimInput(ClaimFactsInput Facts, BankAccountInput? BankAcc
         {
             var root = doc!.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return Refusal.Validation("body", "请求体须为 JSON 对象。");
-            var facts = ClaimJson.Bind<ClaimFactsInput>(root);
-            if (!facts.Succeeded) return facts.Refusal!;
+            if (!ClaimJson.Bind<ClaimFactsInput>(root).TryGet(out var facts, out var factsRefusal)) return factsRefusal;
             BankAccountInput? bank = null;
             if (root.TryGetProperty("bankAccount", out var b) && b.ValueKind != JsonValueKind.Null)
             {
-                var bound = ClaimJson.Bind<BankAccountInput>(b, "bankAccount.");
-                if (!bound.Succeeded) return bound.Refusal!;
-                bank = bound.Value;
+                if (!ClaimJson.Bind<BankAccountInput>(b, "bankAccount.").TryGet(out var bound, out var boundRefusal)) return boundRefusal;
+                bank = bound;
             }
             int? expected = null;
             if (root.TryGetProperty("expectedVersion", out var v) && v.ValueKind != JsonValueKind.Null)
@@ -34,7 +32,7 @@ public sealed record ClaimInput(ClaimFactsInput Facts, BankAccountInput? BankAcc
                 if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n)) return Refusal.Validation("expectedVersion", "须为整数。");
                 expected = n;
             }
-            return new ClaimInput(facts.Value!, bank, expected);
+            return new ClaimInput(facts, bank, expected);
         }
     }
 }

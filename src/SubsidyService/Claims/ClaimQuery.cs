@@ -24,9 +24,12 @@ public sealed record ClaimQuery(
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Nothing but statuses narrows the list (its total is then known without reading claims).</summary>
-    public bool FiltersOnlyStatus =>
-        SubmittedFrom is null && SubmittedTo is null && Tier is null && Applicant is null && AmountMin is null && AmountMax is null;
+    /// <summary>The claims this query finds, as every claim list filters them.</summary>
+    public ClaimFilter Filter => new()
+    {
+        Statuses = Statuses, SubmittedFrom = SubmittedFrom, SubmittedTo = SubmittedTo, Tier = Tier, Applicant = Applicant,
+        AmountMin = AmountMin, AmountMax = AmountMax,
+    };
 
     public static ClaimQuery OfStatuses(params string[] statuses) => new(statuses, null, null, null, null, null, null, 1, ClaimReader.DefaultPageSize);
 

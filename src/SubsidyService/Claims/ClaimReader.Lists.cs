@@ -17,51 +17,36 @@ namespace SubsidyService.Claims;
 /// <summary>Claims as lists: a role's page of them, its export and its counts by status, each filtered to what the role may see.</summary>
 public sealed partial class ClaimReader
 {
-    public const int DefaultPageSize = 20;
+    public const int DefaultPageSize = ListPage.DefaultSize;
 
     /// <summary>Far beyond any real list; a larger page would overflow the offset.</summary>
     public const int MaxPage = 100_000;
 
     /// <param name="capTotal">
-    /// Pages pass true: a staff search's total is counted only up to <see cref="CappedTotal.Cap"/> and one more.
+    /// Pages pass true: a staff search's total is counted only up to <see cref="ListPage.CountCap"/> and one more.
     /// The API's total stays exact (its clients page to the end by it).
     /// </param>
     /// <param name="overdue">Only claims whose review is past its due date (<see cref="ReviewDeadline"/>).</param>
-    public async Task<Outcome<ClaimPage>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ListSort? sort = null,
+    public async Task<Outcome<ListPage<ClaimSummary>>> ListAsync(Actor actor, string? status, string? q, int page, int pageSize, ListSort? sort = null,
         bool capTotal = false, bool overdue = false)
     {
         if (page is < 1 or > MaxPage) return Refusal.Validation("page", $"页码须为 1 至 {MaxPage} 的整数。");
         if (pageSize is < 1 or > 100) return Refusal.Validation("pageSize", "每页条数须为 1 至 100。");
-        var filter = ListFilter(actor, status, q, overdue ? clock.Today() : null);
-        if (!filter.Succeeded) return filter.Refusal!;
-        var (where, args, statuses, searching) = filter.Value;
+        if (!ListFilter(actor, status, q, overdue ? clock.Today() : null).TryGet(out var filter, out var refusal)) return refusal;
         await using var conn = await db.OpenConnectionAsync();
-        var total = actor.IsStaff && !searching
-            ? await ClaimStatusCounts.TotalAsync(conn, statuses)
-            : await conn.ExecuteScalarAsync<long>(actor.IsStaff && capTotal ? CappedTotal.Sql(where) : $"SELECT count(*) FROM claims c {where}", args);
-        args.Add("offset", (page - 1) * pageSize);
-        args.Add("pageSize", pageSize);
-        var items = await conn.QueryAsync<SummaryRow>(PageSql(where, ListOrder(actor, sort)), args);
+        var rows = await ClaimList.PageAsync<SummaryRow>(conn, SummaryColumns, filter, ListOrder(actor, sort), page, pageSize,
+            capTotal: actor.IsStaff && capTotal);
         var today = clock.Today();
-        return new ClaimPage(items.Select(r => r.ToSummary(today)).ToList(), page, pageSize, total);
+        return rows.Select(r => r.ToSummary(today));
     }
 
-    internal static string PageSql(string where, string order) => $"{SummarySelect} {where} ORDER BY {order} LIMIT @pageSize OFFSET @offset";
-
-    /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; null with the refusal when a filter is bad.</summary>
+    /// <summary>The whole list as <see cref="ListAsync"/> filters and orders it, streamed for an export; the refusal when a filter is bad.</summary>
     public Outcome<IAsyncEnumerable<ClaimSummary>> Export(Actor actor, string? status, string? q, ListSort? sort, bool overdue = false)
     {
-        var filter = ListFilter(actor, status, q, overdue ? clock.Today() : null);
-        if (!filter.Succeeded) return filter.Refusal!;
+        if (!ListFilter(actor, status, q, overdue ? clock.Today() : null).TryGet(out var filter, out var refusal)) return refusal;
         var today = clock.Today();
-        return new Outcome<IAsyncEnumerable<ClaimSummary>>(Stream(filter.Value.Where, filter.Value.Args, ListOrder(actor, sort)), null);
-
-        async IAsyncEnumerable<ClaimSummary> Stream(string where, DynamicParameters args, string order)
-        {
-            await using var conn = await db.OpenConnectionAsync();
-            await foreach (var row in conn.QueryUnbufferedAsync<SummaryRow>($"{SummarySelect} {where} ORDER BY {order}", args))
-                yield return row.ToSummary(today);
-        }
+        return new Outcome<IAsyncEnumerable<ClaimSummary>>(
+            ClaimList.StreamAsync<SummaryRow>(db, SummaryColumns, filter, ListOrder(actor, sort)).Select(r => r.ToSummary(today)), null);
     }
 
     /// <summary>How many of the claims this person sees are in each status (all claims for staff, their own for an applicant).</summary>
@@ -76,23 +61,21 @@ public sealed partial class ClaimReader
         return rows.ToDictionary(r => r.Status, r => r.Count);
     }
 
-    private const string SummarySelect = """
-        SELECT c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
+    internal const string SummaryColumns = """
+        c.id, c.status, c.version, c.applicant_name AS applicantname, c.case_number AS casenumber, c.amount,
                c.policy_version AS policyversion,
                (SELECT count(*)::int FROM screening_flags f WHERE f.claim_id = c.id AND f.resolution IS NULL) AS unresolvedflags,
                c.created_at AS createdat, c.submitted_at AS submittedat, c.updated_at AS updatedat,
                c.application_number AS applicationnumber, c.review_due_on AS reviewdueon
-        FROM claims c
         """;
 
     // Staff work the oldest first; an applicant looks for the latest.
     internal static string ListOrder(Actor actor, ListSort? sort) =>
         sort?.OrderBy ?? (actor.IsStaff ? "coalesce(c.submitted_at, c.created_at), c.id" : "c.created_at DESC, c.id");
 
-    /// <summary>The list's WHERE over claims c and its arguments; the statuses asked for, and whether a search term narrows them further.</summary>
+    /// <summary>A role's list filter from its query: an applicant sees only their own claims.</summary>
     /// <param name="overdueOn">When given, only the claims whose review is overdue on that day.</param>
-    internal static Outcome<(string Where, DynamicParameters Args, string[] Statuses, bool Searching)> ListFilter(Actor actor, string? status, string? q,
-        DateOnly? overdueOn = null)
+    internal static Outcome<ClaimFilter> ListFilter(Actor actor, string? status, string? q, DateOnly? overdueOn = null)
     {
         var statuses = new List<string>();
         foreach (var s in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -103,28 +86,7 @@ public sealed partial class ClaimReader
         }
         var text = q?.Trim() is { Length: > 0 } t ? t : null;
         if (text?.Length > 100) return Refusal.Validation("q", "搜索词不能超过 100 个字符。");
-
-        // A number with its year names one claim: a lookup in the unique index, not one more arm of a scanned OR.
-        var exact = ApplicationNumbers.Exact(text);
-        var search = exact is not null
-            ? "c.application_number = @numberQ"
-            : """
-              (@q::text IS NULL OR c.canonical_case_number LIKE '%' || @canonicalQ || '%' OR c.applicant_name ILIKE '%' || @q || '%'
-                   OR (@numberQ::text IS NOT NULL AND c.application_number LIKE '%' || @numberQ))
-              """;
-        var where = $"""
-            WHERE (@all OR c.applicant_id = @me)
-              AND (cardinality(@statuses) = 0 OR c.status = ANY(@statuses))
-              AND {search}
-            """ + (overdueOn is null ? "" : $"\n  AND {ReviewDeadline.OverdueSql}");
-        var args = new DynamicParameters(new
-        {
-            all = actor.IsStaff, me = actor.Id, statuses = statuses.ToArray(), q = text is null ? null : Like.Escape(text),
-            canonicalQ = text is null ? null : Like.Escape(Domain.Screening.CaseNumber.Canonical(text)),
-            numberQ = text is null ? null : ApplicationNumbers.SearchTail(text),
-        });
-        if (overdueOn is { } today) args.Add("today", today.ToDateTime(TimeOnly.MinValue));
-        return (where, args, statuses.ToArray(), text is not null || overdueOn is not null);
+        return new ClaimFilter { Owner = actor.IsStaff ? null : actor.Id, Statuses = statuses, Text = text, OverdueOn = overdueOn };
     }
 
     private sealed record SummaryRow(Guid Id, string Status, int Version, string ApplicantName, string CaseNumber, decimal Amount,

@@ -117,9 +117,6 @@ public static class ClaimStore
     public static Task BumpVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, DateTime now) =>
         conn.ExecuteAsync("UPDATE claims SET version = version + 1, updated_at = @now WHERE id = @id", new { id, now }, tx);
 
-    public static async Task<IReadOnlyList<FlagRow>> FlagsAsync(NpgsqlConnection conn, Guid claimId, NpgsqlTransaction? tx = null) =>
-        (await conn.QueryAsync<FlagRow>(FlagsSql, new { id = claimId }, tx)).ToList();
-
     /// <summary>
     /// The status change with its version bump, in the transition's last batch; a submission's first time is kept
     /// with it (<paramref name="marksSubmitted"/>), in the same UPDATE.

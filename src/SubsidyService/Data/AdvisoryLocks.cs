@@ -62,17 +62,8 @@ public static class AdvisoryLocks
         return new SessionLock(conn, key);
     }
 
-    /// <inheritdoc cref="ForSessionAsync"/>
-    public static IDisposable ForSession(NpgsqlConnection conn, long key)
+    private sealed class SessionLock(NpgsqlConnection conn, long key) : IAsyncDisposable
     {
-        conn.Execute("SELECT pg_advisory_lock(@key)", new { key });
-        return new SessionLock(conn, key);
-    }
-
-    private sealed class SessionLock(NpgsqlConnection conn, long key) : IAsyncDisposable, IDisposable
-    {
-        private const string Unlock = "SELECT pg_advisory_unlock(@key)";
-        public async ValueTask DisposeAsync() => await conn.ExecuteAsync(Unlock, new { key });
-        public void Dispose() => conn.Execute(Unlock, new { key });
+        public async ValueTask DisposeAsync() => await conn.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key });
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SubsidyService.Kernel;
 
 /// <summary>
@@ -53,7 +55,16 @@ public sealed record Refusal(int Status, string Code, string Title, string? Deta
 /// <summary>A value, or the reason there is none.</summary>
 public readonly record struct Outcome<T>(T? Value, Refusal? Refusal)
 {
+    [MemberNotNullWhen(false, nameof(Refusal))]
     public bool Succeeded => Refusal is null;
+
+    /// <summary>The value when there is one, else the refusal: <c>if (!outcome.TryGet(out var value, out var refusal)) return refusal;</c></summary>
+    public bool TryGet([MaybeNullWhen(false)] out T value, [NotNullWhen(false)] out Refusal? refusal)
+    {
+        value = Value!;
+        refusal = Refusal;
+        return refusal is null;
+    }
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
 

@@ -17,8 +17,6 @@ public sealed class SqlBatch
     private readonly Dictionary<string, object?> args = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Func<SqlMapper.GridReader, Task>> readers = [];
 
-    public bool IsEmpty => statements.Count == 0;
-
     /// <summary>The statements gathered so far, as they will be sent (for the plan tests and the logs).</summary>
     public IReadOnlyList<string> Statements => statements;
 

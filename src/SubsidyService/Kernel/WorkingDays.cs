@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubsidyService.Domain.Calendar;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Kernel;
 
@@ -28,7 +29,7 @@ public static class WorkingDays
 
     private static List<DateOnly> Dates(IConfiguration config, string key) =>
         config.GetSection(key).GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v =>
-            DateOnly.TryParseExact(v!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            Invariant.TryParseDate(v!.Trim(), out var d)
                 ? d
                 : throw new InvalidOperationException($"{key} 中的日期“{v}”应为 YYYY-MM-DD。")).ToList();
 }

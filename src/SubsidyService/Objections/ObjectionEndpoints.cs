@@ -16,9 +16,8 @@ public static class ObjectionEndpoints
         {
             var (body, problem) = await RequestBody.ReadAsync<ObjectionInput>(http);
             if (problem is not null) return problem;
-            var recorded = await recording.RecordAsync(Actor.From(user), id, body!);
-            if (!recorded.Succeeded) return recorded.Refusal!.ToResult();
-            return Results.Created($"/api/v1/objections/{recorded.Value}", ObjectionView.Of((await store.FindAsync(recorded.Value))!));
+            if (!(await recording.RecordAsync(Actor.From(user), id, body!)).TryGet(out var recorded, out var recordedRefusal)) return recordedRefusal.ToResult();
+            return Results.Created($"/api/v1/objections/{recorded}", ObjectionView.Of((await store.FindAsync(recorded))!));
         })
         .WithTags("Objections")
         .RequireAuthorization(p => p.RequireRole(Roles.Verifier, Roles.Finance))

@@ -24,9 +24,7 @@ public sealed class ObjectionHandling(NpgsqlDataSource db, ClaimTransitions tran
         if (reply is not null && ObjectionText.HasControlCharacters(reply)) return Refusal.Validation("reply", ObjectionText.Refused("答复"));
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var locked = await LockOpenAsync(conn, tx, id);
-        if (!locked.Succeeded) return locked.Refusal!;
-        var objection = locked.Value!;
+        if (!(await LockOpenAsync(conn, tx, id)).TryGet(out var objection, out var refusal)) return refusal;
 
         // The applicant reads the reason: the objection's content, never who raised it.
         var reason = Clip("公示期间收到异议，经核查成立：" + objection.Content, TransitionRequest.MaxReasonLength);
@@ -47,9 +45,7 @@ public sealed class ObjectionHandling(NpgsqlDataSource db, ClaimTransitions tran
         if (ObjectionText.HasControlCharacters(reply)) return Refusal.Validation("reply", ObjectionText.Refused("答复"));
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var locked = await LockOpenAsync(conn, tx, id);
-        if (!locked.Succeeded) return locked.Refusal!;
-        var objection = locked.Value!;
+        if (!(await LockOpenAsync(conn, tx, id)).TryGet(out var objection, out var refusal)) return refusal;
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The claim's row lock orders its events; the dismissal is part of the claim's (staff) history.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SubsidyService.Kernel;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Operations;
 
@@ -31,7 +32,7 @@ public sealed record DateRange(DateOnly? From, DateOnly? To)
     private static DateOnly? Date(string? text, string field, string label, IDictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (!Invariant.TryParseDate(text.Trim(), out var d))
             errors[field] = [$"{label}须为 YYYY-MM-DD，如 2026-01-31。"];
         // The ends become instants in China time: year 1 or 9999 would fall outside what a timestamp can hold.
         else if (d.Year is < 1900 or > 2999)

@@ -8,7 +8,7 @@ public static class EnumOptions
 {
     public static IReadOnlyList<(string Code, string Label)> ApplicantTypes { get; } = Of<ApplicantType>(ChineseNames.Of);
     public static IReadOnlyList<(string Code, string Label)> CaseTypes { get; } = Of<CaseType>(ChineseNames.Of);
-    public static IReadOnlyList<(string Code, string Label)> Outcomes { get; } = Of<Outcome>(ChineseNames.Of);
+    public static IReadOnlyList<(string Code, string Label)> Outcomes { get; } = Of<CaseOutcome>(ChineseNames.Of);
     public static IReadOnlyList<(string Code, string Label)> Tiers { get; } = Of<Tier>(ChineseNames.Of);
 
     public static string Label(IReadOnlyList<(string Code, string Label)> options, string? code) =>

@@ -12,7 +12,7 @@ namespace SubsidyService.Pages;
 /// Ties a refused field's input to its message: <c>aria-invalid="true"</c> and the message's id in
 /// <c>aria-describedby</c>, so a screen reader reads the reason with the field. The pages write plain inputs named
 /// after the API's fields; this finds the errors through the page that showed the refusal
-/// (<see cref="ClaimPageModel.Show"/>), also inside partials whose model is not the page. A form that is one of
+/// (<see cref="ServicePageModel.Show"/>), also inside partials whose model is not the page. A form that is one of
 /// several panels says which in <c>data-panel</c>, so that only the posted form's "reason" is marked.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "name")]
@@ -27,7 +27,7 @@ public sealed class FieldErrorTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (ViewContext.HttpContext.Items[ClaimPageModel.ShownErrorsKey] is not ClaimPageModel page || page.Errors.Count == 0)
+        if (ViewContext.HttpContext.Items[ServicePageModel.ShownErrorsKey] is not ServicePageModel page || page.Errors.Count == 0)
             return;
         if (Text(output, "type") is "hidden" or "submit" or "button")
             return;

@@ -50,9 +50,8 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
 
     public async Task<Outcome<BankResultsSummary>> ImportAsync(Guid batchId, byte[] content, Actor actor)
     {
-        var parsed = Parse(content);
-        if (!parsed.Succeeded) return parsed.Refusal!;
-        var (columns, records) = parsed.Value;
+        if (!Parse(content).TryGet(out var parsed, out var parsedRefusal)) return parsedRefusal;
+        var (columns, records) = parsed;
 
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();

@@ -29,9 +29,6 @@ public sealed class BatchRow
     /// <summary>Payments the bank has not answered yet (set when the file is written, counted again by each results import).</summary>
     public int PendingCount { get; init; }
 
-    /// <summary>The file is written and the bank has answered every payment in it (an empty batch has nothing to answer).</summary>
-    public bool IsAnswered => Status == "completed" && PendingCount == 0;
-
     public bool IsFinished => Status is "completed" or "failed";
 
     /// <summary>0..1: the claims gathered of those ready when the run began; 1 once the file is written.</summary>

@@ -38,7 +38,7 @@ public sealed record PolicyDefinition(
         id, effectiveFrom, effectiveTo,
         decimal.Parse(Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
         Caps.ToDictionary(c => Parse<Tier>(c.Key), c => decimal.Parse(c.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)),
-        WinningOutcomes.Select(Parse<Outcome>).ToHashSet(),
+        WinningOutcomes.Select(Parse<CaseOutcome>).ToHashSet(),
         RegularCaseTypes.Select(Parse<CaseType>).ToHashSet(),
         MajorCaseTypes.Select(Parse<CaseType>).ToHashSet(),
         ApplicationWindowDays,

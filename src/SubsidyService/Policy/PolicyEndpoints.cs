@@ -3,6 +3,7 @@ using SubsidyService.Accounts;
 using SubsidyService.Domain.Policy;
 using SubsidyService.Operations;
 using SubsidyService.Kernel;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Policy;
 
@@ -55,8 +56,7 @@ public static class PolicyEndpoints
             {
                 var (body, problem) = await RequestBody.ReadAsync<EffectiveToInput>(http);
                 if (problem is not null) return problem;
-                if (!DateOnly.TryParseExact(body!.EffectiveTo, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out var date))
+                if (!Invariant.TryParseDate(body!.EffectiveTo, out var date))
                     return Refusal.Validation("effectiveTo", "失效日期须为 YYYY-MM-DD 格式的有效日期。");
                 var (updated, refused) = await store.SetEffectiveToAsync(id, date);
                 if (updated is null) return refused!.ToResult();

@@ -35,7 +35,7 @@ public static partial class PolicyVersionValidator
 
         var rate = Rate(input.Rate, Add);
         var caps = Caps(input.Caps, Add);
-        var winning = Codes<Outcome>(input.WinningOutcomes, "winningOutcomes", "胜诉结果", requireOne: true, Add);
+        var winning = Codes<CaseOutcome>(input.WinningOutcomes, "winningOutcomes", "胜诉结果", requireOne: true, Add);
         var regular = Codes<CaseType>(input.RegularCaseTypes, "regularCaseTypes", "普通档案件类型", requireOne: false, Add);
         var major = Codes<CaseType>(input.MajorCaseTypes, "majorCaseTypes", "涉外或重大影响档案件类型", requireOne: false, Add);
 
@@ -68,7 +68,7 @@ public static partial class PolicyVersionValidator
             if (required) add(field, $"{label}不能为空。");
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (Invariant.TryParseDate(text, out var date)) return date;
         add(field, $"{label}须为 YYYY-MM-DD 格式的有效日期。");
         return null;
     }

@@ -50,8 +50,7 @@ public static class RecoveryEndpoints
         {
             var (body, problem) = await RequestBody.ReadAsync<RecoveryDecisionInput>(http);
             if (problem is not null) return problem;
-            var decided = await decide(decisions, Actor.From(user), id, body!);
-            if (!decided.Succeeded) return decided.Refusal!.ToResult();
+            if (!(await decide(decisions, Actor.From(user), id, body!)).TryGet(out var decided, out var decidedRefusal)) return decidedRefusal.ToResult();
             return Results.Ok(RecoveryView.Of((await store.FindAsync(id))!));
         })
         .RequireAuthorization(p => p.RequireRole(Roles.Verifier, Roles.Finance))
@@ -102,9 +101,8 @@ public static class RecoveryEndpoints
             if (problem is not null) return problem;
             using (body)
             {
-                var input = SettleInput.Read(body!.RootElement);
-                if (!input.Succeeded) return input.Refusal!.ToResult();
-                return (await settling.SettleAsync(Actor.From(user), id, input.Value!)).ToResult(r => Results.Ok(RecoveryView.Of(r)));
+                if (!SettleInput.Read(body!.RootElement).TryGet(out var input, out var inputRefusal)) return inputRefusal.ToResult();
+                return (await settling.SettleAsync(Actor.From(user), id, input)).ToResult(r => Results.Ok(RecoveryView.Of(r)));
             }
         })
         .RequireAuthorization(Roles.Finance)
@@ -122,16 +120,15 @@ public sealed class RecoverySettling(RecoveryStore store, ClaimTransitions trans
 {
     public async Task<Outcome<RecoveryRow>> SettleAsync(Actor actor, Guid id, SettleInput input)
     {
-        var read = Settlement.From(input.For(id), "");
-        if (!read.Succeeded) return read.Refusal!;
+        if (!Settlement.From(input.For(id), "").TryGet(out var read, out var readRefusal)) return readRefusal;
         if (await store.FindAsync(id) is not { } recovery) return Refusal.NotFound("该追回");
-        var data = new SettleRecoveryData(id, read.Value!.Method, read.Value.Amount is { } a ? Invariant.Money(a) : null, read.Value.Reference, read.Value.Note);
+        var data = new SettleRecoveryData(id, read.Method, read.Amount is { } a ? Invariant.Money(a) : null, read.Reference, read.Note);
         // The claim's version is read just before; a transition in between answers 409 and the caller retries.
         int version;
         await using (var conn = await db.OpenConnectionAsync())
             version = (await ClaimStore.FindAsync(conn, recovery.ClaimId))!.Version;
         var fired = await transitions.FireAsync(actor, recovery.ClaimId,
-            new TransitionRequest(ClaimTrigger.SettleRecovery, version, $"追回结果：{Settlement.Methods[read.Value.Method]}。{read.Value.Note}", null, data));
+            new TransitionRequest(ClaimTrigger.SettleRecovery, version, $"追回结果：{Settlement.Methods[read.Method]}。{read.Note}", null, data));
         if (!fired.Succeeded)
             return fired.Refusal!.Errors is { } errors
                 ? Refusal.Validation(errors.ToDictionary(e => e.Key.Replace("data.", ""), e => e.Value))

@@ -40,15 +40,14 @@ public sealed class RegisterImport(NpgsqlDataSource db, EventLog events, ClaimTr
     public async Task<Outcome<ImportResult>> ImportAsync(Actor actor, string fileName, byte[] content)
     {
         if (actor.Role != Role.Verifier) return Refusal.Forbidden("只有审核员可以导入外部资助名录。");
-        var read = RegisterFile.Read(content);
-        if (!read.Succeeded) return read.Refusal!;
-        if (read.Value!.Count == 0) return Refusal.Validation("file", "文件中没有数据行。");
-        if (read.Value.Count > RegisterRow.MaxRows) return Refusal.Validation("file", $"一次最多导入 {RegisterRow.MaxRows} 行。");
+        if (!RegisterFile.Read(content).TryGet(out var read, out var readRefusal)) return readRefusal;
+        if (read.Count == 0) return Refusal.Validation("file", "文件中没有数据行。");
+        if (read.Count > RegisterRow.MaxRows) return Refusal.Validation("file", $"一次最多导入 {RegisterRow.MaxRows} 行。");
 
         var today = clock.Today();
         var rows = new List<RegisterRow>();
         var errors = new Dictionary<string, string[]>();
-        foreach (var (line, fields) in read.Value)
+        foreach (var (line, fields) in read)
         {
             var (row, problems) = RegisterRow.Check(line, fields, today);
             if (row is null) errors[$"rows[{line}]"] = [.. problems];

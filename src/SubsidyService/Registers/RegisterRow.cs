@@ -1,5 +1,6 @@
 using System.Globalization;
 using SubsidyService.Domain.Money;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Registers;
 
@@ -41,7 +42,7 @@ public sealed record RegisterRow(int Line, string Source, string Level, string R
         DateOnly? awardedOn = null;
         if (Cell(6).Length > 0)
         {
-            if (!DateOnly.TryParseExact(Cell(6), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) &&
+            if (!Invariant.TryParseDate(Cell(6), out var d) &&
                 !(double.TryParse(Cell(6), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && TryFromSerial(serial, out d)))
                 problems.Add($"{Name(6)}须为 YYYY-MM-DD 格式的日期");
             else if (d > today) problems.Add($"{Name(6)}不能晚于今天");

@@ -18,9 +18,8 @@ public static class ReportEndpoints
             [FromQuery] string? format) =>
         {
             if (format is not null and not "json" and not "xlsx") return Refusal.Validation("format", "只能是 json 或 xlsx。");
-            var period = ReportPeriod.Parse(from, to, clock.Today());
-            if (!period.Succeeded) return period.Refusal!;
-            var summary = await query.RunAsync(period.Value!, http.RequestAborted);
+            if (!ReportPeriod.Parse(from, to, clock.Today()).TryGet(out var period, out var periodRefusal)) return periodRefusal;
+            var summary = await query.RunAsync(period, http.RequestAborted);
             if (format != "xlsx") return Results.Ok(summary);
             using var buffer = new MemoryStream();
             await SummaryWorkbook.WriteAsync(buffer, summary, http.RequestAborted);
@@ -38,9 +37,8 @@ public static class ReportEndpoints
             [FromQuery] string? to, [FromQuery] string? format) =>
         {
             if (format is not null and not "xlsx" and not "csv") return Refusal.Validation("format", "只能是 xlsx 或 csv。");
-            var period = ReportPeriod.Parse(from, to, clock.Today());
-            if (!period.Succeeded) return period.Refusal!;
-            await export.WriteAsync(http, Actor.From(user), period.Value!, csv: format == "csv");
+            if (!ReportPeriod.Parse(from, to, clock.Today()).TryGet(out var period, out var periodRefusal)) return periodRefusal;
+            await export.WriteAsync(http, Actor.From(user), period, csv: format == "csv");
             return Results.Empty;
         })
         .RequireAuthorization(Roles.Auditor)

@@ -16,8 +16,8 @@ public class ClaimStateMachineTests
     {
         var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Verified)
-            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, Roles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "有公示期"))
-            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, Roles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 1, "公示期大于 1"));
+            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, AllowedRoles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "有公示期"))
+            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, AllowedRoles.Of(Role.Finance), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 1, "公示期大于 1"));
 
         m.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(notice: 1)).Target.Should().Be(ClaimStatus.InPublicNotice);
         var act = () => m.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(notice: 2));
@@ -43,7 +43,7 @@ public class ClaimStateMachineTests
     public void Reentry_keeps_the_state()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.UnderReview).PermitReentry(ClaimTrigger.ResolveScreening, Roles.Of(Role.Verifier));
+        m.Configure(ClaimStatus.UnderReview).PermitReentry(ClaimTrigger.ResolveScreening, AllowedRoles.Of(Role.Verifier));
         m.Decide(ClaimStatus.UnderReview, ClaimTrigger.ResolveScreening, Role.Verifier, Ctx()).Target.Should().Be(ClaimStatus.UnderReview);
         m.Transitions.Single().IsReentry.Should().BeTrue();
     }
@@ -53,8 +53,8 @@ public class ClaimStateMachineTests
     {
         var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.InPublicNotice)
-            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, Roles.Of(Role.Verifier), Condition.Requires(c => c.UnresolvedFlags == 0, "审核条件"))
-            .Permit(ClaimTrigger.Object, ClaimStatus.Rejected, Roles.Of(Role.Finance), Condition.Requires(c => c.UnresolvedFlags > 5, "财政条件"));
+            .Permit(ClaimTrigger.Object, ClaimStatus.UnderReview, AllowedRoles.Of(Role.Verifier), Condition.Requires(c => c.UnresolvedFlags == 0, "审核条件"))
+            .Permit(ClaimTrigger.Object, ClaimStatus.Rejected, AllowedRoles.Of(Role.Finance), Condition.Requires(c => c.UnresolvedFlags > 5, "财政条件"));
 
         var d = m.Decide(ClaimStatus.InPublicNotice, ClaimTrigger.Object, Role.Verifier, Ctx(flags: 1));
         d.Outcome.Should().Be(TransitionOutcome.NotPermitted);
@@ -68,7 +68,7 @@ public class ClaimStateMachineTests
     public void An_unmet_actor_condition_is_forbidden_even_when_a_business_condition_fails_too()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, Roles.Of(Role.Applicant),
+        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, AllowedRoles.Of(Role.Applicant),
             Condition.Actor(c => c.IsOwner, "仅限本人"), Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"));
 
         var notOwner = m.Decide(ClaimStatus.Draft, ClaimTrigger.Submit, Role.Applicant, Ctx(flags: 1, owner: false));

@@ -116,7 +116,7 @@ public class AmountTests
     [Fact]
     public void Partially_won_counts_as_a_win()
     {
-        Facts.Evaluate(Facts.Eligible() with { Outcome = Outcome.PartiallyWon }).Eligible.Should().BeTrue();
+        Facts.Evaluate(Facts.Eligible() with { Outcome = CaseOutcome.PartiallyWon }).Eligible.Should().BeTrue();
     }
 
     [Fact]

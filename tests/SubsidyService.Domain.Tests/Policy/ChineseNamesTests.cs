@@ -23,12 +23,12 @@ public class ChineseNamesTests
     public void Case_types(CaseType value, string name) => ChineseNames.Of(value).Should().Be(name);
 
     [Theory]
-    [InlineData(Outcome.Won, "胜诉")]
-    [InlineData(Outcome.PartiallyWon, "部分胜诉")]
-    [InlineData(Outcome.Lost, "败诉")]
-    [InlineData(Outcome.Settled, "调解或和解")]
-    [InlineData(Outcome.Withdrawn, "撤诉")]
-    public void Outcomes(Outcome value, string name) => ChineseNames.Of(value).Should().Be(name);
+    [InlineData(CaseOutcome.Won, "胜诉")]
+    [InlineData(CaseOutcome.PartiallyWon, "部分胜诉")]
+    [InlineData(CaseOutcome.Lost, "败诉")]
+    [InlineData(CaseOutcome.Settled, "调解或和解")]
+    [InlineData(CaseOutcome.Withdrawn, "撤诉")]
+    public void Outcomes(CaseOutcome value, string name) => ChineseNames.Of(value).Should().Be(name);
 
     [Theory]
     [InlineData(Tier.NaturalPerson, "自然人档")]

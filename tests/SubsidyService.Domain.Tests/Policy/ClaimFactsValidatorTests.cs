@@ -41,7 +41,7 @@ public class ClaimFactsValidatorTests
         f.ApplicantType.Should().Be(ApplicantType.NaturalPerson);
         f.Name.Should().Be("张三");
         f.IdNumber.Should().Be("11010519491231002X");
-        f.Outcome.Should().Be(Outcome.PartiallyWon);
+        f.Outcome.Should().Be(CaseOutcome.PartiallyWon);
         f.JudgmentEffectiveDate.Should().Be(new DateOnly(2025, 6, 1));
         f.ForeignRelated.Should().BeFalse();
         f.MajorImpact.Should().BeTrue();

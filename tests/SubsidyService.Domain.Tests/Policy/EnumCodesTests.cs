@@ -12,7 +12,7 @@ public class EnumCodesTests
         EnumCodes.AllCodes<ApplicantType>().Should().Equal("natural_person", "enterprise", "institution");
         EnumCodes.AllCodes<CaseType>().Should().Equal(
             "patent_infringement", "trademark", "copyright", "trade_secret", "unfair_competition", "plant_variety", "other_ip");
-        EnumCodes.AllCodes<Outcome>().Should().Equal("won", "partially_won", "lost", "settled", "withdrawn");
+        EnumCodes.AllCodes<CaseOutcome>().Should().Equal("won", "partially_won", "lost", "settled", "withdrawn");
         EnumCodes.AllCodes<Tier>().Should().Equal("natural_person", "legal_person", "major_or_foreign");
         EnumCodes.AllCodes<ReasonCode>().Should().Equal(
             "not_domiciled", "not_won", "case_type_not_covered", "no_invoice", "duplicate_funding", "outside_application_window",

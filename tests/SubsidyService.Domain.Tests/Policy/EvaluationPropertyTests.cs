@@ -27,7 +27,7 @@ public class EvaluationPropertyTests
         {
             DomicileInCounty = r.Next(8) != 0,
             CaseType = r.Next(2) == 0 ? CaseType.PatentInfringement : Pick<CaseType>(r),
-            Outcome = r.Next(3) == 0 ? Pick<Outcome>(r) : Outcome.Won,
+            Outcome = r.Next(3) == 0 ? Pick<CaseOutcome>(r) : CaseOutcome.Won,
             ForeignRelated = r.Next(3) == 0,
             MajorImpact = r.Next(4) == 0,
             Invoices = invoices,

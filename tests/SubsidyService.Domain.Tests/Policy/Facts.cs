@@ -20,7 +20,7 @@ internal static class Facts
             CaseNumber: "(2024)浙02民初123号",
             Court: "宁波市中级人民法院",
             CaseType: CaseType.PatentInfringement,
-            Outcome: Outcome.Won,
+            Outcome: CaseOutcome.Won,
             JudgmentEffectiveDate: JudgmentDate,
             ForeignRelated: false,
             MajorImpact: false,

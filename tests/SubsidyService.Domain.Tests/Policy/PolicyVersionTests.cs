@@ -22,7 +22,7 @@ public class PolicyVersionTests
             [Tier.LegalPerson] = 10_000m,
             [Tier.MajorOrForeign] = 50_000m,
         });
-        v.WinningOutcomes.Should().BeEquivalentTo([Outcome.Won, Outcome.PartiallyWon]);
+        v.WinningOutcomes.Should().BeEquivalentTo([CaseOutcome.Won, CaseOutcome.PartiallyWon]);
         v.RegularCaseTypes.Should().BeEquivalentTo([CaseType.PatentInfringement]);
         v.MajorCaseTypes.Should().BeEquivalentTo(Enum.GetValues<CaseType>());
         v.ApplicationWindowDays.Should().BeNull();

@@ -38,7 +38,7 @@ public class ReasonTests
         var facts = Facts.Eligible() with
         {
             DomicileInCounty = false,
-            Outcome = Outcome.Lost,
+            Outcome = CaseOutcome.Lost,
             CaseType = CaseType.Copyright,
             Invoices = [],
             OtherFunding = [new OtherFunding("省知识产权局", "省级", 1_000.00m, "浙知〔2024〕1号")],
@@ -79,9 +79,9 @@ public class ReasonTests
         switch (breaker)
         {
             case "not domiciled": facts = facts with { DomicileInCounty = false }; break;
-            case "lost": facts = facts with { Outcome = Outcome.Lost }; break;
-            case "settled": facts = facts with { Outcome = Outcome.Settled }; break;
-            case "withdrawn": facts = facts with { Outcome = Outcome.Withdrawn }; break;
+            case "lost": facts = facts with { Outcome = CaseOutcome.Lost }; break;
+            case "settled": facts = facts with { Outcome = CaseOutcome.Settled }; break;
+            case "withdrawn": facts = facts with { Outcome = CaseOutcome.Withdrawn }; break;
             case "copyright": facts = facts with { CaseType = CaseType.Copyright }; break;
             case "no invoices": facts = facts with { Invoices = [] }; break;
             case "zero invoices": facts = facts with { Invoices = [new Invoice("12345678", 0m, null)] }; break;

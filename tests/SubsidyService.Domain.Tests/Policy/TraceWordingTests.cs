@@ -41,6 +41,6 @@ public class TraceWordingTests
 
     [Fact]
     public void A_case_not_won_is_told_which_outcomes_count() =>
-        Facts.Evaluate(Facts.Eligible() with { Outcome = Outcome.Lost }).Reasons.Single(r => r.Code == ReasonCode.NotWon).Message
+        Facts.Evaluate(Facts.Eligible() with { Outcome = CaseOutcome.Lost }).Reasons.Single(r => r.Code == ReasonCode.NotWon).Message
             .Should().Be("案件结果为“败诉”，不属于胜诉（须为胜诉、部分胜诉）");
 }

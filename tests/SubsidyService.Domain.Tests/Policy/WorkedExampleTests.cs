@@ -71,7 +71,7 @@ public class WorkedExampleTests
     {
         var facts = Facts.Eligible(fee: 10_000.00m) with
         {
-            Outcome = Outcome.Settled,
+            Outcome = CaseOutcome.Settled,
             DomicileInCounty = false,
             Invoices = [],
         };

@@ -2,6 +2,7 @@ using Dapper;
 using FluentAssertions;
 using SubsidyService.Accounts;
 using SubsidyService.Claims;
+using SubsidyService.Operations;
 using SubsidyService.Kernel;
 using SubsidyService.Tests.Infrastructure;
 
@@ -25,20 +26,20 @@ public sealed class CappedTotalPageTests(AppFixture fixture) : IClassFixture<App
                 SELECT gen_random_uuid(), @Id, 'submitted', 1, jsonb_build_object(), jsonb_build_object(), 'natural_person', '批量甲' || g,
                        lpad(g::text, 18, '0'), '(2023)浙02民初' || g || '号', '(2023)浙02民初' || g || '号', '2023-item13', 1000.00,
                        now(), now(), now()
-                FROM generate_series(1, {CappedTotal.Cap + 5}) AS g
+                FROM generate_series(1, {ListPage.CountCap + 5}) AS g
                 """, new { applicant.Id });
 
         var auditor = await PageBrowser.SignInAsync(fixture.App, Roles.Auditor);
         var searched = await auditor.HtmlAsync($"/Auditor?applicant={Uri.EscapeDataString("批量甲")}");
         searched.Should().Contain("符合条件的申请共 <strong>10,000+</strong> 件").And.Contain("共 10,000+ 件").And.Contain("下一页");
-        (await auditor.HtmlAsync("/Auditor?status=submitted")).Should().Contain($"符合条件的申请共 <strong>{CappedTotal.Cap + 5:#,0}</strong> 件");
+        (await auditor.HtmlAsync("/Auditor?status=submitted")).Should().Contain($"符合条件的申请共 <strong>{ListPage.CountCap + 5:#,0}</strong> 件");
 
         var verifier = await PageBrowser.SignInAsync(fixture.App, Roles.Verifier);
         (await verifier.HtmlAsync($"/Verifier?status=submitted&q={Uri.EscapeDataString("批量甲")}")).Should().Contain("<strong>10,000+</strong>");
-        (await verifier.HtmlAsync("/Verifier?status=submitted")).Should().Contain($"<strong>{CappedTotal.Cap + 5:#,0}</strong>");
+        (await verifier.HtmlAsync("/Verifier?status=submitted")).Should().Contain($"<strong>{ListPage.CountCap + 5:#,0}</strong>");
 
         var staff = new Actor(Guid.NewGuid(), "v", "v", Domain.Claims.Role.Verifier);
         var api = await fixture.App.Service<ClaimReader>().ListAsync(staff, "submitted", "批量甲", 1, 20);
-        api.Value!.Total.Should().Be(CappedTotal.Cap + 5, "the API's total is exact");
+        api.Value!.Total.Should().Be(ListPage.CountCap + 5, "the API's total is exact");
     }
 }

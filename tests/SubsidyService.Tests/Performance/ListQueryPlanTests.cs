@@ -6,6 +6,7 @@ using Npgsql;
 using SubsidyService.Claims;
 using SubsidyService.Domain.Claims;
 using SubsidyService.Kernel;
+using SubsidyService.Operations;
 using SubsidyService.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -52,15 +53,18 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
 
         foreach (var status in new[] { "submitted,under_review", "submitted", "under_review" })
         {
-            var (where, args, _, _) = ClaimReader.ListFilter(Verifier, status, null).Value;
-            queries.Add(($"verifier list {status}", ClaimReader.PageSql(where, ClaimReader.ListOrder(Verifier, null)), Paged(args)));
+            var (sql, args) = VerifierPage(status, null);
+            queries.Add(($"verifier list {status}", sql, Paged(args)));
         }
-        queries.Add(("finance queue", ClaimSearch.QueueSql, Paged(new DynamicParameters())));
-        queries.Add(("finance queue, page 50", ClaimSearch.QueueSql, Paged(new DynamicParameters(), page: 50)));
+        foreach (var page in new[] { 1, 50 })
+        {
+            var (sql, args) = ClaimList.PageSql(ClaimSearch.QueueColumns, ClaimSearch.Verified, ClaimSearch.QueueOrder);
+            queries.Add(($"finance queue, page {page}", sql, Paged(args, page)));
+        }
         foreach (var status in FinanceStatuses.Append(""))
         {
-            var (where, args) = ClaimSearch.Filter(ClaimQuery.OfStatuses(status.Length == 0 ? [] : [status]));
-            queries.Add(($"finance/auditor list '{status}'", ClaimSearch.PageSql(where, ClaimSearch.OrderOf(null)), Paged(args)));
+            var (sql, args) = StaffPage(ClaimQuery.OfStatuses(status.Length == 0 ? [] : [status]));
+            queries.Add(($"finance/auditor list '{status}'", sql, Paged(args)));
         }
 
         var found = new List<string>();
@@ -85,10 +89,10 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
         var queries = new List<(string Name, string Sql, DynamicParameters Args)>();
         foreach (var term in new[] { "2026-000007", "2026-7" })
         {
-            var (where, args, _, _) = ClaimReader.ListFilter(Verifier, null, term).Value;
-            queries.Add(($"verifier list q={term}", ClaimReader.PageSql(where, ClaimReader.ListOrder(Verifier, null)), Paged(args)));
-            var (searchWhere, searchArgs) = ClaimSearch.Filter(ClaimQuery.OfStatuses() with { Applicant = term });
-            queries.Add(($"finance/auditor list applicant={term}", ClaimSearch.PageSql(searchWhere, ClaimSearch.OrderOf(null)), Paged(searchArgs)));
+            var (sql, args) = VerifierPage(null, term);
+            queries.Add(($"verifier list q={term}", sql, Paged(args)));
+            var (searchSql, searchArgs) = StaffPage(ClaimQuery.OfStatuses() with { Applicant = term });
+            queries.Add(($"finance/auditor list applicant={term}", searchSql, Paged(searchArgs)));
         }
         foreach (var (name, sql, args) in queries)
         {
@@ -107,8 +111,8 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
         // no index orders, are caught.
         await using var conn = await SeededAsync();
         Relations(await PlanAsync(conn, "old counts", "SELECT status, count(*) FROM claims GROUP BY status", new { })).Should().Contain("claims");
-        var (where, args, _, _) = ClaimReader.ListFilter(Verifier, "submitted,under_review", null).Value;
-        var sorted = await PlanAsync(conn, "by amount", ClaimReader.PageSql(where, ClaimSort.Parse("amount").Value!.OrderBy), Paged(args));
+        var (sql, args) = VerifierPage("submitted,under_review", null, ClaimSort.Parse("amount").Value);
+        var sorted = await PlanAsync(conn, "by amount", sql, Paged(args));
         Nodes(sorted).Should().Contain(n => n.Type.Contains("Sort"));
     }
 
@@ -125,18 +129,15 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
         foreach (var key in ClaimSort.Keys.SelectMany(k => new[] { k, "-" + k }))
         {
             var sort = ClaimSort.Parse(key).Value!;
-            var (listWhere, listArgs, _, _) = ClaimReader.ListFilter(Verifier, null, null).Value;
-            var (searchWhere, searchArgs) = ClaimSearch.Filter(ClaimQuery.OfStatuses());
-            var (queueWhere, queueArgs, _, _) = ClaimReader.ListFilter(Verifier, "submitted,under_review", null).Value;
             var timings = new List<string>();
-            foreach (var (name, sql, args) in new[]
+            foreach (var (name, (sql, args)) in new[]
                      {
-                         ("verifier all", ClaimReader.PageSql(listWhere, sort.OrderBy), Paged(listArgs)),
-                         ("auditor all", ClaimSearch.PageSql(searchWhere, ClaimSearch.OrderOf(sort)), Paged(searchArgs)),
-                         ("verifier queue", ClaimReader.PageSql(queueWhere, sort.OrderBy), Paged(queueArgs)),
+                         ("verifier all", VerifierPage(null, null, sort)),
+                         ("auditor all", StaffPage(ClaimQuery.OfStatuses(), sort)),
+                         ("verifier queue", VerifierPage("submitted,under_review", null, sort)),
                      })
             {
-                var plan = await conn.QuerySingleAsync<string>("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, args);
+                var plan = await conn.QuerySingleAsync<string>("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, Paged(args));
                 using var doc = JsonDocument.Parse(plan);
                 timings.Add($"{name} {doc.RootElement[0].GetProperty("Execution Time").GetDouble(),7:F1} ms");
                 methods.AddRange(SortMethods(doc.RootElement[0].GetProperty("Plan")).Select(m => $"sort {key}, {name}: {m}"));
@@ -155,6 +156,14 @@ public sealed class ListQueryPlanTests(AppFixture fixture, ITestOutputHelper out
             foreach (var m in SortMethods(child))
                 yield return m;
     }
+
+    /// <summary>A verifier's list page, as <see cref="ClaimReader.ListAsync"/> runs it.</summary>
+    private static (string Sql, DynamicParameters Args) VerifierPage(string? status, string? q, ListSort? sort = null) =>
+        ClaimList.PageSql(ClaimReader.SummaryColumns, ClaimReader.ListFilter(Verifier, status, q).Value!, ClaimReader.ListOrder(Verifier, sort));
+
+    /// <summary>A finance or auditor list page, as <see cref="ClaimSearch.SearchAsync"/> runs it.</summary>
+    private static (string Sql, DynamicParameters Args) StaffPage(ClaimQuery query, ListSort? sort = null) =>
+        ClaimList.PageSql(ClaimSearch.Columns, query.Filter, ClaimSearch.OrderOf(sort));
 
     private static DynamicParameters Paged(DynamicParameters args, int page = 1)
     {

@@ -144,13 +144,13 @@ public sealed class ClaimStateMachine
             this.state = state;
         }
 
-        public StateConfiguration Permit(ClaimTrigger trigger, ClaimStatus target, Roles by, params Condition[] conditions)
+        public StateConfiguration Permit(ClaimTrigger trigger, ClaimStatus target, AllowedRoles by, params Condition[] conditions)
         {
             owner.Add(new ClaimTransition(state, trigger, target, by, conditions));
             return this;
         }
 
-        public StateConfiguration PermitReentry(ClaimTrigger trigger, Roles by, params Condition[] conditions) =>
+        public StateConfiguration PermitReentry(ClaimTrigger trigger, AllowedRoles by, params Condition[] conditions) =>
             Permit(trigger, state, by, conditions);
     }
 }

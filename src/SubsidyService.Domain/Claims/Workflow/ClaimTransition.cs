@@ -5,7 +5,7 @@ public sealed record ClaimTransition(
     ClaimStatus Source,
     ClaimTrigger Trigger,
     ClaimStatus Target,
-    Roles Roles,
+    AllowedRoles Roles,
     IReadOnlyList<Condition> Conditions)
 {
     public bool IsReentry => Source == Target;

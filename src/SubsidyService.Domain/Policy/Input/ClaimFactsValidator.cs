@@ -38,7 +38,7 @@ public static partial class ClaimFactsValidator
         var caseNumber = CaseNumberOf(e, "caseNumber", "案号", input.CaseNumber, foreignCourt, stored);
         var court = e.Text("court", "审理法院", input.Court, MaxCourtLength);
         var caseType = e.Enum<CaseType>("caseType", "案件类型", input.CaseType);
-        var outcome = e.Enum<Outcome>("outcome", "案件结果", input.Outcome);
+        var outcome = e.Enum<CaseOutcome>("outcome", "案件结果", input.Outcome);
         var judgmentDate = e.Date("judgmentEffectiveDate", "判决生效日期", input.JudgmentEffectiveDate, today);
         var agencyFee = e.Money("agencyFee", "维权代理费", input.AgencyFee);
         var invoices = Invoices(e, input.Invoices ?? [], today, stored, input.ForeignRelated ?? false);

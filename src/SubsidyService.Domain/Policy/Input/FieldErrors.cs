@@ -89,7 +89,7 @@ internal sealed partial class FieldErrors
         }
 
         if (!IsoDate().IsMatch(text) ||
-            !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            !Invariant.TryParseDate(text, out var date))
         {
             Add(key, $"{label}须为 YYYY-MM-DD 格式的有效日期");
             return null;

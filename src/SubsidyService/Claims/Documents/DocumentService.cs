@@ -39,15 +39,14 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
 
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var claim = await EditableClaimAsync(conn, tx, actor, claimId);
-        if (!claim.Succeeded) return claim.Refusal!;
+        if (!(await EditableClaimAsync(conn, tx, actor, claimId)).TryGet(out var claim, out var claimRefusal)) return claimRefusal;
         if (upload.Kind is null || !DocumentRow.Kinds.ContainsKey(upload.Kind))
             return Refusal.Validation("kind", ChoiceError.Message("材料类型", upload.Kind, DocumentRow.Kinds.Keys) + "。");
         // The applicant's stored bytes, counted under the claim's lock; removed documents no longer count.
         var stored = await conn.ExecuteScalarAsync<long>("""
             SELECT coalesce(sum(d.size_bytes), 0) FROM claim_documents d JOIN claims c ON c.id = d.claim_id
             WHERE c.applicant_id = @ApplicantId AND d.removed_at IS NULL
-            """, new { claim.Value!.ApplicantId }, tx);
+            """, new { claim.ApplicantId }, tx);
         if (stored + upload.Length > maxBytesPerApplicant)
             return new Refusal(413, "quota_exceeded", "存储空间已满",
                 $"每位申请人的材料合计不能超过 {maxBytesPerApplicant / 1024 / 1024} MB（已用 {stored / 1024 / 1024} MB），请先删除不需要的材料。");
@@ -78,7 +77,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
             VALUES (@Id, @ClaimId, @Kind, @FileName, @ContentType, @SizeBytes, @Sha256, @content, @UploadedBy, @UploadedAt)
             """, new { row.Id, row.ClaimId, row.Kind, row.FileName, row.ContentType, row.SizeBytes, row.Sha256, content, row.UploadedBy, row.UploadedAt }, tx);
         await ClaimStore.BumpVersionAsync(conn, tx, claimId, row.UploadedAt);
-        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_added", claim.Value!.Status, claim.Value.Status,
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_added", claim.Status, claim.Status,
             Data: new { documentId = row.Id, row.Kind, row.FileName, row.Sha256, row.SizeBytes }));
         await tx.CommitAsync();
         return row;
@@ -103,8 +102,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        var claim = await EditableClaimAsync(conn, tx, actor, claimId);
-        if (!claim.Succeeded) return claim.Refusal!;
+        if (!(await EditableClaimAsync(conn, tx, actor, claimId)).TryGet(out var claim, out var claimRefusal)) return claimRefusal;
         var now = clock.GetUtcNow().UtcDateTime;
         var doc = await conn.QuerySingleOrDefaultAsync<DocumentRow>(
             $"SELECT {DocumentRow.Columns} FROM claim_documents WHERE id = @documentId AND claim_id = @claimId AND removed_at IS NULL",
@@ -115,7 +113,7 @@ public sealed class DocumentService(NpgsqlDataSource db, EventLog events, Upload
         await conn.ExecuteAsync("UPDATE claim_documents SET removed_at = @now, removed_by = @by, content = ''::bytea WHERE id = @documentId",
             new { now, by = actor.Id, documentId }, tx);
         await ClaimStore.BumpVersionAsync(conn, tx, claimId, now);
-        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_removed", claim.Value!.Status, claim.Value.Status,
+        await events.AppendAsync(conn, tx, new NewEvent(claimId, actor.Id, actor.Label, "document_removed", claim.Status, claim.Status,
             Data: new { documentId, doc.Kind, doc.FileName, doc.Sha256 }));
         await tx.CommitAsync();
         return documentId;

@@ -20,12 +20,12 @@ public sealed class SupplementDefectsEffect(WorkingDayCalendar calendar) : ITran
 
     public Task<Refusal?> ApplyAsync(TransitionContext t)
     {
-        var defects = (t.Data as SupplementRequestData ?? new SupplementRequestData([])).Checked();
-        if (!defects.Succeeded) return Task.FromResult(defects.Refusal);
+        if (!(t.Data as SupplementRequestData ?? new SupplementRequestData([])).Checked().TryGet(out var defects, out var refusal))
+            return Task.FromResult<Refusal?>(refusal);
         var due = SupplementDeadline.Of(calendar, ChinaTime.DateOf(t.Now), t.Policy ?? PolicyVersion.Default);
         t.Writes.Execute("UPDATE claims SET supplement_due_on = @supplementDueOn::date WHERE id = @supplementClaimId",
             new { supplementDueOn = due.ToDateTime(TimeOnly.MinValue), supplementClaimId = t.Claim.Id });
-        t.Parts.Set(new SupplementRequestedEvent(defects.Value!, Invariant.Date(due)));
+        t.Parts.Set(new SupplementRequestedEvent(defects, Invariant.Date(due)));
         return Task.FromResult<Refusal?>(null);
     }
 }

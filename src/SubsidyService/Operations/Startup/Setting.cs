@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SubsidyService.Domain.Kernel;
 
 namespace SubsidyService.Operations.Startup;
 
@@ -31,7 +32,7 @@ public sealed record Setting(string Key, string Expected, Func<string, bool> IsV
         v => values.Contains(v.Trim(), StringComparer.OrdinalIgnoreCase));
 
     public static Setting Date(string key) => new(key, "日期 YYYY-MM-DD",
-        v => DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        v => Invariant.TryParseDate(v.Trim(), out _));
 
     public static Setting Cron(string key) => new(key, "cron 表达式（5 段：分 时 日 月 周，如 0 2 * * 1-5）", CronSyntax.IsValid);
 

@@ -7,7 +7,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Admin;
 
 /// <summary>A year's holidays and make-up working days, one date a line, saved through the same checks as the API.</summary>
-public sealed class CalendarModel(HolidayCalendar holidays, TimeProvider clock) : ClaimPageModel
+public sealed class CalendarModel(HolidayCalendar holidays, TimeProvider clock) : ServicePageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public string? HolidayDates { get; set; }

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Admin;
 /// The outbox for the operator: what waits and what gave up (with the last error) by default, counted by status,
 /// searched by recipient, sortable, paged and exported without the mails' bodies; and a button to send again.
 /// </summary>
-public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions smtp, ISecurityEvents security, TimeProvider clock) : ClaimPageModel
+public sealed class MailModel(NpgsqlDataSource db, Outbox outbox, SmtpOptions smtp, ISecurityEvents security, TimeProvider clock) : ServicePageModel
 {
     public const string Unsent = "pending,dead";
 

@@ -10,7 +10,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Applicant;
 
 /// <summary>An applicant's own claims, newest first: counted by status, filtered, sorted, and as CSV for their records.</summary>
-public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
         [("", "全部"), .. Enum.GetValues<ClaimStatus>().Select(s => (EnumCodes.ToCode(s), ClaimNames.Of(s)))];
@@ -19,7 +19,7 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public ListPage<ClaimSummary> Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["q"] = Q };
@@ -30,7 +30,7 @@ public sealed class IndexModel(ClaimReader reader, TimeProvider clock) : ClaimPa
     public StatusChips Chips => StatusChips.Of(Filters.Where(f => f.Value.Length == 0 || Counts.ContainsKey(f.Value) || f.Value == Status),
         Counts, Status ?? "", Links);
 
-    public Pager Pager => new(Claims, Url.Content("~/Applicant"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
+    public Pager Pager => Pager.For(Claims, Url.Content("~/Applicant"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
     public string FilterName => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ??
         (SubsidyService.Domain.Kernel.EnumCodes.TryParse<SubsidyService.Domain.Claims.ClaimStatus>(Status, out _) ? ClaimText.Status(Status) : "所选状态");
 

@@ -16,7 +16,7 @@ namespace SubsidyService.Pages.Auditor;
 /// with their register, the event log as CSV) and the check of the event log's hash chains, served here
 /// under the page's cookie since the API's take a bearer token.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events, EventChainVerifier chains) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventExport events, EventChainVerifier chains) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Tiers =
         [("", "全部档次"), .. Enum.GetValues<Tier>().Select(t => (EnumCodes.ToCode(t), ChineseNames.Of(t)))];
@@ -39,7 +39,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     [BindProperty(SupportsGet = true)] public string? EventFrom { get; set; }
     [BindProperty(SupportsGet = true)] public string? EventTo { get; set; }
 
-    public ClaimListingPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public ListPage<ClaimListing> Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> StatusCounts { get; private set; } = new Dictionary<string, long>();
 
     public bool Filtered => new[] { Status, From, To, Tier, Applicant, Min, Max }.Any(v => !string.IsNullOrWhiteSpace(v));
@@ -52,7 +52,7 @@ public sealed class IndexModel(ClaimSearch search, LetterExport letters, EventEx
     public ListLinks Links => new(Url.Content("~/Auditor"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Statuses, StatusCounts, Status ?? "", Links);
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, Url.Content("~/Auditor"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
+    public Pager Pager => Pager.For(Claims, Url.Content("~/Auditor"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public Task OnGetAsync() => SearchAsync();
 

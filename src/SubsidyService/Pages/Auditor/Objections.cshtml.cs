@@ -5,7 +5,7 @@ using SubsidyService.Pages.Claims;
 namespace SubsidyService.Pages.Auditor;
 
 /// <summary>Every objection received during a public notice, with its outcome and reply: the auditors' read-only list.</summary>
-public sealed class ObjectionsModel(ObjectionStore store) : ClaimPageModel
+public sealed class ObjectionsModel(ObjectionStore store) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> OutcomeFilter =
         [("", "全部"), ("open", "待处理"), ("sustained", "异议成立"), ("dismissed", "已答复驳回")];

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Auditor;
 /// The security log for auditors: the newest acts of the range on the page, all of them as CSV (the same file as
 /// GET /api/v1/audit/security-events, served here under the page's cookie).
 /// </summary>
-public sealed class SecurityModel(SecurityEventList list) : ClaimPageModel
+public sealed class SecurityModel(SecurityEventList list) : ServicePageModel
 {
     public const int Shown = 200;
 

@@ -12,7 +12,7 @@ namespace SubsidyService.Pages.Bars;
 /// Bars (失信): verifiers and finance add and lift them, auditors read. A refused form keeps what was typed.
 /// </summary>
 [Authorize(Roles = $"{Roles.Verifier},{Roles.Finance},{Roles.Auditor}")]
-public sealed class IndexModel(BarStore store, Barring barring, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(BarStore store, Barring barring, TimeProvider clock) : ServicePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public string? IdNumber { get; set; }

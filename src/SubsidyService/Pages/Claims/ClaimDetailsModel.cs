@@ -12,7 +12,7 @@ namespace SubsidyService.Pages.Claims;
 /// A claim's page for any role: loads the claim as the reader lets this person see it and fires
 /// triggers through <see cref="ClaimTransitions"/>, exactly as the API does.
 /// </summary>
-public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions transitions) : ClaimPageModel
+public abstract class ClaimDetailsModel(ClaimReader reader, ClaimTransitions transitions) : ServicePageModel
 {
     public ClaimView Claim { get; private set; } = null!;
 

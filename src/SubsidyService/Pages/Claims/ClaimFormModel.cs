@@ -6,7 +6,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Claims;
 
 /// <summary>New and Edit share the form: bind it under the API's field names, check it through the intake service.</summary>
-public abstract class ClaimFormModel : ClaimPageModel
+public abstract class ClaimFormModel : ServicePageModel
 {
     public ClaimForm Form { get; protected set; } = new();
 

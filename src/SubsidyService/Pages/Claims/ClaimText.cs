@@ -14,9 +14,9 @@ namespace SubsidyService.Pages.Claims;
 /// </summary>
 public static class ClaimText
 {
-    /// <summary>A list's total: a figure, or "10,000+" for a search counted only up to <see cref="SubsidyService.Claims.CappedTotal.Cap"/>.</summary>
-    public static string Total(long total, bool counted) => counted && SubsidyService.Claims.CappedTotal.IsCapped(total)
-        ? SubsidyService.Claims.CappedTotal.Cap.ToString("#,0", CultureInfo.InvariantCulture) + "+"
+    /// <summary>A list's total: a figure, or "10,000+" for a search counted only up to <see cref="ListPage.CountCap"/>.</summary>
+    public static string Total(long total, bool counted) => counted && ListPage.IsCapped(total)
+        ? ListPage.CountCap.ToString("#,0", CultureInfo.InvariantCulture) + "+"
         : total.ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>The API's rate ("0.50") as a clerk reads it: 50%.</summary>
@@ -58,7 +58,7 @@ public static class ClaimText
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string ChineseDate(string? isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ChineseDate(d) : isoDate ?? "—";
+        Invariant.TryParseDate(isoDate, out var d) ? ChineseDate(d) : isoDate ?? "—";
 
     public static string LetterKind(string? kind) => kind switch
     {
@@ -81,7 +81,7 @@ public static class ClaimText
 
     public static string CaseType(string? code) => Name<Domain.Policy.CaseType>(code, ChineseNames.Of);
 
-    public static string Outcome(string? code) => Name<Domain.Policy.Outcome>(code, ChineseNames.Of);
+    public static string Outcome(string? code) => Name<Domain.Policy.CaseOutcome>(code, ChineseNames.Of);
 
     /// <summary>Facts stored before the question was asked are a plaintiff's (POLICY.md's default).</summary>
     public static string PartyRole(string? code) => Name<Domain.Policy.PartyRole>(code ?? "plaintiff", ChineseNames.Of);

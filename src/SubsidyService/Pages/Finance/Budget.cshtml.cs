@@ -13,7 +13,7 @@ namespace SubsidyService.Pages.Finance;
 /// A fiscal year's budget: its amount and what approvals have reserved and payments spent, as figures and as
 /// a bar; the form that sets the amount; and the claims behind each figure.
 /// </summary>
-public sealed class BudgetModel(BudgetStore budgets, ClaimSearch search, TimeProvider clock) : ClaimPageModel
+public sealed class BudgetModel(BudgetStore budgets, ClaimSearch search, TimeProvider clock) : ServicePageModel
 {
     public const int EntryLimit = 500;
 

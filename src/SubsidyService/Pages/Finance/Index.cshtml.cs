@@ -28,7 +28,7 @@ public sealed record ApproveConfirmation(IReadOnlyList<(string Pick, int Version
 /// budget would have left after each, and a bulk approval that approves each ticked claim on its own
 /// (its own transaction, its own version check) and reports every result.
 /// </summary>
-public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions, BudgetStore budgets, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions, BudgetStore budgets, TimeProvider clock) : ServicePageModel
 {
     public const int PageSize = 50;
     public const int MaxBulk = 100;
@@ -43,7 +43,7 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
 
     public int Year { get; private set; }
     public Budget? Budget { get; private set; }
-    public QueuePage Queue { get; private set; } = new([], 1, PageSize, 0);
+    public ListPage<QueuedClaim> Queue { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
@@ -53,7 +53,7 @@ public sealed class IndexModel(ClaimSearch search, ClaimTransitions transitions,
     /// <summary>What the confirmation page showed, carried back by its button.</summary>
     [BindProperty] public string? Fingerprint { get; set; }
 
-    public Pager Pager => Pager.For(Queue.Page, Queue.PageSize, Queue.Total, Url.Content("~/Finance"), new Dictionary<string, string?>());
+    public Pager Pager => Pager.For(Queue, Url.Content("~/Finance"), new Dictionary<string, string?>());
 
     /// <summary>This year's budget left once this claim and every one before it in the queue were approved.</summary>
     public decimal? RemainingAfter(QueuedClaim q) => Budget is null ? null : Budget.Remaining - q.Cumulative;

@@ -9,7 +9,7 @@ namespace SubsidyService.Pages.Finance;
 /// Policy versions an administrator added and nobody has confirmed: the finance bureau is the second person who
 /// lets a new rate or cap take effect (an administrator other than the author may also do it on the admin page).
 /// </summary>
-public sealed class PoliciesModel(PolicyStore store) : ClaimPageModel
+public sealed class PoliciesModel(PolicyStore store) : ServicePageModel
 {
     [BindProperty(Name = "policyVersion")] public string? ChosenVersion { get; set; }
 

@@ -10,7 +10,7 @@ namespace SubsidyService.Pages.Finance;
 /// Paid claims found duplicate-funded after payment: the open ones by default, each with its settle form; counted
 /// open and settled, searched by applicant or case number, sortable, paged and exported.
 /// </summary>
-public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settling, TimeProvider clock) : ClaimPageModel
+public sealed class RecoveriesModel(RecoveryStore store, RecoverySettling settling, TimeProvider clock) : ServicePageModel
 {
     public const string Open = "open";
 

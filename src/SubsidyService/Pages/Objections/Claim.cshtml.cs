@@ -12,7 +12,7 @@ namespace SubsidyService.Pages.Objections;
 /// shows the objections here with the error and what was typed, since the claim page cannot keep it.
 /// </summary>
 [Authorize(Roles = $"{Roles.Verifier},{Roles.Finance}")]
-public sealed class ClaimModel(ObjectionStore store, ObjectionRecording recording, ObjectionHandling handling) : ClaimPageModel
+public sealed class ClaimModel(ObjectionStore store, ObjectionRecording recording, ObjectionHandling handling) : ServicePageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Back { get; set; }

@@ -13,7 +13,7 @@ namespace SubsidyService.Pages.Reports;
 /// charts' text alternative.
 /// </summary>
 [Authorize(Roles = $"{Roles.Finance},{Roles.Auditor}")]
-public sealed class IndexModel(SummaryQuery query, SubsidyService.Claims.ClaimRatings ratings, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(SummaryQuery query, SubsidyService.Claims.ClaimRatings ratings, TimeProvider clock) : ServicePageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Verifier;
 /// The verifiers' queue: claims waiting for them, oldest first, with how long they have waited in working days;
 /// counts by status, any column to sort by, and the list as CSV.
 /// </summary>
-public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, TimeProvider clock) : ServicePageModel
 {
     public const string Waiting = "submitted,under_review";
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     /// <summary>Only the claims whose review is past its due date.</summary>
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public ClaimPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public ListPage<ClaimSummary> Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     public string StatusValue => Status ?? "";
@@ -40,7 +40,7 @@ public sealed class IndexModel(ClaimReader reader, WorkingDayCalendar calendar, 
     private Dictionary<string, string?> Filter => new() { ["status"] = StatusValue, ["q"] = Q, ["overdue"] = Overdue ? "true" : null };
     public ListLinks Links => new(Url.Content("~/Verifier"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, StatusValue, Links);
-    public Pager Pager => new(Claims, Url.Content("~/Verifier"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) { CapApplies = Searching };
+    public Pager Pager => Pager.For(Claims, Url.Content("~/Verifier"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public async Task OnGetAsync()
     {

@@ -11,7 +11,7 @@ namespace SubsidyService.Pages.Verifier;
 /// <summary>Importing an other-level funding register; a refused file lists its bad rows by line number.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = RegisterEndpoints.MaxFileBytes + 64 * 1024)]
 [RequestSizeLimit(RegisterEndpoints.MaxFileBytes + 64 * 1024)]
-public sealed partial class RegistersModel(RegisterImport import) : ClaimPageModel
+public sealed partial class RegistersModel(RegisterImport import) : ServicePageModel
 {
     public ImportResult? Result { get; private set; }
 

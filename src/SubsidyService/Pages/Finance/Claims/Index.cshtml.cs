@@ -7,7 +7,7 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Finance.Claims;
 
 /// <summary>The finance bureau's lists past approval: in notice, ready for payout, paid, failed; or every claim. Counted, sortable, exportable.</summary>
-public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPageModel
+public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ServicePageModel
 {
     public static readonly IReadOnlyList<(string Value, string Name)> Filters =
     [
@@ -20,15 +20,14 @@ public sealed class IndexModel(ClaimSearch search, TimeProvider clock) : ClaimPa
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public ClaimListingPage Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
+    public ListPage<ClaimListing> Claims { get; private set; } = new([], 1, ClaimReader.DefaultPageSize, 0);
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
     private Dictionary<string, string?> Filter => new() { ["status"] = Status, ["applicant"] = Applicant };
     public ListLinks Links => new(Url.Content("~/Finance/Claims"), Filter, Sort);
     public StatusChips Chips => StatusChips.Of(Filters, Counts, Status ?? "", Links);
 
-    public Pager Pager => Pager.For(Claims.Page, Claims.PageSize, Claims.Total, Url.Content("~/Finance/Claims"),
-        new Dictionary<string, string?>(Filter) { ["sort"] = Sort }) with { CapApplies = Claims.TotalCounted };
+    public Pager Pager => Pager.For(Claims, Url.Content("~/Finance/Claims"), new Dictionary<string, string?>(Filter) { ["sort"] = Sort });
 
     public string Title => Filters.FirstOrDefault(f => f.Value == (Status ?? "")).Name ?? "申请";
 

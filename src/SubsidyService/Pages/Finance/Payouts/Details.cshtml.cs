@@ -13,7 +13,7 @@ namespace SubsidyService.Pages.Finance.Payouts;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = BankResults.MaxBytes + 64 * 1024)]
 [RequestSizeLimit(BankResults.MaxBytes + 64 * 1024)]
-public sealed partial class DetailsModel(PayoutStore store, BankResults results, ClaimSearch search) : ClaimPageModel
+public sealed partial class DetailsModel(PayoutStore store, BankResults results, ClaimSearch search) : ServicePageModel
 {
     public const int PaymentsPageSize = 100;
 

@@ -9,7 +9,7 @@ namespace SubsidyService.Pages.Finance.Payouts;
 
 /// <summary>The payout batches, newest first: counted by status, filtered by status and date, sortable, paged and exported; and the button that starts one now.</summary>
 public sealed class IndexModel(BatchList batches, PayoutConfirmation confirmation, ClaimSearch search, PayoutPause pause, TimeProvider clock)
-    : ClaimPageModel
+    : ServicePageModel
 {
     /// <summary>How many of the previewed claims the confirmation page lists one by one (count and total cover all).</summary>
     public const int PreviewRows = 200;

@@ -7,10 +7,10 @@ using SubsidyService.Kernel;
 namespace SubsidyService.Pages.Claims;
 
 /// <summary>
-/// What every claim page shows the same way: a refusal's field errors under their fields, anything
+/// What every page of the service shows the same way (claim pages and the others alike): a refusal's field errors under their fields, anything
 /// else as one message at the top, and the notice left by the last successful post.
 /// </summary>
-public abstract class ClaimPageModel : PageModel
+public abstract class ServicePageModel : PageModel
 {
     public const string StaleMessage = "该申请已被他人更新，请刷新后重试。";
 

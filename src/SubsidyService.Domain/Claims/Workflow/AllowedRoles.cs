@@ -7,13 +7,13 @@ namespace SubsidyService.Domain.Claims;
 /// The roles that may fire a transition. Built only from at least one role, and required by every
 /// <see cref="ClaimStateMachine.StateConfiguration"/> method, so a transition open to nobody in particular cannot be written.
 /// </summary>
-public sealed class Roles
+public sealed class AllowedRoles
 {
     private readonly Role[] members;
 
-    private Roles(Role[] members) => this.members = members;
+    private AllowedRoles(Role[] members) => this.members = members;
 
-    public static Roles Of(Role first, params Role[] more) =>
+    public static AllowedRoles Of(Role first, params Role[] more) =>
         new(more.Prepend(first).Distinct().Order().ToArray());
 
     public IReadOnlyList<Role> Members => members;
