@@ -49,7 +49,10 @@ public static class PolicyEvaluator
         var reasons = new List<Reason>();
         foreach (var rule in Rules)
         {
-            if (rule.Check(facts, version, ctx, tier) is not { } reason)
+            // Not a pattern (`is not { } reason`): Stryker cannot mutate a method whose flow assigns a local that way,
+            // and drops every mutant of Evaluate as a compile error.
+            var reason = rule.Check(facts, version, ctx, tier);
+            if (reason is null)
                 continue;
             reasons.Add(reason);
             trace.Add(new TraceStep($"不符合条件：{reason.Message}", rule.Clause));
