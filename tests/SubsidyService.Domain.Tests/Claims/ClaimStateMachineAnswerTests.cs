@@ -19,11 +19,11 @@ public class ClaimStateMachineAnswerTests
     {
         var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Draft)
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, Roles.Of(Role.Applicant))
-            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, Roles.Of(Role.Applicant));
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, AllowedRoles.Of(Role.Applicant))
+            .Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, AllowedRoles.Of(Role.Applicant));
         m.Configure(ClaimStatus.Submitted)
-            .Permit(ClaimTrigger.StartReview, ClaimStatus.UnderReview, Roles.Of(Role.Verifier))
-            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, Roles.Of(Role.Applicant));
+            .Permit(ClaimTrigger.StartReview, ClaimStatus.UnderReview, AllowedRoles.Of(Role.Verifier))
+            .Permit(ClaimTrigger.Withdraw, ClaimStatus.Withdrawn, AllowedRoles.Of(Role.Applicant));
         return m;
     }
 
@@ -32,9 +32,9 @@ public class ClaimStateMachineAnswerTests
     {
         var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Verified)
-            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, Roles.Of(Role.Finance),
+            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, AllowedRoles.Of(Role.Finance),
                 Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "有公示期"), Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"))
-            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, Roles.Of(Role.Finance),
+            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, AllowedRoles.Of(Role.Finance),
                 Condition.SelectsTarget(c => c.PublicNoticeWorkingDays == 0, "无公示期"));
         return m;
     }
@@ -101,7 +101,7 @@ public class ClaimStateMachineAnswerTests
     public void Two_unmet_rules_are_named_in_their_configured_order()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, Roles.Of(Role.Verifier),
+        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, AllowedRoles.Of(Role.Verifier),
             Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.Requires(c => c.Eligible, "符合条件"));
 
         m.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx(flags: 1) with { Eligible = false }).Message
@@ -113,9 +113,9 @@ public class ClaimStateMachineAnswerTests
     {
         var m = new ClaimStateMachine();
         m.Configure(ClaimStatus.Verified)
-            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, Roles.Of(Role.Finance),
+            .Permit(ClaimTrigger.Approve, ClaimStatus.InPublicNotice, AllowedRoles.Of(Role.Finance),
                 Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays > 0, "有公示期"))
-            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, Roles.Of(Role.Finance),
+            .Permit(ClaimTrigger.Approve, ClaimStatus.ReadyForPayout, AllowedRoles.Of(Role.Finance),
                 Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.SelectsTarget(c => c.PublicNoticeWorkingDays <= 0, "无公示期"));
 
         m.Decide(ClaimStatus.Verified, ClaimTrigger.Approve, Role.Finance, Ctx(flags: 1)).Message
@@ -126,7 +126,7 @@ public class ClaimStateMachineAnswerTests
     public void A_refusal_carries_the_code_of_the_first_unmet_rule_that_has_one()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, Roles.Of(Role.Verifier),
+        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, AllowedRoles.Of(Role.Verifier),
             Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.Requires(c => c.Eligible, "符合条件", "not_eligible"),
             Condition.Requires(c => c.DocumentsComplete, "材料齐全", "documents_missing"));
 
@@ -138,7 +138,7 @@ public class ClaimStateMachineAnswerTests
     public void A_refusal_of_rules_without_a_code_has_none()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, Roles.Of(Role.Verifier),
+        m.Configure(ClaimStatus.UnderReview).Permit(ClaimTrigger.Verify, ClaimStatus.Verified, AllowedRoles.Of(Role.Verifier),
             Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.Requires(c => c.Eligible, "符合条件", "not_eligible"));
 
         m.Decide(ClaimStatus.UnderReview, ClaimTrigger.Verify, Role.Verifier, Ctx(flags: 1)).Code.Should().BeNull();
@@ -148,7 +148,7 @@ public class ClaimStateMachineAnswerTests
     public void An_unmet_actor_rule_is_forbidden_without_naming_the_business_rules()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, Roles.Of(Role.Applicant),
+        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, AllowedRoles.Of(Role.Applicant),
             Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"), Condition.Actor(c => c.IsOwner, "仅限本人"));
 
         m.Decide(ClaimStatus.Draft, ClaimTrigger.Submit, Role.Applicant, Ctx(flags: 1, owner: false))
@@ -159,7 +159,7 @@ public class ClaimStateMachineAnswerTests
     public void The_roles_are_the_first_guard_the_diagram_shows()
     {
         var m = new ClaimStateMachine();
-        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, Roles.Of(Role.Applicant),
+        m.Configure(ClaimStatus.Draft).Permit(ClaimTrigger.Submit, ClaimStatus.Submitted, AllowedRoles.Of(Role.Applicant),
             Condition.Requires(c => c.UnresolvedFlags == 0, "无标记"));
 
         var transition = m.GetInfo().States.Single(s => (ClaimStatus)s.UnderlyingState == ClaimStatus.Draft).FixedTransitions.Single();
