@@ -15,7 +15,7 @@ public static class AccountDeletionEndpoint
                 var (body, problem) = await RequestBody.ReadAsync<DeleteAccountRequest>(http);
                 if (problem is not null) return problem;
                 var id = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-                return await deletion.DeleteAsync(id, body!.CurrentPassword) ?? Results.NoContent();
+                return await deletion.DeleteAsync(id, body!.CurrentPassword, ClientAddress.Of(http)) ?? Results.NoContent();
             })
             .RequireAuthorization(Roles.Applicant)
             .WithTags("Accounts")
@@ -24,5 +24,6 @@ public static class AccountDeletionEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Delete one's own applicant account with its drafts and their evidence; refused once a claim was submitted");
 }

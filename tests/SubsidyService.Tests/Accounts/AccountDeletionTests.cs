@@ -28,6 +28,25 @@ public sealed class AccountDeletionTests(AppFixture fixture) : IClassFixture<App
     };
 
     [Fact]
+    public async Task Wrong_passwords_at_deletion_count_in_the_sign_in_throttle_so_a_stolen_session_cannot_guess_the_password()
+    {
+        var (applicant, user) = await App.ClientAsAsync(Roles.Applicant);
+        var answers = new List<HttpResponseMessage>();
+        // Five free tries, then a delay that doubles with each further one: a burst meets it within a few tries.
+        for (var i = 0; i < 12 && answers.All(a => a.StatusCode != HttpStatusCode.TooManyRequests); i++)
+            answers.Add(await applicant.SendAsync(Delete($"guess-{i}")));
+
+        var codes = answers.Select(a => a.StatusCode).ToList();
+        codes.Should().Contain(HttpStatusCode.TooManyRequests, string.Join(", ", codes));
+        codes.Take(5).Should().OnlyContain(s => s == HttpStatusCode.BadRequest, "the first five wrong passwords are answered as wrong");
+        var throttled = await ClaimApi.JsonAsync(answers.Last());
+        throttled.GetProperty("code").GetString().Should().Be("login_throttled");
+        throttled.GetProperty("errors").GetProperty("currentPassword")[0].GetString().Should().Contain("秒后再试");
+        await using var conn = await TestPostgres.OpenAsync(App.ConnectionString);
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE id = @Id", user)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Deleting_an_account_with_a_draft_removes_its_rows_ends_its_sessions_and_frees_its_name_and_identity()
     {
         var (applicant, user) = await App.ClientAsAsync(Roles.Applicant);

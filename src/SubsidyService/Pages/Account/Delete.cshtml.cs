@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SubsidyService.Accounts;
+using SubsidyService.Operations;
 
 namespace SubsidyService.Pages.Account;
 
@@ -30,7 +31,7 @@ public sealed class DeleteModel(AccountDeletion deletion, IConfiguration config)
             KeptBecause = await deletion.KeptBecauseAsync(Id);
             return Page();
         }
-        if (await deletion.DeleteAsync(Id, CurrentPassword) is { } refused)
+        if (await deletion.DeleteAsync(Id, CurrentPassword, ClientAddress.Of(HttpContext)) is { } refused)
         {
             if (refused.Status == StatusCodes.Status409Conflict) KeptBecause = refused.Detail;
             Errors = refused.FieldErrors;
