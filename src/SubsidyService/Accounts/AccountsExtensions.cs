@@ -99,6 +99,7 @@ public static class AccountsExtensions
     public static WebApplication UseAccounts(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseApiLimits();
         app.UseMiddleware<SessionCheck>();
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();

@@ -55,8 +55,20 @@ public static class OperationsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
-        // The quota headers go on every API answer, a bound's refusal and the rate limiter's own 429 (in MapPolicy) alike.
+        // The quota headers go on every API answer, a bound's refusal and the rate limiter's own 429 alike.
         app.UseMiddleware<ApiRateLimit.Headers>();
+        return app;
+    }
+
+    /// <summary>
+    /// The rate limits, then the declared bounds: called right after authentication (a signed token's user is the
+    /// limit's key) and before anything that reads the database for the caller or the body for its bounds, so that a
+    /// flood of requests, signed in or not, is counted before it costs a session lookup or a parse.
+    /// </summary>
+    public static WebApplication UseApiLimits(this WebApplication app)
+    {
+        // Routing runs first in a WebApplication, so the limiter sees which endpoint asks for a policy of its own.
+        app.UseRateLimiter();
         app.UseMiddleware<DeclaredBoundsCheck>();
         return app;
     }

@@ -24,9 +24,8 @@ public static class PolicyExtensions
 
     public static WebApplication MapPolicy(this WebApplication app)
     {
-        // Routing runs first in a WebApplication, so the limiter sees which endpoint asks for a policy;
-        // only endpoints that name one are limited.
-        app.UseRateLimiter();
+        // The estimate's limiter runs with the others (UseApiLimits, after authentication); only endpoints that name
+        // its policy are held to it.
         app.MapPolicyEndpoints();
         app.MapEstimateFloor();
         return app;

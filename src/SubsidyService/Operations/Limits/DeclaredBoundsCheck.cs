@@ -15,6 +15,15 @@ namespace SubsidyService.Operations.Limits;
 public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider services)
 {
     public const string DocumentName = "v1";
+
+    /// <summary>
+    /// The most a JSON body may weigh: its bounds are checked by parsing it whole, so the parse is held to what a
+    /// claim with every list at its declared maximum of realistic entries needs, far below the server's 30 MB.
+    /// </summary>
+    public const int MaxJsonBody = 1024 * 1024;
+
+    private static readonly Refusal TooLarge = new(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "请求过大",
+        $"请求内容超过 {MaxJsonBody / 1024 / 1024} MB，请减少一次提交的内容。");
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, OpenApiOperation>? _operations;
 
@@ -31,9 +40,18 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
             await next(http);
             return;
         }
+        if (http.Request.HasJsonContentType() && http.Request.ContentLength > MaxJsonBody)
+        {
+            await TooLarge.ExecuteAsync(http);
+            return;
+        }
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckParameters(http, operation, errors);
-        if (errors.Count == 0) await CheckBodyAsync(http, operation, errors);
+        if (errors.Count == 0 && !await CheckBodyAsync(http, operation, errors))
+        {
+            await TooLarge.ExecuteAsync(http);
+            return;
+        }
         if (errors.Count > 0)
         {
             await Refusal.Validation(errors).ExecuteAsync(http);
@@ -91,12 +109,13 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
         }
     }
 
-    private static async Task CheckBodyAsync(HttpContext http, OpenApiOperation operation, Dictionary<string, string[]> errors)
+    /// <returns>False when the body is larger than <see cref="MaxJsonBody"/> (sent without a length).</returns>
+    private static async Task<bool> CheckBodyAsync(HttpContext http, OpenApiOperation operation, Dictionary<string, string[]> errors)
     {
-        if (!http.Request.HasJsonContentType()) return;
+        if (!http.Request.HasJsonContentType()) return true;
         var schema = operation.RequestBody?.Content?.FirstOrDefault(c => c.Key.Contains("json", StringComparison.OrdinalIgnoreCase)).Value?.Schema;
-        if (schema is null) return;
-        http.Request.EnableBuffering();
+        if (schema is null) return true;
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxJsonBody);
         try
         {
             using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
@@ -107,10 +126,13 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
             // Not JSON, or text that is not UTF-8 (GetString throws for it): the endpoint's own reader answers that,
             // naming where it broke.
         }
-        finally
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
         {
-            http.Request.Body.Position = 0;
+            // The buffer's limit: the body is not read on, and nothing after this answer reads it.
+            return false;
         }
+        http.Request.Body.Position = 0;
+        return true;
     }
 
     private static void Check(JsonElement value, IOpenApiSchema schema, string path, Dictionary<string, string[]> errors, int depth)
