@@ -89,6 +89,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.Environment["RateLimits__ApiPerMinute"] = "100000";
         // The page tour uploads every required document to several claims of one applicant within a minute.
         psi.Environment["Uploads__PerMinute"] = "100000";
+        // The journey restarts its node weeks later (faketime): a weekday batch would then misfire at once and race the
+        // notice sweep for the claim the journey pays by hand. Never (31 February); a test may set its own.
+        psi.Environment["Payouts__Cron"] = "0 0 31 2 *";
         psi.Environment.Remove("ConnectionStrings__Subsidy");
         foreach (var (key, value) in _settings) psi.Environment[key] = value;
 
