@@ -135,6 +135,14 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
         return true;
     }
 
+    /// <summary>An object schema's properties by name, built once per schema: the document does not change while the node runs.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOpenApiSchema, Dictionary<string, IOpenApiSchema>> Properties = new();
+
+    private static Dictionary<string, IOpenApiSchema>? PropertiesOf(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } p
+            ? Properties.GetValue(schema, _ => new Dictionary<string, IOpenApiSchema>(p, StringComparer.OrdinalIgnoreCase))
+            : null;
+
     private static void Check(JsonElement value, IOpenApiSchema schema, string path, Dictionary<string, string[]> errors, int depth)
     {
         if (depth > 32) return;
@@ -158,9 +166,7 @@ public sealed class DeclaredBoundsCheck(RequestDelegate next, IServiceProvider s
                 foreach (var item in value.EnumerateArray()) Check(item, items, $"{path}[{i++}]", errors, depth + 1);
                 break;
             case JsonValueKind.Object:
-                var properties = schema.Properties is { Count: > 0 } p
-                    ? new Dictionary<string, IOpenApiSchema>(p, StringComparer.OrdinalIgnoreCase)
-                    : null;
+                var properties = PropertiesOf(schema);
                 var count = 0;
                 foreach (var property in value.EnumerateObject())
                 {
