@@ -63,7 +63,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
                 "本批次由您执行；银行回单须由另一名财务人员导入（资金支付双人复核）。");
         if (batch.Status != "completed")
             return new Refusal(422, "batch_not_completed", "批次尚未完成", "拨付批次完成并生成支付文件后，才能导入银行回单。");
-        var payments = await PayoutStore.LockPaymentsAsync(conn, tx, batchId);
+        var payments = await PaymentStatements.LockPaymentsAsync(conn, tx, batchId);
 
         var checkedLines = Check(columns, records, payments, out var errors);
         if (records.Count > payments.Count)
@@ -81,7 +81,7 @@ public sealed class BankResults(NpgsqlDataSource db, ClaimTransitions transition
         foreach (var line in changes.OrderBy(l => l.Payment.ClaimId))
         {
             var paid = line.Result == "paid";
-            await PayoutStore.SettlePaymentAsync(conn, tx, line.Payment.Id, line.Result, line.Message, now);
+            await PaymentStatements.SettlePaymentAsync(conn, tx, line.Payment.Id, line.Result, line.Message, now);
             var data = new PaymentResultData(batchId, line.Payment.Id, line.Payment.Reference, line.Message, actor.Label);
             var fired = await transitions.FireAsSystemAsync(conn, tx, line.Payment.ClaimId,
                 paid ? ClaimTrigger.PaymentSucceeded : ClaimTrigger.PaymentFailed,

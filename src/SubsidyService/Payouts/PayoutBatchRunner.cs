@@ -85,7 +85,7 @@ public sealed class PayoutBatchRunner(
 
         var permitted = decisions.Where(d => d.IsPermitted).Select(d => d.ClaimId).ToList();
         var now = Now;
-        var payments = (await PayoutStore.InsertPaymentsAsync(conn, tx, batchId, permitted, now)).ToDictionary(p => p.ClaimId);
+        var payments = (await PaymentStatements.InsertPaymentsAsync(conn, tx, batchId, permitted, now)).ToDictionary(p => p.ClaimId);
         await bulk.RecordAsync(conn, tx, ClaimTrigger.IncludeInPayout, decisions, Reason, claimId =>
         {
             var p = payments[claimId];
@@ -103,7 +103,7 @@ public sealed class PayoutBatchRunner(
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (await PayoutStore.LockRunningAsync(conn, tx, batchId) is null) return null;
         var (count, total) = await PayoutStore.TotalsAsync(conn, tx, batchId);
-        var (file, sha256) = await PaymentFile.WriteCsvAsync(PayoutStore.PaymentsOf(conn, batchId, tx));
+        var (file, sha256) = await PaymentFile.WriteCsvAsync(PaymentStatements.PaymentsOf(conn, batchId, tx));
         await PayoutStore.CompleteAsync(conn, tx, batchId, count, total, file, sha256, Now);
         await tx.CommitAsync(ct);
         return await store.FindAsync(batchId);

@@ -86,23 +86,6 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     public static Task<BatchRow?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id) =>
         conn.QuerySingleOrDefaultAsync<BatchRow>($"SELECT {BatchRow.Columns} FROM payout_batches WHERE id = @id FOR UPDATE", new { id }, tx);
 
-    /// <summary>
-    /// One payment per claim, the payee copied from the claim's account as it is now, each with the next
-    /// reference. The partial unique index refuses a second live payment for a claim, whatever the caller did.
-    /// </summary>
-    public static async Task<IReadOnlyList<PaymentRow>> InsertPaymentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId,
-        IReadOnlyList<Guid> claimIds, DateTime now) =>
-        (await conn.QueryAsync<PaymentRow>($"""
-            INSERT INTO payments (id, batch_id, claim_id, reference, payee_name, bank_name, account_number, amount, state, created_at,
-                                  application_number)
-            SELECT gen_random_uuid(), @batchId, c.id, 'SP' || lpad(nextval('payment_reference_seq')::text, 10, '0'),
-                   c.bank_account->>'accountName', c.bank_account->>'bankName', c.bank_account->>'accountNumber', c.amount, 'pending', @now,
-                   c.application_number
-            FROM claims c WHERE c.id = ANY(@claimIds)
-            ORDER BY c.id
-            RETURNING {PaymentRow.Columns}
-            """, new { batchId, claimIds = claimIds.ToArray(), now }, tx)).ToList();
-
     /// <summary>The running totals a chunk adds; completion replaces them with the sums over the payments.</summary>
     public static Task AddGatheredAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, int count, decimal amount, DateTime now) =>
         conn.ExecuteAsync("""
@@ -114,11 +97,6 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     public static Task<(int Count, decimal Total)> TotalsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>
         conn.QuerySingleAsync<(int, decimal)>(
             "SELECT count(*)::int, coalesce(sum(amount), 0) FROM payments WHERE batch_id = @batchId", new { batchId }, tx);
-
-    /// <summary>The batch's payments in reference order (the file's order), streamed.</summary>
-    public static IAsyncEnumerable<PaymentRow> PaymentsOf(NpgsqlConnection conn, Guid batchId, NpgsqlTransaction? tx = null) =>
-        conn.QueryUnbufferedAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId ORDER BY reference",
-            new { batchId }, tx);
 
     public static Task CompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, int count, decimal total, byte[] file, string sha256, DateTime now) =>
         conn.ExecuteAsync("""
@@ -147,7 +125,7 @@ public sealed class PayoutStore(NpgsqlDataSource db)
     public async Task<IReadOnlyList<PaymentRow>> PaymentsAsync(Guid batchId)
     {
         await using var conn = await db.OpenConnectionAsync();
-        return await PaymentsOf(conn, batchId).ToListAsync();
+        return await PaymentStatements.PaymentsOf(conn, batchId).ToListAsync();
     }
 
     /// <summary>One page of the batch's payments in reference order (the file's), by the payments_batch index.</summary>
@@ -169,15 +147,6 @@ public sealed class PayoutStore(NpgsqlDataSource db)
             FROM payments WHERE batch_id = @batchId
             """, new { batchId });
     }
-
-    /// <summary>The batch's payments by reference, locked for a results import.</summary>
-    public static async Task<Dictionary<string, PaymentRow>> LockPaymentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>
-        (await conn.QueryAsync<PaymentRow>($"SELECT {PaymentRow.Columns} FROM payments WHERE batch_id = @batchId FOR UPDATE",
-            new { batchId }, tx)).ToDictionary(p => p.Reference, StringComparer.Ordinal);
-
-    public static Task SettlePaymentAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, string state, string? message, DateTime now) =>
-        conn.ExecuteAsync("UPDATE payments SET state = @state, bank_message = @message, settled_at = @now WHERE id = @id AND state = 'pending'",
-            new { id, state, message, now }, tx);
 
     /// <summary>Counts again what the bank has still to answer, after a results import settled some payments.</summary>
     public static Task RecountPendingAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid batchId) =>

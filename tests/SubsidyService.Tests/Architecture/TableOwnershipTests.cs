@@ -59,7 +59,7 @@ public sealed partial class TableOwnershipTests
         // A staff view's earlier claims, each with its last change of status, in the same round trip.
         "Claims/PriorClaims.cs: claim_events",
         // A payout chunk copies each claim's payee and amount in one INSERT … SELECT.
-        "Payouts/PayoutStore.cs: claims",
+        "Payouts/PaymentStatements.cs: claims",
         // Which claims a batch takes (ready, no open flag), locked with SKIP LOCKED in the chunk's transaction: the
         // batch's own question, read-only; the claims move only through Claims' BulkTransitions.
         "Payouts/PayoutCandidates.cs: claims",
